@@ -1,0 +1,105 @@
+import { describe, it } from 'vitest';
+import { given } from '../shared/given.js';
+import { adoptionDecider, type ReportMilestone } from './decide.js';
+import type { AdoptionEvent, MilestoneReported } from './events.js';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const milestone = (n: number, over: Partial<MilestoneReported> = {}): MilestoneReported => ({
+  milestoneId: id(n),
+  adopterCode: '16.04',
+  innovationId: 'banyuwangi-mal-pelayanan-publik',
+  originCode: '35.10',
+  kind: 'INTEREST_DECLARED',
+  occurredOn: '2019-02-25',
+  evidence: [],
+  ...over,
+});
+const reported = (m: MilestoneReported): AdoptionEvent => ({ type: 'MilestoneReported', data: m });
+const report = (m: MilestoneReported, today = '2026-11-27'): ReportMilestone => ({
+  type: 'ReportMilestone',
+  data: m,
+  today,
+});
+
+describe('Adoption decider', () => {
+  it('reports a first milestone', () => {
+    const pilot = milestone(1, { kind: 'PILOT_STARTED', occurredOn: '2024-03-28' });
+    given(adoptionDecider).when(report(pilot)).then([reported(pilot)]);
+  });
+
+  it('refuses an adopter that is the origin of the innovation', () => {
+    given(adoptionDecider)
+      .when(report(milestone(1, { adopterCode: '35.10' })))
+      .thenRejects('BAD_USER_INPUT', 'adopterCode');
+  });
+
+  it('refuses a milestone dated in the future', () => {
+    given(adoptionDecider)
+      .when(report(milestone(1, { occurredOn: '2026-11-28' }), '2026-11-27'))
+      .thenRejects('BAD_USER_INPUT', 'occurredOn');
+  });
+
+  it('points study visits to reportStudyVisit', () => {
+    given(adoptionDecider)
+      .when(report(milestone(1, { kind: 'STUDY_VISIT' })))
+      .thenRejects('BAD_USER_INPUT', 'kind');
+  });
+
+  it('reports the same kind on the same day twice as a duplicate', () => {
+    given(adoptionDecider, [reported(milestone(1))])
+      .when(report(milestone(2)))
+      .thenRejects('CONFLICT', 'occurredOn');
+  });
+
+  it('accepts the same kind again once the first report is retracted', () => {
+    const again = milestone(2);
+    given(adoptionDecider, [
+      reported(milestone(1)),
+      {
+        type: 'MilestoneRetracted',
+        data: { milestoneId: id(1), adopterCode: '16.04', innovationId: again.innovationId, reason: 'wrong day' },
+      },
+    ])
+      .when(report(again))
+      .then([reported(again)]);
+  });
+
+  it('allows only RESUMED on a suspended adoption', () => {
+    const history = [
+      reported(milestone(1)),
+      reported(milestone(2, { kind: 'SUSPENDED', occurredOn: '2020-01-01' })),
+    ];
+    given(adoptionDecider, history)
+      .when(report(milestone(3, { kind: 'AGREEMENT_SIGNED', occurredOn: '2021-01-01' })))
+      .thenRejects('CONFLICT', 'kind');
+    const resumed = milestone(3, { kind: 'RESUMED', occurredOn: '2021-01-01' });
+    given(adoptionDecider, history).when(report(resumed)).then([reported(resumed)]);
+  });
+
+  it('refuses RESUMED on an adoption that is not suspended', () => {
+    given(adoptionDecider, [reported(milestone(1))])
+      .when(report(milestone(2, { kind: 'RESUMED', occurredOn: '2021-01-01' })))
+      .thenRejects('CONFLICT', 'kind');
+  });
+
+  it('refuses SUSPENDED with nothing to suspend', () => {
+    given(adoptionDecider)
+      .when(report(milestone(1, { kind: 'SUSPENDED' })))
+      .thenRejects('CONFLICT', 'kind');
+  });
+
+  it('retracts a reported milestone once', () => {
+    const retract = {
+      type: 'RetractMilestone' as const,
+      data: { milestoneId: id(1), adopterCode: '16.04', innovationId: 'banyuwangi-mal-pelayanan-publik', reason: 'typo' },
+    };
+    const history = [reported(milestone(1))];
+    given(adoptionDecider, history)
+      .when(retract)
+      .then([{ type: 'MilestoneRetracted', data: retract.data }]);
+    given(adoptionDecider, [...history, { type: 'MilestoneRetracted', data: retract.data }])
+      .when(retract)
+      .thenRejects('CONFLICT', 'milestoneId');
+    given(adoptionDecider).when(retract).thenRejects('NOT_FOUND', 'milestoneId');
+  });
+});

@@ -1,0 +1,75 @@
+import type { Decider } from '../shared/decider.js';
+import { badInput, conflict, notFound } from '../shared/errors.js';
+import {
+  evolve,
+  initialState,
+  type StudyVisitEvent,
+  type StudyVisitReported,
+  type StudyVisitState,
+} from './events.js';
+
+export type ReportStudyVisit = {
+  type: 'ReportStudyVisit';
+  data: StudyVisitReported;
+  /** Origin regency of each innovation studied (undefined when not registered). */
+  originOf: Readonly<Record<string, string | undefined>>;
+  /** Today in Asia/Jakarta (YYYY-MM-DD). */
+  today: string;
+};
+
+export type RetractStudyVisit = {
+  type: 'RetractStudyVisit';
+  data: { visitId: string; reason: string };
+};
+
+export type StudyVisitCommand = ReportStudyVisit | RetractStudyVisit;
+
+export function decide(command: StudyVisitCommand, state: StudyVisitState): StudyVisitEvent[] {
+  switch (command.type) {
+    case 'ReportStudyVisit':
+      return report(command, state);
+    case 'RetractStudyVisit':
+      if (state.status === 'none')
+        throw notFound('visitId', `study visit ${command.data.visitId} is not reported`);
+      if (state.status === 'retracted')
+        throw conflict('visitId', `study visit ${command.data.visitId} is already retracted`);
+      return [{ type: 'StudyVisitRetracted', data: command.data }];
+  }
+}
+
+function report({ data, originOf, today }: ReportStudyVisit, state: StudyVisitState) {
+  if (state.status !== 'none')
+    throw conflict('id', `study visit ${data.visitId} is already reported`);
+  if (data.visitorCode === data.hostCode)
+    throw badInput('visitorCode', 'the visiting regency must differ from the host');
+  if (data.endDate < data.startDate)
+    throw badInput('endDate', `ends ${data.endDate}, before it starts ${data.startDate}`);
+  if (data.startDate > today)
+    throw badInput('startDate', `${data.startDate} is in the future (today is ${today})`);
+  if (data.endDate > today)
+    throw badInput('endDate', `${data.endDate} is in the future (today is ${today})`);
+  data.innovationIds.forEach((id, i) => {
+    const origin = originOf[id];
+    if (origin === undefined)
+      throw notFound(`innovationIds.${i}`, `innovation "${id}" is not registered`);
+    if (origin !== data.hostCode)
+      throw badInput(
+        `innovationIds.${i}`,
+        `innovation "${id}" originates in ${origin}, not in the host regency ${data.hostCode}`,
+      );
+  });
+  data.sites.forEach((site, i) => {
+    if (site.villageCode && !site.villageCode.startsWith(`${data.hostCode}.`))
+      throw badInput(
+        `sites.${i}.villageCode`,
+        `village ${site.villageCode} is not in the host regency ${data.hostCode}`,
+      );
+  });
+  return [{ type: 'StudyVisitReported' as const, data }];
+}
+
+export const studyVisitDecider: Decider<StudyVisitCommand, StudyVisitEvent, StudyVisitState> = {
+  decide,
+  evolve,
+  initialState,
+};

@@ -1,0 +1,117 @@
+/**
+ * The event-store port: the one small interface every adapter (embedded SQLite, KurrentDB)
+ * implements. Positions and revisions are bigints end to end, so logs past 2^53 stay exact.
+ */
+
+/** Who caused an event and why; stored beside every event. */
+export interface EventMetadata {
+  actor?: string;
+  correlationId?: string;
+  causationId?: string;
+  [key: string]: unknown;
+}
+
+/** An event about to be appended. `id` is a UUID and makes appends idempotent. */
+export interface EventData<Type extends string = string, Data = unknown> {
+  id: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+/** An event as stored in the log. */
+export interface RecordedEvent<Type extends string = string, Data = unknown>
+  extends EventData<Type, Data> {
+  streamName: string;
+  /** Zero-based revision of the event within its stream. */
+  revision: bigint;
+  /** Position in the global log; strictly increasing, first event > 0. */
+  position: bigint;
+  recordedAt: Date;
+}
+
+/**
+ * What the appender believes about the stream:
+ * - `no_stream`: the stream must not exist yet;
+ * - `stream_exists`: the stream must have at least one event;
+ * - `any`: no check;
+ * - a bigint: the revision of the stream's last event.
+ */
+export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
+
+export interface AppendResult {
+  /** Revision of the last event appended (the next append's expected revision). */
+  nextExpectedRevision: bigint;
+  /** Global position of the last event appended. */
+  position: bigint;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: read events whose position is greater than this. Default 0n (from the start). */
+  after?: bigint;
+  maxCount?: number;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive revision to start from. Default 0n. */
+  fromRevision?: bigint;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive starting position; default 0n (the whole log). */
+  after?: bigint;
+  signal?: AbortSignal;
+}
+
+export interface EventStore {
+  append(
+    streamName: string,
+    events: readonly EventData[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+  /** Events of one stream in revision order; empty when the stream does not exist. */
+  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** A page of the global log in position order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Catch-up subscription over the global log: yields non-empty batches in position order,
+   * first the history after `after`, then live events, with no gap and no duplicate.
+   * Ends when `signal` aborts or the store closes.
+   */
+  subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
+  /** Position of the last event in the log (0n when empty). */
+  headPosition(): Promise<bigint>;
+  close(): Promise<void>;
+}
+
+/** The stream's actual revision did not match the expected one. Command handling retries. */
+export class ConcurrencyError extends Error {
+  override readonly name = 'ConcurrencyError';
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    /** `undefined` when the stream does not exist. */
+    readonly actual: bigint | undefined,
+  ) {
+    super(
+      `wrong expected revision on ${streamName}: expected ${String(expected)}, actual ${
+        actual === undefined ? 'no stream' : String(actual)
+      }`,
+    );
+  }
+}
+
+/** Returns `undefined` when `actual` satisfies `expected`, else the error to throw. */
+export function checkExpectedRevision(
+  streamName: string,
+  expected: ExpectedRevision,
+  actual: bigint | undefined,
+): ConcurrencyError | undefined {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === undefined) ||
+    (expected === 'stream_exists' && actual !== undefined) ||
+    (typeof expected === 'bigint' && actual === expected);
+  return ok ? undefined : new ConcurrencyError(streamName, expected, actual);
+}

@@ -1,0 +1,277 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  type AppendResult,
+  checkExpectedRevision,
+  type EventData,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+} from './port.js';
+
+/** Appending events whose ids are already stored, but not as this exact append. */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
+}
+
+interface PendingAppend {
+  streamName: string;
+  events: readonly EventData[];
+  expectedRevision: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface EventRow {
+  position: bigint;
+  id: string;
+  stream: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: bigint;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position    INTEGER PRIMARY KEY,
+  id          TEXT    NOT NULL UNIQUE,
+  stream      TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  type        TEXT    NOT NULL,
+  data        TEXT    NOT NULL,
+  metadata    TEXT    NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  UNIQUE (stream, revision)
+);`;
+
+const DEFAULT_PAGE = 2000;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so a commit is
+ * on disk before its append is acknowledged. Appends that arrive in the same turn of the event
+ * loop are group-committed in one transaction; each keeps its own expected-revision check inside
+ * a savepoint, so one conflicting append fails alone.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private waiters = new Set<() => void>();
+  private readonly stmt;
+  private readonly appendOne;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmt = {
+      insert: db.prepare(
+        `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      streamRevision: db
+        .prepare('SELECT max(revision) AS r FROM events WHERE stream = ?')
+        .safeIntegers(true),
+      byId: db
+        .prepare('SELECT stream, revision, position FROM events WHERE id = ?')
+        .safeIntegers(true),
+      readStream: db
+        .prepare(
+          'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+        )
+        .safeIntegers(true),
+      readAll: db
+        .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?')
+        .safeIntegers(true),
+      head: db.prepare('SELECT max(position) AS p FROM events').safeIntegers(true),
+    };
+    // A nested better-sqlite3 transaction runs as a SAVEPOINT: a throw undoes only this append.
+    this.appendOne = db.transaction((request: PendingAppend): AppendResult => this.write(request));
+  }
+
+  append(
+    streamName: string,
+    events: readonly EventData[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('event store is closed'));
+    if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({
+        streamName,
+        events,
+        expectedRevision: options.expectedRevision,
+        resolve,
+        reject,
+      });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commits every pending append in one transaction, then acknowledges each. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const outcomes: Array<{ ok: AppendResult } | { error: unknown }> = [];
+    try {
+      this.db.transaction(() => {
+        for (const request of batch) {
+          try {
+            outcomes.push({ ok: this.appendOne(request) });
+          } catch (error) {
+            outcomes.push({ error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+      return;
+    }
+    batch.forEach((request, i) => {
+      const outcome = outcomes[i];
+      if (outcome && 'ok' in outcome) request.resolve(outcome.ok);
+      else request.reject(outcome?.error);
+    });
+    this.wakeSubscribers();
+  }
+
+  private write(request: PendingAppend): AppendResult {
+    const { streamName, events, expectedRevision } = request;
+    const replay = this.previousAppend(streamName, events);
+    if (replay) return replay;
+    const row = this.stmt.streamRevision.get(streamName) as { r: bigint | null };
+    const actual = row.r ?? undefined;
+    const conflict = checkExpectedRevision(streamName, expectedRevision, actual);
+    if (conflict) throw conflict;
+    let revision = actual ?? -1n;
+    let position = 0n;
+    const now = BigInt(Date.now());
+    for (const event of events) {
+      revision += 1n;
+      const info = this.stmt.insert.run(
+        event.id,
+        streamName,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        now,
+      );
+      position = BigInt(info.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * Idempotency by event id: when the first event's id is stored, the append is a retry. It is
+   * answered with the original result when every id matches the same consecutive revisions of the
+   * same stream, and refused otherwise.
+   */
+  private previousAppend(streamName: string, events: readonly EventData[]): AppendResult | null {
+    const first = events[0];
+    if (!first) return null;
+    const found = this.stmt.byId.get(first.id) as
+      | { stream: string; revision: bigint; position: bigint }
+      | undefined;
+    if (!found) return null;
+    let last = found;
+    for (const [i, event] of events.entries()) {
+      const stored = this.stmt.byId.get(event.id) as typeof found | undefined;
+      if (!stored || stored.stream !== streamName || stored.revision !== found.revision + BigInt(i))
+        throw new DuplicateEventIdError(
+          `event ${event.id} is already stored, but not as part of this append to ${streamName}`,
+        );
+      last = stored;
+    }
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows = this.stmt.readStream.all(
+      streamName,
+      options.fromRevision ?? 0n,
+      options.maxCount ?? -1,
+    ) as EventRow[];
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(options.after ?? 0n, options.maxCount ?? DEFAULT_PAGE);
+  }
+
+  private readAllSync(after: bigint, maxCount: number): RecordedEvent[] {
+    return (this.stmt.readAll.all(after, maxCount) as EventRow[]).map(toRecorded);
+  }
+
+  async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
+    let after = options.after ?? 0n;
+    const { signal } = options;
+    while (!this.closed && !signal?.aborted) {
+      const batch = this.readAllSync(after, DEFAULT_PAGE);
+      const last = batch.at(-1);
+      if (last) {
+        after = last.position;
+        yield batch;
+        continue;
+      }
+      // No await between the empty read and registering the waiter: no commit can slip between.
+      await this.nextCommit(signal);
+    }
+  }
+
+  private nextCommit(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        this.waiters.delete(wake);
+        signal?.removeEventListener('abort', wake);
+        resolve();
+      };
+      this.waiters.add(wake);
+      signal?.addEventListener('abort', wake, { once: true });
+    });
+  }
+
+  private wakeSubscribers(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  async headPosition(): Promise<bigint> {
+    return (this.stmt.head.get() as { p: bigint | null }).p ?? 0n;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.wakeSubscribers();
+    this.db.close();
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    streamName: row.stream,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: new Date(Number(row.recorded_at)),
+  };
+}
