@@ -24,7 +24,9 @@ const report = (m: MilestoneReported, today = '2026-11-27'): ReportMilestone => 
 describe('Adoption decider', () => {
   it('reports a first milestone', () => {
     const pilot = milestone(1, { kind: 'PILOT_STARTED', occurredOn: '2024-03-28' });
-    given(adoptionDecider).when(report(pilot)).then([reported(pilot)]);
+    given(adoptionDecider)
+      .when(report(pilot))
+      .thenEmits([reported(pilot)]);
   });
 
   it('refuses an adopter that is the origin of the innovation', () => {
@@ -57,11 +59,16 @@ describe('Adoption decider', () => {
       reported(milestone(1)),
       {
         type: 'MilestoneRetracted',
-        data: { milestoneId: id(1), adopterCode: '16.04', innovationId: again.innovationId, reason: 'wrong day' },
+        data: {
+          milestoneId: id(1),
+          adopterCode: '16.04',
+          innovationId: again.innovationId,
+          reason: 'wrong day',
+        },
       },
     ])
       .when(report(again))
-      .then([reported(again)]);
+      .thenEmits([reported(again)]);
   });
 
   it('allows only RESUMED on a suspended adoption', () => {
@@ -73,7 +80,9 @@ describe('Adoption decider', () => {
       .when(report(milestone(3, { kind: 'AGREEMENT_SIGNED', occurredOn: '2021-01-01' })))
       .thenRejects('CONFLICT', 'kind');
     const resumed = milestone(3, { kind: 'RESUMED', occurredOn: '2021-01-01' });
-    given(adoptionDecider, history).when(report(resumed)).then([reported(resumed)]);
+    given(adoptionDecider, history)
+      .when(report(resumed))
+      .thenEmits([reported(resumed)]);
   });
 
   it('refuses RESUMED on an adoption that is not suspended', () => {
@@ -91,12 +100,17 @@ describe('Adoption decider', () => {
   it('retracts a reported milestone once', () => {
     const retract = {
       type: 'RetractMilestone' as const,
-      data: { milestoneId: id(1), adopterCode: '16.04', innovationId: 'banyuwangi-mal-pelayanan-publik', reason: 'typo' },
+      data: {
+        milestoneId: id(1),
+        adopterCode: '16.04',
+        innovationId: 'banyuwangi-mal-pelayanan-publik',
+        reason: 'typo',
+      },
     };
     const history = [reported(milestone(1))];
     given(adoptionDecider, history)
       .when(retract)
-      .then([{ type: 'MilestoneRetracted', data: retract.data }]);
+      .thenEmits([{ type: 'MilestoneRetracted', data: retract.data }]);
     given(adoptionDecider, [...history, { type: 'MilestoneRetracted', data: retract.data }])
       .when(retract)
       .thenRejects('CONFLICT', 'milestoneId');

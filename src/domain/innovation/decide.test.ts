@@ -17,7 +17,7 @@ describe('Innovation decider', () => {
   it('registers a new innovation', () => {
     given(innovationDecider)
       .when({ type: 'RegisterInnovation', data: mpp })
-      .then([{ type: 'InnovationRegistered', data: mpp }]);
+      .thenEmits([{ type: 'InnovationRegistered', data: mpp }]);
   });
 
   it('refuses to register the same id twice', () => {

@@ -1,5 +1,5 @@
-import { conflict } from '../shared/errors.js';
 import type { Decider } from '../shared/decider.js';
+import { conflict } from '../shared/errors.js';
 import {
   evolve,
   type InnovationEvent,

@@ -9,7 +9,7 @@ export function given<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, hi
     when(command: C) {
       const run = () => decider.decide(command, state);
       return {
-        then(expected: E[]) {
+        thenEmits(expected: E[]) {
           expect(run()).toEqual(expected);
         },
         thenRejects(code: ErrorCode, field?: string) {

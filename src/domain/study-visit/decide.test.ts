@@ -27,7 +27,7 @@ describe('StudyVisit decider', () => {
   it('reports the Pasangkayu visit to Banyuwangi', () => {
     given(studyVisitDecider)
       .when(report(visit()))
-      .then([{ type: 'StudyVisitReported', data: visit() }]);
+      .thenEmits([{ type: 'StudyVisitReported', data: visit() }]);
   });
 
   it('refuses a visit that ends before it starts', () => {
@@ -75,7 +75,7 @@ describe('StudyVisit decider', () => {
     };
     given(studyVisitDecider, [reported])
       .when(retract)
-      .then([{ type: 'StudyVisitRetracted', data: retract.data }]);
+      .thenEmits([{ type: 'StudyVisitRetracted', data: retract.data }]);
     given(studyVisitDecider).when(retract).thenRejects('NOT_FOUND', 'visitId');
   });
 });

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { DomainEventType, EventPayload } from '../src/domain/events.js';
+import type { RecordedEvent } from '../src/eventstore/port.js';
+
+/** A stored domain event with its payload decoded and validated. */
+export type ProjectedEvent<T extends DomainEventType = DomainEventType> = T extends DomainEventType
+  ? Omit<RecordedEvent, 'type' | 'data'> & { type: T; data: EventPayload<T> }
+  : never;
+
+/** Maps a logical table name (`adoptions`) to this version's physical table (`adoptions__v1`). */
+export type TableNames = (logical: string) => string;
+
+/**
+ * A projection: a named, versioned fold of certain event types into read-model tables. Each
+ * version writes its own physical tables; readers see the live version through views named after
+ * the logical tables, so a new version can be built beside the old one and swapped in.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  /** Logical names of the tables this projection owns. */
+  readonly tables: readonly string[];
+  readonly handles: readonly DomainEventType[];
+  /** Creates this version's tables and indexes (fresh: called only on an empty version). */
+  migrate(db: Database.Database, t: TableNames): void;
+  /** Prepares statements and returns the function that applies one event, inside a transaction. */
+  prepare(db: Database.Database, t: TableNames): (event: ProjectedEvent) => void;
+}
+
+export const physicalTable = (projection: Pick<Projection, 'version'>) => (logical: string) =>
+  `${logical}__v${projection.version}`;

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { MilestoneKind, ReplicationMode } from '../domain/adoption/stages.js';
+import { InnovationCategory } from '../domain/innovation/events.js';
+import { badInput } from '../domain/shared/errors.js';
+import {
+  CalendarDate,
+  Evidence,
+  InnovationId,
+  RegencyCode,
+  text,
+} from '../domain/shared/values.js';
+import { VisitedSite } from '../domain/study-visit/events.js';
+import type { Regions } from './regions.js';
+
+/**
+ * zod schemas for the mutation inputs. Region codes are checked against the Kepmendagri list,
+ * so the schemas are built for a loaded `Regions`.
+ */
+export function inputSchemas(regions: Regions) {
+  const KnownRegency = RegencyCode.refine((code) => regions.regency(code) !== undefined, {
+    message: 'is not a kabupaten/kota code in Kepmendagri 2025 (idn-area-data)',
+  });
+  const KnownSite = VisitedSite.superRefine(async (site, ctx) => {
+    if (site.villageCode && !(await regions.hasVillage(site.villageCode)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['villageCode'],
+        message: 'is not a village code in Kepmendagri 2025 (idn-area-data)',
+      });
+  });
+  const evidence = z.array(Evidence).max(20).default([]);
+
+  return {
+    registerInnovation: z.object({
+      id: InnovationId.optional(),
+      originCode: KnownRegency,
+      name: text(200),
+      description: text(4000).optional(),
+      category: InnovationCategory.default('PUBLIC_SERVICE'),
+      digital: z.boolean().default(false),
+      launchedOn: CalendarDate.optional(),
+      evidence,
+    }),
+    reportStudyVisit: z.object({
+      id: z.uuid().optional(),
+      hostCode: KnownRegency,
+      visitorCode: KnownRegency,
+      startDate: CalendarDate,
+      endDate: CalendarDate,
+      delegationSize: z.number().int().min(1).max(5000),
+      leader: text(200),
+      sites: z.array(KnownSite).max(50).default([]),
+      innovationIds: z
+        .array(InnovationId)
+        .min(1, { message: 'name at least one innovation studied' })
+        .max(50)
+        .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat an id' }),
+      note: text(2000).optional(),
+      evidence,
+    }),
+    retractStudyVisit: z.object({ visitId: z.uuid(), reason: text(1000) }),
+    reportMilestone: z.object({
+      adopterCode: KnownRegency,
+      innovationId: InnovationId,
+      kind: MilestoneKind,
+      occurredOn: CalendarDate,
+      note: text(2000).optional(),
+      evidence,
+      mode: ReplicationMode.optional(),
+    }),
+    retractMilestone: z.object({
+      milestoneId: z.string().trim().min(1).max(200),
+      reason: text(1000),
+    }),
+  };
+}
+
+export type InputSchemas = ReturnType<typeof inputSchemas>;
+
+/** Parses a mutation input, turning the first problem into a BAD_USER_INPUT naming its field. */
+export async function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): Promise<z.output<S>> {
+  const result = await schema.safeParseAsync(input ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || 'input';
+  throw badInput(field, `${field}: ${issue?.message ?? 'is invalid'}`);
+}

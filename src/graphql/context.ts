@@ -1,0 +1,17 @@
+import type { Actor, Commands } from '../application/commands.js';
+import type { Regions } from '../application/regions.js';
+import type { Projector } from '../read-model/projector.js';
+import type { ReadModelQueries } from '../read-model/queries.js';
+
+/** What every resolver gets: the read side, the write side and who is asking. */
+export interface GraphQLContext {
+  queries: ReadModelQueries;
+  commands: Commands;
+  projector: Projector;
+  regions: Regions;
+  actor: Actor;
+  /** The HTTP request (Fetch API), for headers. */
+  request: Request;
+  /** Log position written by this request's mutations, reported in the response. */
+  written: { position: bigint | undefined };
+}

@@ -1,0 +1,84 @@
+import { type ASTNode, type DocumentNode, GraphQLError, visit } from 'graphql';
+import { DomainError } from '../domain/shared/errors.js';
+import { FreshnessTimeoutError } from '../read-model/projector.js';
+
+/**
+ * Turns every error into a structured one: `extensions.code` always, `extensions.field` (dotted
+ * path inside the input) when it is about one input field. Unexpected errors are masked.
+ */
+export function structuredError(
+  error: unknown,
+  message: string,
+  document: DocumentNode | undefined,
+  onUnexpected: (error: unknown) => void,
+): GraphQLError {
+  if (!(error instanceof GraphQLError)) {
+    onUnexpected(error);
+    return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+  const original = error.originalError;
+  const at = {
+    nodes: error.nodes,
+    path: error.path,
+    source: error.source,
+    positions: error.positions,
+  };
+  if (original instanceof DomainError)
+    return new GraphQLError(original.message, {
+      ...at,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+    });
+  if (original instanceof FreshnessTimeoutError)
+    return new GraphQLError(original.message, { ...at, extensions: { code: 'READ_MODEL_BEHIND' } });
+  if (original && !(original instanceof GraphQLError)) {
+    onUnexpected(original);
+    return new GraphQLError(message, { ...at, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+  if (error.extensions.code && error.extensions.code !== 'BAD_USER_INPUT') return error;
+  // Request errors from graphql-js itself: bad variables or literals.
+  const field = fieldOf(error, document);
+  return new GraphQLError(error.message, {
+    ...at,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', ...(field ? { field } : {}) },
+  });
+}
+
+/** The input field an argument or variable error is about, e.g. `occurredOn` or `sites.0.name`. */
+function fieldOf(error: GraphQLError, document: DocumentNode | undefined): string | undefined {
+  const variable = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"/s.exec(error.message);
+  if (variable?.[2]) return variable[2].split('.').slice(1).join('.') || variable[1];
+  const whole = /^Variable "\$([^"]+)"/.exec(error.message);
+  if (whole?.[1]) return whole[1];
+  const node = error.nodes?.[0];
+  if (node && document) return literalPath(document, node);
+  return undefined;
+}
+
+/** Path of a literal value node inside the argument that holds it. */
+function literalPath(document: DocumentNode, target: ASTNode): string | undefined {
+  let found: string | undefined;
+  visit(document, {
+    enter(node, _key, parent, _path, ancestors) {
+      if (found !== undefined) return false;
+      if (
+        node.loc &&
+        target.loc &&
+        node.loc.start === target.loc.start &&
+        node.kind === target.kind
+      ) {
+        const names: string[] = [];
+        for (const a of [...ancestors, parent] as Array<ASTNode | readonly ASTNode[] | undefined>) {
+          if (!a) continue;
+          if (Array.isArray(a)) continue;
+          const n = a as ASTNode;
+          if (n.kind === 'ObjectField') names.push(n.name.value);
+          if (n.kind === 'Argument') names.length = 0;
+        }
+        found = names.join('.') || undefined;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}

@@ -1,0 +1,680 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Regency as RegencyModel, Province as ProvinceModel } from '../application/regions.js';
+import type { InnovationRow as InnovationRowModel, AdoptionRow as AdoptionRowModel, MilestoneRow as MilestoneRowModel, StudyVisitRow as StudyVisitRowModel } from '../read-model/queries.js';
+import type { GraphQLContext } from './context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  /** An ISO-8601 instant, e.g. 2019-02-25T03:00:00.000Z. */
+  DateTime: { input: string | Date; output: string | Date; }
+};
+
+export type Adoption = {
+  __typename?: 'Adoption';
+  adopter: Regency;
+  firstOccurredOn?: Maybe<Scalars['Date']['output']>;
+  innovation: Innovation;
+  lastOccurredOn?: Maybe<Scalars['Date']['output']>;
+  maturity: Maturity;
+  /** Every milestone, retracted ones included, in the order they occurred. */
+  milestones: Array<Milestone>;
+  /** The furthest stage among the milestones that are not retracted. */
+  stage: AdoptionStage;
+  /** True while the latest SUSPENDED/RESUMED milestone is a suspension (vakum). */
+  suspended: Scalars['Boolean']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type AdoptionConnection = {
+  __typename?: 'AdoptionConnection';
+  edges: Array<AdoptionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AdoptionEdge = {
+  __typename?: 'AdoptionEdge';
+  cursor: Scalars['String']['output'];
+  node: Adoption;
+};
+
+export type AdoptionFilter = {
+  adopterCode?: InputMaybe<Scalars['ID']['input']>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Province of the adopting regency. */
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** How far an adoption got, in order. */
+export type AdoptionStage =
+  /** nota kesepahaman (MoU) / perjanjian kerja sama (PKS) */
+  | 'AGREED'
+  /** alokasi APBD */
+  | 'FUNDED'
+  /** pernyataan minat */
+  | 'INTERESTED'
+  /** peluncuran / peresmian */
+  | 'OPERATIONAL'
+  /** uji coba */
+  | 'PILOTING'
+  /** Peraturan Bupati / Wali Kota, SK */
+  | 'REGULATED'
+  /** studi tiru / kunjungan kerja */
+  | 'STUDIED';
+
+export type Evidence = {
+  __typename?: 'Evidence';
+  kind: EvidenceKind;
+  reference?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+export type EvidenceInput = {
+  kind: EvidenceKind;
+  reference?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EvidenceKind =
+  | 'DOCUMENT'
+  | 'NEWS'
+  | 'OTHER'
+  | 'PHOTO'
+  | 'REGULATION';
+
+export type Innovation = {
+  __typename?: 'Innovation';
+  adoptions: Array<Adoption>;
+  category: InnovationCategory;
+  description?: Maybe<Scalars['String']['output']>;
+  digital: Scalars['Boolean']['output'];
+  evidence: Array<Evidence>;
+  id: Scalars['ID']['output'];
+  /** When the origin launched it, where known to the day. */
+  launchedOn?: Maybe<Scalars['Date']['output']>;
+  name: Scalars['String']['output'];
+  origin: Regency;
+  registeredAt: Scalars['DateTime']['output'];
+};
+
+
+export type InnovationAdoptionsArgs = {
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
+export type InnovationCategory =
+  /** tata kelola pemerintahan */
+  | 'GOVERNANCE'
+  /** lainnya */
+  | 'OTHER'
+  /** pelayanan publik */
+  | 'PUBLIC_SERVICE';
+
+/** Kemendagri's innovation maturity scale. */
+export type Maturity =
+  /** up to FUNDED */
+  | 'INISIATIF'
+  /** OPERATIONAL */
+  | 'PENERAPAN'
+  /** PILOTING */
+  | 'UJI_COBA';
+
+export type Milestone = {
+  __typename?: 'Milestone';
+  evidence: Array<Evidence>;
+  id: Scalars['ID']['output'];
+  kind: MilestoneKind;
+  mode?: Maybe<ReplicationMode>;
+  note?: Maybe<Scalars['String']['output']>;
+  occurredOn: Scalars['Date']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who reported it. */
+  reportedBy?: Maybe<Scalars['String']['output']>;
+  retracted: Scalars['Boolean']['output'];
+  retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  retractionReason?: Maybe<Scalars['String']['output']>;
+  /** The study visit this STUDY_VISIT milestone comes from. */
+  studyVisit?: Maybe<StudyVisit>;
+};
+
+export type MilestoneKind =
+  | 'AGREEMENT_SIGNED'
+  | 'BUDGET_ALLOCATED'
+  | 'EVALUATED'
+  | 'INTEREST_DECLARED'
+  | 'PILOT_STARTED'
+  | 'REGULATION_ENACTED'
+  | 'RESUMED'
+  | 'SERVICE_LAUNCHED'
+  | 'STUDY_VISIT'
+  | 'SUSPENDED';
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Registers an innovation of an origin regency. */
+  registerInnovation: Innovation;
+  /** Reports an adoption milestone of the adopter regency. */
+  reportMilestone: Adoption;
+  /** Reports a study visit; it counts as the STUDY_VISIT milestone of every innovation studied. */
+  reportStudyVisit: StudyVisit;
+  /** Retracts a wrong milestone report; it stays in the history but no longer counts. */
+  retractMilestone: Adoption;
+  retractStudyVisit: StudyVisit;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationRegisterInnovationArgs = {
+  input: RegisterInnovationInput;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationReportMilestoneArgs = {
+  input: ReportMilestoneInput;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationReportStudyVisitArgs = {
+  input: ReportStudyVisitInput;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationRetractMilestoneArgs = {
+  input: RetractMilestoneInput;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationRetractStudyVisitArgs = {
+  input: RetractStudyVisitInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Province = {
+  __typename?: 'Province';
+  code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  regencies: Array<Regency>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Adoptions that reached at least one stage, in (adopter, innovation) order. */
+  adoptions: AdoptionConnection;
+  innovation?: Maybe<Innovation>;
+  innovations: Array<Innovation>;
+  province?: Maybe<Province>;
+  provinces: Array<Province>;
+  /** Every kabupaten/kota, or those of one province. */
+  regencies: Array<Regency>;
+  /** A kabupaten/kota by its Kemendagri code, e.g. 35.10. */
+  regency?: Maybe<Regency>;
+  studyVisit?: Maybe<StudyVisit>;
+  studyVisits: Array<StudyVisit>;
+};
+
+
+export type QueryAdoptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AdoptionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInnovationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInnovationsArgs = {
+  originCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryProvinceArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+export type QueryRegenciesArgs = {
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRegencyArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+export type QueryStudyVisitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStudyVisitsArgs = {
+  hostCode?: InputMaybe<Scalars['ID']['input']>;
+  visitorCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Regency = {
+  __typename?: 'Regency';
+  /** This regency's adoptions of other regencies' innovations. */
+  adoptions: Array<Adoption>;
+  code: Scalars['ID']['output'];
+  /** Innovations this regency originated. */
+  innovations: Array<Innovation>;
+  name: Scalars['String']['output'];
+  province: Province;
+  /** Study visits this regency hosted. */
+  studyVisitsHosted: Array<StudyVisit>;
+  /** Study visits this regency made to others. */
+  studyVisitsMade: Array<StudyVisit>;
+};
+
+export type RegisterInnovationInput = {
+  category?: InputMaybe<InnovationCategory>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  digital?: InputMaybe<Scalars['Boolean']['input']>;
+  evidence?: InputMaybe<Array<EvidenceInput>>;
+  /** Optional slug; derived from the origin and name when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  launchedOn?: InputMaybe<Scalars['Date']['input']>;
+  name: Scalars['String']['input'];
+  originCode: Scalars['ID']['input'];
+};
+
+/** How the adopter replicates: as is (adopsi), adapted (adaptasi) or modified (modifikasi). */
+export type ReplicationMode =
+  | 'ADAPTATION'
+  | 'ADOPTION'
+  | 'MODIFICATION';
+
+export type ReportMilestoneInput = {
+  adopterCode: Scalars['ID']['input'];
+  evidence?: InputMaybe<Array<EvidenceInput>>;
+  innovationId: Scalars['ID']['input'];
+  kind: MilestoneKind;
+  mode?: InputMaybe<ReplicationMode>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  occurredOn: Scalars['Date']['input'];
+};
+
+export type ReportStudyVisitInput = {
+  delegationSize: Scalars['Int']['input'];
+  endDate: Scalars['Date']['input'];
+  evidence?: InputMaybe<Array<EvidenceInput>>;
+  hostCode: Scalars['ID']['input'];
+  /** Optional UUID; generated when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  innovationIds: Array<Scalars['ID']['input']>;
+  leader: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  sites?: InputMaybe<Array<VisitedSiteInput>>;
+  startDate: Scalars['Date']['input'];
+  visitorCode: Scalars['ID']['input'];
+};
+
+export type RetractMilestoneInput = {
+  milestoneId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type RetractStudyVisitInput = {
+  reason: Scalars['String']['input'];
+  visitId: Scalars['ID']['input'];
+};
+
+export type StudyVisit = {
+  __typename?: 'StudyVisit';
+  delegationSize: Scalars['Int']['output'];
+  endDate: Scalars['Date']['output'];
+  evidence: Array<Evidence>;
+  host: Regency;
+  id: Scalars['ID']['output'];
+  innovations: Array<Innovation>;
+  leader: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  recordedAt: Scalars['DateTime']['output'];
+  retracted: Scalars['Boolean']['output'];
+  sites: Array<VisitedSite>;
+  startDate: Scalars['Date']['output'];
+  visitor: Regency;
+};
+
+export type VisitedSite = {
+  __typename?: 'VisitedSite';
+  name: Scalars['String']['output'];
+  villageCode?: Maybe<Scalars['ID']['output']>;
+};
+
+export type VisitedSiteInput = {
+  name: Scalars['String']['input'];
+  villageCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Adoption: ResolverTypeWrapper<AdoptionRowModel>;
+  AdoptionConnection: ResolverTypeWrapper<Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversTypes['AdoptionEdge']> }>;
+  AdoptionEdge: ResolverTypeWrapper<Omit<AdoptionEdge, 'node'> & { node: ResolversTypes['Adoption'] }>;
+  AdoptionFilter: AdoptionFilter;
+  AdoptionStage: AdoptionStage;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Evidence: ResolverTypeWrapper<Evidence>;
+  EvidenceInput: EvidenceInput;
+  EvidenceKind: EvidenceKind;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Innovation: ResolverTypeWrapper<InnovationRowModel>;
+  InnovationCategory: InnovationCategory;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Maturity: Maturity;
+  Milestone: ResolverTypeWrapper<MilestoneRowModel>;
+  MilestoneKind: MilestoneKind;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Province: ResolverTypeWrapper<ProvinceModel>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Regency: ResolverTypeWrapper<RegencyModel>;
+  RegisterInnovationInput: RegisterInnovationInput;
+  ReplicationMode: ReplicationMode;
+  ReportMilestoneInput: ReportMilestoneInput;
+  ReportStudyVisitInput: ReportStudyVisitInput;
+  RetractMilestoneInput: RetractMilestoneInput;
+  RetractStudyVisitInput: RetractStudyVisitInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StudyVisit: ResolverTypeWrapper<StudyVisitRowModel>;
+  VisitedSite: ResolverTypeWrapper<VisitedSite>;
+  VisitedSiteInput: VisitedSiteInput;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Adoption: AdoptionRowModel;
+  AdoptionConnection: Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdoptionEdge']> };
+  AdoptionEdge: Omit<AdoptionEdge, 'node'> & { node: ResolversParentTypes['Adoption'] };
+  AdoptionFilter: AdoptionFilter;
+  Boolean: Scalars['Boolean']['output'];
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Evidence: Evidence;
+  EvidenceInput: EvidenceInput;
+  ID: Scalars['ID']['output'];
+  Innovation: InnovationRowModel;
+  Int: Scalars['Int']['output'];
+  Milestone: MilestoneRowModel;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Province: ProvinceModel;
+  Query: Record<PropertyKey, never>;
+  Regency: RegencyModel;
+  RegisterInnovationInput: RegisterInnovationInput;
+  ReportMilestoneInput: ReportMilestoneInput;
+  ReportStudyVisitInput: ReportStudyVisitInput;
+  RetractMilestoneInput: RetractMilestoneInput;
+  RetractStudyVisitInput: RetractStudyVisitInput;
+  String: Scalars['String']['output'];
+  StudyVisit: StudyVisitRowModel;
+  VisitedSite: VisitedSite;
+  VisitedSiteInput: VisitedSiteInput;
+};
+
+export type AdoptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Adoption'] = ResolversParentTypes['Adoption']> = {
+  adopter?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
+  firstOccurredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
+  lastOccurredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  maturity?: Resolver<ResolversTypes['Maturity'], ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+  suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type AdoptionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdoptionConnection'] = ResolversParentTypes['AdoptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AdoptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AdoptionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdoptionEdge'] = ResolversParentTypes['AdoptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType>;
+};
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
+  kind?: Resolver<ResolversTypes['EvidenceKind'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type InnovationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Innovation'] = ResolversParentTypes['Innovation']> = {
+  adoptions?: Resolver<Array<ResolversTypes['Adoption']>, ParentType, ContextType, Partial<InnovationAdoptionsArgs>>;
+  category?: Resolver<ResolversTypes['InnovationCategory'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  digital?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  launchedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
+  mode?: Resolver<Maybe<ResolversTypes['ReplicationMode']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reportedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  registerInnovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType, RequireFields<MutationRegisterInnovationArgs, 'input'>>;
+  reportMilestone?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType, RequireFields<MutationReportMilestoneArgs, 'input'>>;
+  reportStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationReportStudyVisitArgs, 'input'>>;
+  retractMilestone?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType, RequireFields<MutationRetractMilestoneArgs, 'input'>>;
+  retractStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationRetractStudyVisitArgs, 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProvinceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Province'] = ResolversParentTypes['Province']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regencies?: Resolver<Array<ResolversTypes['Regency']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
+  innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QueryInnovationArgs, 'id'>>;
+  innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType, Partial<QueryInnovationsArgs>>;
+  province?: Resolver<Maybe<ResolversTypes['Province']>, ParentType, ContextType, RequireFields<QueryProvinceArgs, 'code'>>;
+  provinces?: Resolver<Array<ResolversTypes['Province']>, ParentType, ContextType>;
+  regencies?: Resolver<Array<ResolversTypes['Regency']>, ParentType, ContextType, Partial<QueryRegenciesArgs>>;
+  regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType, RequireFields<QueryRegencyArgs, 'code'>>;
+  studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType, RequireFields<QueryStudyVisitArgs, 'id'>>;
+  studyVisits?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType, Partial<QueryStudyVisitsArgs>>;
+};
+
+export type RegencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Regency'] = ResolversParentTypes['Regency']> = {
+  adoptions?: Resolver<Array<ResolversTypes['Adoption']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  studyVisitsHosted?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+  studyVisitsMade?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+};
+
+export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StudyVisit'] = ResolversParentTypes['StudyVisit']> = {
+  delegationSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType>;
+  leader?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['VisitedSite']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  visitor?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
+};
+
+export type VisitedSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitedSite'] = ResolversParentTypes['VisitedSite']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  villageCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  Adoption?: AdoptionResolvers<ContextType>;
+  AdoptionConnection?: AdoptionConnectionResolvers<ContextType>;
+  AdoptionEdge?: AdoptionEdgeResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Evidence?: EvidenceResolvers<ContextType>;
+  Innovation?: InnovationResolvers<ContextType>;
+  Milestone?: MilestoneResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Province?: ProvinceResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Regency?: RegencyResolvers<ContextType>;
+  StudyVisit?: StudyVisitResolvers<ContextType>;
+  VisitedSite?: VisitedSiteResolvers<ContextType>;
+};
+

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { projectRoot } from '../paths.js';
+import type { GraphQLContext } from './context.js';
+import { structuredError } from './errors.js';
+import { resolvers } from './resolvers.js';
+
+export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
+
+const EXAMPLE_QUERY = `# Which regencies adopted which Banyuwangi innovation, and how far?
+{
+  regency(code: "35.10") {
+    name
+    innovations {
+      name
+      adoptions { adopter { code name } stage maturity }
+    }
+  }
+}
+`;
+
+export type BaseContext = Omit<GraphQLContext, 'written' | 'actor' | 'request'>;
+/** Node's request and response, as the express adapter hands them to yoga. */
+// biome-ignore lint/suspicious/noExplicitAny: yoga's server-context constraint
+type ServerContext = Record<string, any>;
+
+/**
+ * Reports the log position written by the request's mutations: in the result's
+ * `extensions.replika.position` and in the `X-Replika-Position` response header.
+ */
+function writtenPosition(): Plugin<GraphQLContext> {
+  const byRequest = new WeakMap<Request, GraphQLContext['written']>();
+  return {
+    onExecute({ args }) {
+      byRequest.set(args.contextValue.request, args.contextValue.written);
+      return {
+        onExecuteDone({ result, setResult }) {
+          const position = args.contextValue.written.position;
+          if (position === undefined || Symbol.asyncIterator in result) return;
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, replika: { position: position.toString() } },
+          });
+        },
+      };
+    },
+    onResponse({ request, response }) {
+      const position = byRequest.get(request)?.position;
+      if (position !== undefined) response.headers.set('X-Replika-Position', position.toString());
+    },
+  };
+}
+
+/** Validation errors about an input literal get the same `field` as variable errors. */
+function structuredValidationErrors(): Plugin<GraphQLContext> {
+  return {
+    onValidate({ params }) {
+      return ({ result, setResult }) => {
+        if (result.length === 0) return;
+        setResult(
+          result.map((error) =>
+            error.extensions.code === 'BAD_USER_INPUT'
+              ? structuredError(error, error.message, params.documentAST, () => {})
+              : error,
+          ),
+        );
+      };
+    },
+  };
+}
+
+export function createGraphQL(base: BaseContext, logger: Logger) {
+  return createYoga<ServerContext, GraphQLContext>({
+    schema: createSchema<ServerContext & GraphQLContext>({
+      typeDefs,
+      resolvers: resolvers as never,
+    }),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'replika', defaultQuery: EXAMPLE_QUERY },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    context: ({ request }) => ({
+      request,
+      ...base,
+      actor: { id: 'anonymous' },
+      written: { position: undefined },
+    }),
+    maskedErrors: {
+      maskError: (error, message) =>
+        structuredError(error, message, undefined, (unexpected) =>
+          logger.error({ err: unexpected }, 'unexpected error while answering a request'),
+        ),
+    },
+    plugins: [writtenPosition(), structuredValidationErrors()],
+  });
+}

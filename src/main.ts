@@ -1,0 +1,23 @@
+import { createReplika } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+try {
+  const replika = await createReplika(loadConfig());
+  await replika.listen();
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    replika.logger.info({ signal }, 'shutting down');
+    await replika.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,238 @@
+import type Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { ProjectedEvent, Projection } from '../../projections/projection.js';
+import { physicalTable } from '../../projections/projection.js';
+import { eventSchemas, isDomainEventType } from '../domain/events.js';
+import type { EventStore, RecordedEvent } from '../eventstore/port.js';
+
+interface Running {
+  projection: Projection;
+  state: 'live' | 'building';
+  /** Last global position this projection has applied. */
+  position: bigint;
+  /** The live version this one replaces once caught up, if any. */
+  replaces: number | undefined;
+  handles: ReadonlySet<string>;
+  apply: (event: ProjectedEvent) => void;
+}
+
+interface Waiter {
+  position: bigint;
+  resolve: () => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** The read model did not reach a position in time. */
+export class FreshnessTimeoutError extends Error {
+  override readonly name = 'FreshnessTimeoutError';
+}
+
+/**
+ * Feeds the projections from the event log. Each batch of events is applied to every projection
+ * that has not seen it, and the projections' checkpoints move in the same SQLite transaction
+ * (exactly-once effect). A projection whose version changed is built beside the live one and
+ * swapped in, by pointing the logical views at its tables, once it has caught up.
+ */
+export class Projector {
+  private readonly running: Running[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private readonly abort = new AbortController();
+  private loop: Promise<void> | undefined;
+  private failure: Error | undefined;
+  /** Position up to which every live projection has applied the log. */
+  position = 0n;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database.Database,
+    private readonly projections: readonly Projection[],
+    private readonly logger: Logger,
+  ) {}
+
+  /** Prepares the projections' tables and starts following the log. */
+  start(): void {
+    for (const projection of this.projections) this.running.push(this.setUp(projection));
+    this.position = this.livePosition();
+    const from = this.running.reduce(
+      (min, r) => (r.position < min ? r.position : min),
+      this.position,
+    );
+    this.loop = this.follow(from).catch((error: Error) => {
+      this.failure = error;
+      this.logger.error({ err: error }, 'projector stopped');
+      for (const waiter of this.waiters) this.settle(waiter, error);
+    });
+  }
+
+  /** Resolves once every live projection has applied `position`; rejects after `timeoutMs`. */
+  waitFor(position: bigint, timeoutMs = 5000): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.position >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        position,
+        resolve,
+        reject,
+        timer: setTimeout(
+          () =>
+            this.settle(
+              waiter,
+              new FreshnessTimeoutError(
+                `read model is at position ${this.position}, not yet at ${position} after ${timeoutMs} ms`,
+              ),
+            ),
+          timeoutMs,
+        ),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  status() {
+    return {
+      position: this.position,
+      failed: this.failure?.message,
+      projections: this.running.map((r) => ({
+        name: r.projection.name,
+        version: r.projection.version,
+        state: r.state,
+        position: r.position,
+      })),
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.loop;
+    for (const waiter of this.waiters) this.settle(waiter, new Error('projector stopped'));
+  }
+
+  private setUp(projection: Projection): Running {
+    const t = physicalTable(projection);
+    const rows = this.db
+      .prepare('SELECT version, state, position FROM projection_checkpoints WHERE name = ?')
+      .safeIntegers(true)
+      .all(projection.name) as Array<{ version: bigint; state: string; position: bigint }>;
+    const live = rows.find((r) => r.state === 'live');
+    const mine = rows.find((r) => Number(r.version) === projection.version);
+    const state = !live || Number(live.version) === projection.version ? 'live' : 'building';
+    this.db.transaction(() => {
+      // Leftovers of other abandoned builds go; the live version stays until it is replaced.
+      for (const row of rows)
+        if (row.state === 'building' && Number(row.version) !== projection.version)
+          this.dropVersion(projection, Number(row.version));
+      if (!mine) {
+        for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${t(table)}`);
+        projection.migrate(this.db, t);
+        this.db
+          .prepare(
+            `INSERT INTO projection_checkpoints (name, version, state, position, updated_at)
+             VALUES (?, ?, ?, 0, ?)`,
+          )
+          .run(projection.name, projection.version, state, new Date().toISOString());
+      }
+      if (state === 'live') this.pointViewsAt(projection);
+    })();
+    if (state === 'building')
+      this.logger.info(
+        { projection: projection.name, from: Number(live?.version), to: projection.version },
+        'building new projection version beside the live one',
+      );
+    return {
+      projection,
+      state,
+      position: mine?.position ?? 0n,
+      replaces: state === 'building' ? Number(live?.version) : undefined,
+      handles: new Set(projection.handles),
+      apply: projection.prepare(this.db, t),
+    };
+  }
+
+  private async follow(after: bigint): Promise<void> {
+    const save = this.db.prepare(
+      'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND version = ?',
+    );
+    const applyBatch = this.db.transaction((events: RecordedEvent[]) => {
+      const decoded = events.map(decode);
+      const last = events.at(-1)?.position ?? 0n;
+      const now = new Date().toISOString();
+      for (const r of this.running) {
+        if (r.position >= last) continue;
+        for (const event of decoded)
+          if (event && event.position > r.position && r.handles.has(event.type)) r.apply(event);
+        save.run(last, now, r.projection.name, r.projection.version);
+      }
+    });
+    for await (const batch of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
+      applyBatch(batch);
+      const last = batch.at(-1)?.position ?? 0n;
+      for (const r of this.running) if (r.position < last) r.position = last;
+      this.swapCaughtUpBuilds();
+      this.position = this.livePosition();
+      for (const waiter of this.waiters) if (this.position >= waiter.position) this.settle(waiter);
+    }
+  }
+
+  private swapCaughtUpBuilds(): void {
+    const livePosition = this.livePosition();
+    for (const r of this.running) {
+      if (r.state !== 'building' || r.position < livePosition) continue;
+      const old = r.replaces;
+      this.db.transaction(() => {
+        this.pointViewsAt(r.projection);
+        this.db
+          .prepare(
+            "UPDATE projection_checkpoints SET state = 'live' WHERE name = ? AND version = ?",
+          )
+          .run(r.projection.name, r.projection.version);
+        if (old !== undefined) this.dropVersion(r.projection, old);
+      })();
+      r.state = 'live';
+      r.replaces = undefined;
+      this.logger.info(
+        { projection: r.projection.name, version: r.projection.version },
+        'new projection version caught up and swapped in',
+      );
+    }
+  }
+
+  private pointViewsAt(projection: Projection): void {
+    const t = physicalTable(projection);
+    for (const table of projection.tables) {
+      this.db.exec(`DROP VIEW IF EXISTS ${table}`);
+      this.db.exec(`CREATE VIEW ${table} AS SELECT * FROM ${t(table)}`);
+    }
+  }
+
+  private dropVersion(projection: Projection, version: number): void {
+    const t = physicalTable({ version });
+    for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${t(table)}`);
+    this.db
+      .prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?')
+      .run(projection.name, version);
+  }
+
+  private livePosition(): bigint {
+    const live = this.running.filter((r) => r.state === 'live');
+    if (live.length === 0) return this.position;
+    return live.reduce((min, r) => (r.position < min ? r.position : min), live[0]?.position ?? 0n);
+  }
+
+  private settle(waiter: Waiter, error?: Error): void {
+    clearTimeout(waiter.timer);
+    this.waiters.delete(waiter);
+    if (error) waiter.reject(error);
+    else waiter.resolve();
+  }
+}
+
+/** Validates a stored event's payload; events of types no projection knows are skipped. */
+function decode(event: RecordedEvent): ProjectedEvent | undefined {
+  if (!isDomainEventType(event.type)) return undefined;
+  return {
+    ...event,
+    type: event.type,
+    data: eventSchemas[event.type].parse(event.data),
+  } as ProjectedEvent;
+}
