@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReplika, type Replika } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: T | null;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; field?: string; [key: string]: unknown };
+  }>;
+  extensions?: { replika?: { position: string } };
+}
+
+export interface TestServer {
+  replika: Replika;
+  url: string;
+  dataDir: string;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** The global log's head position, straight from the event store. */
+  head(): Promise<bigint>;
+  stop(): Promise<void>;
+  /** Stops, then starts a new server on the same data directory. */
+  restart(): Promise<TestServer>;
+  /** Stops and removes the data directory. */
+  destroy(): Promise<void>;
+}
+
+/** Starts a real replika server on a free port over a fresh (or given) data directory. */
+export async function startServer(
+  options: { dataDir?: string; demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'replika-test-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    REPLIKA_DEMO: String(options.demo ?? true),
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const replika = await createReplika(config);
+  const port = await replika.listen();
+  const url = `http://127.0.0.1:${port}`;
+  const server: TestServer = {
+    replika,
+    url,
+    dataDir,
+    async gql(query, variables, headers = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
+      return { status: response.status, headers: response.headers, ...body } as never;
+    },
+    head: () => replika.store.headPosition(),
+    stop: () => replika.close(),
+    async restart() {
+      await replika.close();
+      return startServer({ ...options, dataDir });
+    },
+    async destroy() {
+      await replika.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
