@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { projectRoot } from '../paths.js';
 import type { GraphQLContext } from './context.js';
 import { structuredError } from './errors.js';
-import { resolvers } from './resolvers.js';
+import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
 

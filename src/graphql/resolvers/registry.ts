@@ -1,10 +1,10 @@
-import type { Written } from '../application/commands.js';
-import { maturityOf } from '../domain/adoption/stages.js';
-import { badInput, notFound } from '../domain/shared/errors.js';
-import { decodeCursor, encodeCursor } from '../read-model/queries.js';
-import type { GraphQLContext } from './context.js';
-import type { Resolvers } from './generated.js';
-import { DateScalar, DateTimeScalar } from './scalars.js';
+import type { Written } from '../../application/commands.js';
+import { maturityOf } from '../../domain/adoption/stages.js';
+import { badInput, notFound } from '../../domain/shared/errors.js';
+import { decodeCursor, encodeCursor } from '../../read-model/queries.js';
+import type { GraphQLContext } from '../context.js';
+import type { Resolvers } from '../generated.js';
+import { DateScalar, DateTimeScalar } from '../scalars.js';
 
 const MAX_PAGE = 500;
 
@@ -39,7 +39,8 @@ function adoptionOf(ctx: GraphQLContext, adopterCode: string, innovationId: stri
   return adoption;
 }
 
-export const resolvers: Resolvers = {
+/** The registry: regions, innovations, study visits, adoptions and their milestones. */
+export const registryResolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
 

@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+
+/**
+ * The `replika` command line: operator tasks beside the server. Each subcommand lives in its
+ * own file under src/cli/ and registers itself here.
+ */
+const program = new Command()
+  .name('replika')
+  .description('Operator commands for the replika registry')
+  .showHelpAfterError();
+
+await program.parseAsync();
