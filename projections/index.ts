@@ -2,10 +2,12 @@ import { adoptionsProjection } from './adoptions.js';
 import { innovationsProjection } from './innovations.js';
 import type { Projection } from './projection.js';
 import { studyVisitsProjection } from './study-visits.js';
+import { timelineProjection } from './timeline.js';
 
 /** Every projection the read model runs. */
 export const projections: readonly Projection[] = [
   innovationsProjection,
   studyVisitsProjection,
   adoptionsProjection,
+  timelineProjection,
 ];

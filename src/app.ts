@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { projections } from '../projections/index.js';
+import type { Projection } from '../projections/projection.js';
 import { type Clock, systemClock } from './application/clock.js';
 import { Commands } from './application/commands.js';
 import { Regions } from './application/regions.js';
@@ -8,25 +9,35 @@ import type { Config } from './config.js';
 import { loadDemo } from './demo/banyuwangi.js';
 import type { EventStore } from './eventstore/port.js';
 import { SqliteEventStore } from './eventstore/sqlite.js';
+import { LiveFeed } from './graphql/live-feed.js';
 import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
+import { AnalyticsQueries } from './read-model/analytics.js';
 import { openReadModel } from './read-model/database.js';
-import { Projector } from './read-model/projector.js';
+import { type BatchListener, Projector } from './read-model/projector.js';
 import { ReadModelQueries } from './read-model/queries.js';
 
 export interface ReplikaOptions {
   logger?: Logger;
+  /** "Today" for the write side and `recordedAt` for the embedded store; a controllable clock in tests. */
   clock?: Clock;
+  /** The projections to run; a bumped version of one is built beside the live one. */
+  projections?: readonly Projection[];
+  /** Called after each batch the projector commits (before it starts it); see Projector.onBatch. */
+  onProjectorBatch?: BatchListener;
 }
 
 /** The composition root: wires the store, the read model, the write side and HTTP together. */
 export async function createReplika(config: Config, options: ReplikaOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
   const regions = await Regions.load();
-  const store: EventStore = new SqliteEventStore(config.eventLogPath);
+  const store: EventStore = new SqliteEventStore(config.eventLogPath, {
+    now: () => (options.clock ?? systemClock).now(),
+  });
   const readDb = openReadModel(config.readModelPath);
-  const projector = new Projector(store, readDb, projections, logger);
+  const projector = new Projector(store, readDb, options.projections ?? projections, logger);
+  if (options.onProjectorBatch) projector.onBatch(options.onProjectorBatch);
   projector.start();
   const queries = new ReadModelQueries(readDb);
   const commands = new Commands(store, regions, queries, options.clock ?? systemClock);
@@ -40,7 +51,13 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     logger.info({ position: position.toString() }, 'loaded the Banyuwangi demo story');
   }
 
-  const graphql = createGraphQL({ queries, commands, projector, regions }, logger);
+  const analytics = new AnalyticsQueries(readDb);
+  const feed = new LiveFeed(projector);
+  const graphql = createGraphQL(
+    { queries, commands, projector, regions, analytics, store, feed },
+    logger,
+    { freshnessTimeoutMs: config.freshnessTimeoutMs },
+  );
   const app = createHttpApp({ store, projector, graphql });
   let server: Server | undefined;
 
@@ -72,6 +89,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
         await new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections?.();
       }
+      feed.close();
       await projector.stop();
       await store.close();
       readDb.close();

@@ -13,6 +13,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   /** Load the Banyuwangi demo story into an empty store on first start. */
   REPLIKA_DEMO: flag.default(true),
+  /** How long a query sent with X-Replika-Min-Position waits for the read model to reach it. */
+  REPLIKA_FRESHNESS_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -23,6 +25,7 @@ export interface Config {
   eventLogPath: string;
   readModelPath: string;
   demo: boolean;
+  freshnessTimeoutMs: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
 }
 
@@ -50,6 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eventLogPath: resolve(dataDir, 'events.db'),
     readModelPath: resolve(dataDir, 'read-model.db'),
     demo: c.REPLIKA_DEMO,
+    freshnessTimeoutMs: c.REPLIKA_FRESHNESS_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -67,7 +67,11 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt;
   private readonly appendOne;
 
-  constructor(path: string) {
+  /** `options.now` stamps `recordedAt` (a controllable clock in tests); the system clock by default. */
+  constructor(
+    path: string,
+    private readonly options: { now?: () => Date } = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -160,7 +164,7 @@ export class SqliteEventStore implements EventStore {
     if (conflict) throw conflict;
     let revision = actual ?? -1n;
     let position = 0n;
-    const now = BigInt(Date.now());
+    const now = BigInt((this.options.now?.() ?? new Date()).getTime());
     for (const event of events) {
       revision += 1n;
       const info = this.stmt.insert.run(

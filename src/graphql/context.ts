@@ -1,7 +1,10 @@
 import type { Actor, Commands } from '../application/commands.js';
 import type { Regions } from '../application/regions.js';
+import type { EventStore } from '../eventstore/port.js';
+import type { AnalyticsQueries } from '../read-model/analytics.js';
 import type { Projector } from '../read-model/projector.js';
 import type { ReadModelQueries } from '../read-model/queries.js';
+import type { LiveFeed } from './live-feed.js';
 
 /** What every resolver gets: the read side, the write side and who is asking. */
 export interface GraphQLContext {
@@ -9,6 +12,10 @@ export interface GraphQLContext {
   commands: Commands;
   projector: Projector;
   regions: Regions;
+  /** Analysts' queries (filters, time travel, diffusion), the event log (audit trail), the live feed. */
+  analytics: AnalyticsQueries;
+  store: EventStore;
+  feed: LiveFeed;
   actor: Actor;
   /** The HTTP request (Fetch API), for headers. */
   request: Request;

@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Regency as RegencyModel, Province as ProvinceModel } from '../application/regions.js';
 import type { InnovationRow as InnovationRowModel, AdoptionRow as AdoptionRowModel, MilestoneRow as MilestoneRowModel, StudyVisitRow as StudyVisitRowModel } from '../read-model/queries.js';
+import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as OriginFiguresModel } from '../read-model/analytics.js';
+import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js';
+import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,12 +20,16 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An ISO-8601 instant, e.g. 2019-02-25T03:00:00.000Z. */
   DateTime: { input: string | Date; output: string | Date; }
+  /** Any JSON value: an event's payload or metadata, as stored. */
+  JSON: { input: unknown; output: unknown; }
 };
 
 export type Adoption = {
   __typename?: 'Adoption';
   adopter: Regency;
   firstOccurredOn?: Maybe<Scalars['Date']['output']>;
+  /** The adoption's full history from the event log: every report, retraction and verification, and the study visits that count for it, in log order. */
+  history: Array<AuditEvent>;
   innovation: Innovation;
   lastOccurredOn?: Maybe<Scalars['Date']['output']>;
   maturity: Maturity;
@@ -52,10 +59,30 @@ export type AdoptionFilter = {
   adopterCode?: InputMaybe<Scalars['ID']['input']>;
   innovationId?: InputMaybe<Scalars['ID']['input']>;
   minStage?: InputMaybe<AdoptionStage>;
+  /** Has a milestone that counts and occurred within the range. */
+  occurredBetween?: InputMaybe<DateRange>;
   originCode?: InputMaybe<Scalars['ID']['input']>;
   /** Province of the adopting regency. */
   provinceCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Has a milestone that counts and was reported (recordedAt, UTC) within the range. */
+  reportedBetween?: InputMaybe<DateRange>;
+  /** Exactly this stage. */
+  stage?: InputMaybe<AdoptionStage>;
 };
+
+/** Sort order of adoptions; ties are broken by (adopter, innovation) in the same direction. */
+export type AdoptionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: AdoptionSortField;
+};
+
+export type AdoptionSortField =
+  | 'ADOPTER'
+  | 'FIRST_OCCURRED'
+  | 'INNOVATION'
+  | 'LAST_OCCURRED'
+  | 'STAGE'
+  | 'UPDATED';
 
 /** How far an adoption got, in order. */
 export type AdoptionStage =
@@ -73,6 +100,43 @@ export type AdoptionStage =
   | 'REGULATED'
   /** studi tiru / kunjungan kerja */
   | 'STUDIED';
+
+/** One event as stored in the log. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** Who reported it (the token's actor id). */
+  actor?: Maybe<Scalars['String']['output']>;
+  correlationId?: Maybe<Scalars['String']['output']>;
+  data: Scalars['JSON']['output'];
+  metadata: Scalars['JSON']['output'];
+  position: Scalars['String']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  revision: Scalars['String']['output'];
+  stream: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+};
+
+/** An inclusive range of calendar dates; either end may be left open. Instants compare in UTC. */
+export type DateRange = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type Diffusion = {
+  __typename?: 'Diffusion';
+  /** Adoptions that reached at least one stage. */
+  adoptions: Scalars['Int']['output'];
+  funnel: Array<StageCount>;
+  innovation: Innovation;
+  provinces: Array<ProvinceCount>;
+  studyToStage: Array<StageDuration>;
+};
+
+export type EventPage = {
+  __typename?: 'EventPage';
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
+};
 
 export type Evidence = {
   __typename?: 'Evidence';
@@ -98,9 +162,11 @@ export type EvidenceKind =
 
 export type Innovation = {
   __typename?: 'Innovation';
+  /** Its adoptions; at the innovation's own time point when it was listed with knownAt. */
   adoptions: Array<Adoption>;
   category: InnovationCategory;
   description?: Maybe<Scalars['String']['output']>;
+  diffusion: Diffusion;
   digital: Scalars['Boolean']['output'];
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
@@ -113,7 +179,16 @@ export type Innovation = {
 
 
 export type InnovationAdoptionsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   minStage?: InputMaybe<AdoptionStage>;
+};
+
+
+export type InnovationDiffusionArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  window?: InputMaybe<DateRange>;
 };
 
 export type InnovationCategory =
@@ -162,6 +237,16 @@ export type MilestoneKind =
   | 'SERVICE_LAUNCHED'
   | 'STUDY_VISIT'
   | 'SUSPENDED';
+
+/** A milestone just projected: reported directly or through a study visit. */
+export type MilestoneNotice = {
+  __typename?: 'MilestoneNotice';
+  /** The adoption as the read model holds it now. */
+  adoption?: Maybe<Adoption>;
+  milestone: Milestone;
+  /** Log position of the event that reported it. */
+  position: Scalars['String']['output'];
+};
 
 /**
  * Every mutation answers once the local read model holds what it wrote; the response's
@@ -225,6 +310,19 @@ export type MutationRetractStudyVisitArgs = {
   input: RetractStudyVisitInput;
 };
 
+export type OriginDiffusion = {
+  __typename?: 'OriginDiffusion';
+  /** Distinct adopting regencies over all its innovations. */
+  adopters: Scalars['Int']['output'];
+  adoptions: Scalars['Int']['output'];
+  funnel: Array<StageCount>;
+  innovations: Scalars['Int']['output'];
+  origin: Regency;
+  perInnovation: Array<Diffusion>;
+  provinces: Array<ProvinceCount>;
+  studyToStage: Array<StageDuration>;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -238,12 +336,35 @@ export type Province = {
   regencies: Array<Regency>;
 };
 
+export type ProvinceCount = {
+  __typename?: 'ProvinceCount';
+  /** Adopting regencies in this province. */
+  adopters: Scalars['Int']['output'];
+  province: Province;
+};
+
 export type Query = {
   __typename?: 'Query';
-  /** Adoptions that reached at least one stage, in (adopter, innovation) order. */
+  /**
+   * Adoptions that reached at least one stage, in (adopter, innovation) order unless sorted.
+   * `asOf`: counting only milestones that occurred by that date (and are not retracted now);
+   * `knownAt`: as reported by that instant (retractions recorded later do not count yet).
+   */
   adoptions: AdoptionConnection;
+  /**
+   * Diffusion figures of one innovation (null when it is not registered). `window` counts only
+   * milestones that occurred within it; `asOf` / `knownAt` answer at a point in time.
+   */
+  diffusion?: Maybe<Diffusion>;
+  /**
+   * The raw event log, oldest first: one stream's events (cursor = revision) or the whole log
+   * (cursor = global position). Positions and revisions are strings (they may exceed 2^53).
+   */
+  events: EventPage;
   innovation?: Maybe<Innovation>;
   innovations: Array<Innovation>;
+  /** Diffusion figures over every innovation an origin regency registered. */
+  originDiffusion: OriginDiffusion;
   province?: Maybe<Province>;
   provinces: Array<Province>;
   /** Every kabupaten/kota, or those of one province. */
@@ -257,8 +378,26 @@ export type Query = {
 
 export type QueryAdoptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   filter?: InputMaybe<AdoptionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  sort?: InputMaybe<AdoptionSort>;
+};
+
+
+export type QueryDiffusionArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  innovationId: Scalars['ID']['input'];
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  window?: InputMaybe<DateRange>;
+};
+
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stream?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -268,7 +407,18 @@ export type QueryInnovationArgs = {
 
 
 export type QueryInnovationsArgs = {
+  category?: InputMaybe<InnovationCategory>;
+  digital?: InputMaybe<Scalars['Boolean']['input']>;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   originCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryOriginDiffusionArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  originCode: Scalars['ID']['input'];
+  window?: InputMaybe<DateRange>;
 };
 
 
@@ -302,6 +452,8 @@ export type Regency = {
   /** This regency's adoptions of other regencies' innovations. */
   adoptions: Array<Adoption>;
   code: Scalars['ID']['output'];
+  /** Diffusion figures over the innovations this regency originated. */
+  diffusion: OriginDiffusion;
   /** Innovations this regency originated. */
   innovations: Array<Innovation>;
   name: Scalars['String']['output'];
@@ -310,6 +462,19 @@ export type Regency = {
   studyVisitsHosted: Array<StudyVisit>;
   /** Study visits this regency made to others. */
   studyVisitsMade: Array<StudyVisit>;
+};
+
+
+export type RegencyAdoptionsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type RegencyDiffusionArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  window?: InputMaybe<DateRange>;
 };
 
 export type RegisterInnovationInput = {
@@ -365,6 +530,33 @@ export type RetractStudyVisitInput = {
   visitId: Scalars['ID']['input'];
 };
 
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** How many adoptions reached a stage (the funnel) and how many stand at it now. */
+export type StageCount = {
+  __typename?: 'StageCount';
+  /** Adoptions whose furthest stage is this one. */
+  current: Scalars['Int']['output'];
+  /** Adoptions that reached this stage or a later one. */
+  reached: Scalars['Int']['output'];
+  stage: AdoptionStage;
+};
+
+/**
+ * Days from an adoption's first study visit to the first milestone reaching this stage (or a later
+ * one), over the adoptions that had a study visit and reached the stage on or after it. Percentiles
+ * interpolate linearly between ranks (median of 10 and 20 is 15).
+ */
+export type StageDuration = {
+  __typename?: 'StageDuration';
+  adoptions: Scalars['Int']['output'];
+  medianDays?: Maybe<Scalars['Float']['output']>;
+  p75Days?: Maybe<Scalars['Float']['output']>;
+  stage: AdoptionStage;
+};
+
 export type StudyVisit = {
   __typename?: 'StudyVisit';
   delegationSize: Scalars['Int']['output'];
@@ -380,6 +572,18 @@ export type StudyVisit = {
   sites: Array<VisitedSite>;
   startDate: Scalars['Date']['output'];
   visitor: Regency;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Milestones as they are reported (server-sent events), optionally of one origin and/or adopter. */
+  milestoneReported: MilestoneNotice;
+};
+
+
+export type SubscriptionMilestoneReportedArgs = {
+  adopterCode?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type VisitedSite = {
@@ -470,23 +674,34 @@ export type ResolversTypes = {
   AdoptionConnection: ResolverTypeWrapper<Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversTypes['AdoptionEdge']> }>;
   AdoptionEdge: ResolverTypeWrapper<Omit<AdoptionEdge, 'node'> & { node: ResolversTypes['Adoption'] }>;
   AdoptionFilter: AdoptionFilter;
+  AdoptionSort: AdoptionSort;
+  AdoptionSortField: AdoptionSortField;
   AdoptionStage: AdoptionStage;
+  AuditEvent: ResolverTypeWrapper<RecordedEventModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Diffusion: ResolverTypeWrapper<DiffusionFiguresModel>;
+  EventPage: ResolverTypeWrapper<Omit<EventPage, 'nodes'> & { nodes: Array<ResolversTypes['AuditEvent']> }>;
   Evidence: ResolverTypeWrapper<Evidence>;
   EvidenceInput: EvidenceInput;
   EvidenceKind: EvidenceKind;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Innovation: ResolverTypeWrapper<InnovationRowModel>;
   InnovationCategory: InnovationCategory;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Maturity: Maturity;
   Milestone: ResolverTypeWrapper<MilestoneRowModel>;
   MilestoneKind: MilestoneKind;
+  MilestoneNotice: ResolverTypeWrapper<MilestoneNoticeModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OriginDiffusion: ResolverTypeWrapper<OriginFiguresModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Province: ResolverTypeWrapper<ProvinceModel>;
+  ProvinceCount: ResolverTypeWrapper<Omit<ProvinceCount, 'province'> & { province: ResolversTypes['Province'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regency: ResolverTypeWrapper<RegencyModel>;
   RegisterInnovationInput: RegisterInnovationInput;
@@ -495,8 +710,12 @@ export type ResolversTypes = {
   ReportStudyVisitInput: ReportStudyVisitInput;
   RetractMilestoneInput: RetractMilestoneInput;
   RetractStudyVisitInput: RetractStudyVisitInput;
+  SortDirection: SortDirection;
+  StageCount: ResolverTypeWrapper<StageCount>;
+  StageDuration: ResolverTypeWrapper<StageDuration>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StudyVisit: ResolverTypeWrapper<StudyVisitRowModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   VisitedSite: ResolverTypeWrapper<VisitedSite>;
   VisitedSiteInput: VisitedSiteInput;
 };
@@ -507,18 +726,28 @@ export type ResolversParentTypes = {
   AdoptionConnection: Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdoptionEdge']> };
   AdoptionEdge: Omit<AdoptionEdge, 'node'> & { node: ResolversParentTypes['Adoption'] };
   AdoptionFilter: AdoptionFilter;
+  AdoptionSort: AdoptionSort;
+  AuditEvent: RecordedEventModel;
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
+  DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
+  Diffusion: DiffusionFiguresModel;
+  EventPage: Omit<EventPage, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEvent']> };
   Evidence: Evidence;
   EvidenceInput: EvidenceInput;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Innovation: InnovationRowModel;
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   Milestone: MilestoneRowModel;
+  MilestoneNotice: MilestoneNoticeModel;
   Mutation: Record<PropertyKey, never>;
+  OriginDiffusion: OriginFiguresModel;
   PageInfo: PageInfo;
   Province: ProvinceModel;
+  ProvinceCount: Omit<ProvinceCount, 'province'> & { province: ResolversParentTypes['Province'] };
   Query: Record<PropertyKey, never>;
   Regency: RegencyModel;
   RegisterInnovationInput: RegisterInnovationInput;
@@ -526,8 +755,11 @@ export type ResolversParentTypes = {
   ReportStudyVisitInput: ReportStudyVisitInput;
   RetractMilestoneInput: RetractMilestoneInput;
   RetractStudyVisitInput: RetractStudyVisitInput;
+  StageCount: StageCount;
+  StageDuration: StageDuration;
   String: Scalars['String']['output'];
   StudyVisit: StudyVisitRowModel;
+  Subscription: Record<PropertyKey, never>;
   VisitedSite: VisitedSite;
   VisitedSiteInput: VisitedSiteInput;
 };
@@ -535,6 +767,7 @@ export type ResolversParentTypes = {
 export type AdoptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Adoption'] = ResolversParentTypes['Adoption']> = {
   adopter?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
   firstOccurredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
   innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
   lastOccurredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   maturity?: Resolver<ResolversTypes['Maturity'], ParentType, ContextType>;
@@ -555,6 +788,18 @@ export type AdoptionEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType>;
 };
 
+export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  correlationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -562,6 +807,19 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DiffusionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Diffusion'] = ResolversParentTypes['Diffusion']> = {
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  funnel?: Resolver<Array<ResolversTypes['StageCount']>, ParentType, ContextType>;
+  innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
+  provinces?: Resolver<Array<ResolversTypes['ProvinceCount']>, ParentType, ContextType>;
+  studyToStage?: Resolver<Array<ResolversTypes['StageDuration']>, ParentType, ContextType>;
+};
+
+export type EventPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventPage'] = ResolversParentTypes['EventPage']> = {
+  nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
 
 export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   kind?: Resolver<ResolversTypes['EvidenceKind'], ParentType, ContextType>;
@@ -574,6 +832,7 @@ export type InnovationResolvers<ContextType = GraphQLContext, ParentType extends
   adoptions?: Resolver<Array<ResolversTypes['Adoption']>, ParentType, ContextType, Partial<InnovationAdoptionsArgs>>;
   category?: Resolver<ResolversTypes['InnovationCategory'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  diffusion?: Resolver<ResolversTypes['Diffusion'], ParentType, ContextType, Partial<InnovationDiffusionArgs>>;
   digital?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -582,6 +841,10 @@ export type InnovationResolvers<ContextType = GraphQLContext, ParentType extends
   origin?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -598,12 +861,29 @@ export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends 
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
 };
 
+export type MilestoneNoticeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneNotice'] = ResolversParentTypes['MilestoneNotice']> = {
+  adoption?: Resolver<Maybe<ResolversTypes['Adoption']>, ParentType, ContextType>;
+  milestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   registerInnovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType, RequireFields<MutationRegisterInnovationArgs, 'input'>>;
   reportMilestone?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType, RequireFields<MutationReportMilestoneArgs, 'input'>>;
   reportStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationReportStudyVisitArgs, 'input'>>;
   retractMilestone?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType, RequireFields<MutationRetractMilestoneArgs, 'input'>>;
   retractStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationRetractStudyVisitArgs, 'input'>>;
+};
+
+export type OriginDiffusionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OriginDiffusion'] = ResolversParentTypes['OriginDiffusion']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  funnel?: Resolver<Array<ResolversTypes['StageCount']>, ParentType, ContextType>;
+  innovations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
+  perInnovation?: Resolver<Array<ResolversTypes['Diffusion']>, ParentType, ContextType>;
+  provinces?: Resolver<Array<ResolversTypes['ProvinceCount']>, ParentType, ContextType>;
+  studyToStage?: Resolver<Array<ResolversTypes['StageDuration']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -617,10 +897,18 @@ export type ProvinceResolvers<ContextType = GraphQLContext, ParentType extends R
   regencies?: Resolver<Array<ResolversTypes['Regency']>, ParentType, ContextType>;
 };
 
+export type ProvinceCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProvinceCount'] = ResolversParentTypes['ProvinceCount']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
+  diffusion?: Resolver<Maybe<ResolversTypes['Diffusion']>, ParentType, ContextType, RequireFields<QueryDiffusionArgs, 'innovationId'>>;
+  events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QueryInnovationArgs, 'id'>>;
   innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType, Partial<QueryInnovationsArgs>>;
+  originDiffusion?: Resolver<ResolversTypes['OriginDiffusion'], ParentType, ContextType, RequireFields<QueryOriginDiffusionArgs, 'originCode'>>;
   province?: Resolver<Maybe<ResolversTypes['Province']>, ParentType, ContextType, RequireFields<QueryProvinceArgs, 'code'>>;
   provinces?: Resolver<Array<ResolversTypes['Province']>, ParentType, ContextType>;
   regencies?: Resolver<Array<ResolversTypes['Regency']>, ParentType, ContextType, Partial<QueryRegenciesArgs>>;
@@ -630,13 +918,27 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type RegencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Regency'] = ResolversParentTypes['Regency']> = {
-  adoptions?: Resolver<Array<ResolversTypes['Adoption']>, ParentType, ContextType>;
+  adoptions?: Resolver<Array<ResolversTypes['Adoption']>, ParentType, ContextType, Partial<RegencyAdoptionsArgs>>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  diffusion?: Resolver<ResolversTypes['OriginDiffusion'], ParentType, ContextType, Partial<RegencyDiffusionArgs>>;
   innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   studyVisitsHosted?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
   studyVisitsMade?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+};
+
+export type StageCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageCount'] = ResolversParentTypes['StageCount']> = {
+  current?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+};
+
+export type StageDurationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageDuration'] = ResolversParentTypes['StageDuration']> = {
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p75Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
 };
 
 export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StudyVisit'] = ResolversParentTypes['StudyVisit']> = {
@@ -655,6 +957,10 @@ export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends
   visitor?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  milestoneReported?: SubscriptionResolver<ResolversTypes['MilestoneNotice'], "milestoneReported", ParentType, ContextType, Partial<SubscriptionMilestoneReportedArgs>>;
+};
+
 export type VisitedSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitedSite'] = ResolversParentTypes['VisitedSite']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   villageCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -664,17 +970,27 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Adoption?: AdoptionResolvers<ContextType>;
   AdoptionConnection?: AdoptionConnectionResolvers<ContextType>;
   AdoptionEdge?: AdoptionEdgeResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Diffusion?: DiffusionResolvers<ContextType>;
+  EventPage?: EventPageResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Innovation?: InnovationResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Milestone?: MilestoneResolvers<ContextType>;
+  MilestoneNotice?: MilestoneNoticeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OriginDiffusion?: OriginDiffusionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Province?: ProvinceResolvers<ContextType>;
+  ProvinceCount?: ProvinceCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regency?: RegencyResolvers<ContextType>;
+  StageCount?: StageCountResolvers<ContextType>;
+  StageDuration?: StageDurationResolvers<ContextType>;
   StudyVisit?: StudyVisitResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   VisitedSite?: VisitedSiteResolvers<ContextType>;
 };
 

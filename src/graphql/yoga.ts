@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { projectRoot } from '../paths.js';
+import { minPositionHeader, positionKeyedCache } from './analyst-plugins.js';
 import type { GraphQLContext } from './context.js';
 import { structuredError } from './errors.js';
+import { analystExamples } from './examples.js';
 import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
@@ -71,7 +73,11 @@ function structuredValidationErrors(): Plugin<GraphQLContext> {
   };
 }
 
-export function createGraphQL(base: BaseContext, logger: Logger) {
+export function createGraphQL(
+  base: BaseContext,
+  logger: Logger,
+  options: { freshnessTimeoutMs?: number } = {},
+) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: createSchema<ServerContext & GraphQLContext>({
       typeDefs,
@@ -79,7 +85,7 @@ export function createGraphQL(base: BaseContext, logger: Logger) {
     }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'replika', defaultQuery: EXAMPLE_QUERY },
+    graphiql: { title: 'replika', defaultQuery: EXAMPLE_QUERY, defaultTabs: analystExamples },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -98,6 +104,12 @@ export function createGraphQL(base: BaseContext, logger: Logger) {
           logger.error({ err: unexpected }, 'unexpected error while answering a request'),
         ),
     },
-    plugins: [writtenPosition(), structuredValidationErrors()],
+    plugins: [
+      writtenPosition(),
+      structuredValidationErrors(),
+      // Wait for X-Replika-Min-Position first, so the cache is consulted at the fresh position.
+      minPositionHeader(base.projector, options.freshnessTimeoutMs ?? 5000),
+      positionKeyedCache(base.projector),
+    ],
   });
 }

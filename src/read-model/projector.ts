@@ -23,6 +23,16 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/**
+ * Told about every batch the projector has committed: the events (decoded where a projection knows
+ * their type) and the position the read model is now at. A returned promise is awaited before the
+ * next batch (back-pressure); a listener that throws is logged and does not stop the projector.
+ */
+export type BatchListener = (
+  events: readonly ProjectedEvent[],
+  position: bigint,
+) => void | Promise<void>;
+
 /** The read model did not reach a position in time. */
 export class FreshnessTimeoutError extends Error {
   override readonly name = 'FreshnessTimeoutError';
@@ -37,6 +47,7 @@ export class FreshnessTimeoutError extends Error {
 export class Projector {
   private readonly running: Running[] = [];
   private readonly waiters = new Set<Waiter>();
+  private readonly listeners = new Set<BatchListener>();
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
   private failure: Error | undefined;
@@ -87,6 +98,12 @@ export class Projector {
       };
       this.waiters.add(waiter);
     });
+  }
+
+  /** Registers a listener for committed batches; returns the function that removes it. */
+  onBatch(listener: BatchListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   status() {
@@ -153,8 +170,7 @@ export class Projector {
     const save = this.db.prepare(
       'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND version = ?',
     );
-    const applyBatch = this.db.transaction((events: RecordedEvent[]) => {
-      const decoded = events.map(decode);
+    const applyBatch = this.db.transaction((events: RecordedEvent[], decoded: Decoded[]) => {
       const last = events.at(-1)?.position ?? 0n;
       const now = new Date().toISOString();
       for (const r of this.running) {
@@ -165,12 +181,26 @@ export class Projector {
       }
     });
     for await (const batch of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
-      applyBatch(batch);
+      const decoded = batch.map(decode);
+      applyBatch(batch, decoded);
       const last = batch.at(-1)?.position ?? 0n;
       for (const r of this.running) if (r.position < last) r.position = last;
       this.swapCaughtUpBuilds();
       this.position = this.livePosition();
       for (const waiter of this.waiters) if (this.position >= waiter.position) this.settle(waiter);
+      await this.tell(decoded.filter((e): e is ProjectedEvent => e !== undefined));
+      // Let requests in between batches, so a long catch-up or build never stops queries.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async tell(events: ProjectedEvent[]): Promise<void> {
+    for (const listener of this.listeners) {
+      try {
+        await listener(events, this.position);
+      } catch (error) {
+        this.logger.error({ err: error }, 'projector batch listener failed');
+      }
     }
   }
 
@@ -226,6 +256,8 @@ export class Projector {
     else waiter.resolve();
   }
 }
+
+type Decoded = ProjectedEvent | undefined;
 
 /** Validates a stored event's payload; events of types no projection knows are skipped. */
 function decode(event: RecordedEvent): ProjectedEvent | undefined {
