@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReplika, type Replika } from '../../src/app.js';
+import { createReplika, type Replika, type ReplikaOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -36,7 +36,13 @@ export interface TestServer {
 
 /** Starts a real replika server on a free port over a fresh (or given) data directory. */
 export async function startServer(
-  options: { dataDir?: string; demo?: boolean; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    demo?: boolean;
+    env?: Record<string, string>;
+    /** Passed to createReplika: a controllable clock, bumped projections, batch listeners. */
+    replika?: ReplikaOptions;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'replika-test-'));
   const config = loadConfig({
@@ -47,7 +53,7 @@ export async function startServer(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const replika = await createReplika(config);
+  const replika = await createReplika(config, options.replika);
   const port = await replika.listen();
   const url = `http://127.0.0.1:${port}`;
   const server: TestServer = {
