@@ -1,4 +1,3 @@
-import { createPubSub, filter, pipe } from 'graphql-yoga';
 import type { Projector } from '../read-model/projector.js';
 
 /** One milestone that just became part of the read model. */
@@ -10,21 +9,29 @@ export interface MilestoneNotice {
   originCode: string;
 }
 
+type Listener = (notice: MilestoneNotice) => void;
+
+/** A subscriber that falls this far behind is ended rather than buffered without bound. */
+const MAX_QUEUE = 10_000;
+
 /**
- * The live feed: the projector tells it about every committed batch, and it publishes each
- * milestone reported in it (directly or as a study visit's STUDY_VISIT step). Subscribers see a
- * milestone only once the read model holds it, so they can query it straight away.
+ * The live feed: the projector tells it about every committed batch, and it hands each milestone
+ * reported in it (directly or as a study visit's STUDY_VISIT step) to the subscribers. A
+ * subscriber sees a milestone only once the read model holds it, so it can query it straight
+ * away. Subscribing registers at once (not on the first read), so nothing committed after the
+ * subscription was set up is missed.
  */
 export class LiveFeed {
-  private readonly pubsub = createPubSub<{ milestone: [MilestoneNotice] }>();
+  private readonly listeners = new Set<Listener>();
   private readonly detach: () => void;
 
   constructor(projector: Projector) {
     this.detach = projector.onBatch((events) => {
+      if (this.listeners.size === 0) return;
       for (const event of events) {
         if (event.type === 'MilestoneReported') {
           const m = event.data;
-          this.pubsub.publish('milestone', {
+          this.publish({
             position: event.position,
             milestoneId: m.milestoneId,
             adopterCode: m.adopterCode,
@@ -34,7 +41,7 @@ export class LiveFeed {
         } else if (event.type === 'StudyVisitReported') {
           const v = event.data;
           for (const innovationId of v.innovationIds)
-            this.pubsub.publish('milestone', {
+            this.publish({
               position: event.position,
               milestoneId: `${v.visitId}:${innovationId}`,
               adopterCode: v.visitorCode,
@@ -46,19 +53,51 @@ export class LiveFeed {
     });
   }
 
+  private publish(notice: MilestoneNotice): void {
+    for (const listener of this.listeners) listener(notice);
+  }
+
   /** Notices from now on, of one origin and/or adopter when given. */
   subscribe(originCode?: string | null, adopterCode?: string | null) {
-    return pipe(
-      this.pubsub.subscribe('milestone'),
-      filter(
-        (n: MilestoneNotice) =>
-          (!originCode || n.originCode === originCode) &&
-          (!adopterCode || n.adopterCode === adopterCode),
-      ),
-    );
+    const queue: MilestoneNotice[] = [];
+    let wake: (() => void) | undefined;
+    let done = false;
+    const listener: Listener = (n) => {
+      if (
+        (originCode && n.originCode !== originCode) ||
+        (adopterCode && n.adopterCode !== adopterCode)
+      )
+        return;
+      if (queue.length >= MAX_QUEUE) end();
+      else queue.push(n);
+      wake?.();
+    };
+    const end = () => {
+      done = true;
+      this.listeners.delete(listener);
+      wake?.();
+    };
+    this.listeners.add(listener);
+    const iterator: AsyncIterableIterator<MilestoneNotice> = {
+      async next() {
+        while (queue.length === 0 && !done) await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        const value = queue.shift();
+        return value ? { done: false, value } : { done: true, value: undefined };
+      },
+      async return() {
+        end();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
   }
 
   close(): void {
     this.detach();
+    this.listeners.clear();
   }
 }

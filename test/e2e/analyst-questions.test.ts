@@ -49,20 +49,17 @@ async function report(adopterCode: string, kind: string, occurredOn: string) {
 }
 
 async function visit(visitorCode: string, startDate: string, endDate: string, ids: string[]) {
-  await ok(
-    `mutation($input: ReportStudyVisitInput!) { reportStudyVisit(input: $input) { id } }`,
-    {
-      input: {
-        hostCode: '35.10',
-        visitorCode,
-        startDate,
-        endDate,
-        delegationSize: 10,
-        leader: 'Bupati',
-        innovationIds: ids,
-      },
+  await ok(`mutation($input: ReportStudyVisitInput!) { reportStudyVisit(input: $input) { id } }`, {
+    input: {
+      hostCode: '35.10',
+      visitorCode,
+      startDate,
+      endDate,
+      delegationSize: 10,
+      leader: 'Bupati',
+      innovationIds: ids,
     },
-  );
+  });
 }
 
 beforeAll(async () => {
@@ -107,7 +104,9 @@ type Page = {
   adoptions: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: { adopter: { code: string }; innovation: { id: string }; stage: string } }>;
+    edges: Array<{
+      node: { adopter: { code: string }; innovation: { id: string }; stage: string };
+    }>;
   };
 };
 const ADOPTIONS = `query($filter: AdoptionFilter, $sort: AdoptionSort, $first: Int, $after: String,
@@ -123,7 +122,12 @@ const stages = (page: Page) =>
 
 describe('which regencies in South Sumatra have an operational MPP copied from Banyuwangi', () => {
   it('answers Muara Enim today, and nobody with what the ministry knew in mid-2024', async () => {
-    const filter = { originCode: '35.10', innovationId: MPP, provinceCode: '16', minStage: 'OPERATIONAL' };
+    const filter = {
+      originCode: '35.10',
+      innovationId: MPP,
+      provinceCode: '16',
+      minStage: 'OPERATIONAL',
+    };
     const today = await ok<Page>(ADOPTIONS, { filter });
     expect(stages(today)).toEqual({ '16.03': 'OPERATIONAL' });
     expect(today.adoptions.totalCount).toBe(1);
@@ -169,7 +173,10 @@ describe('which regencies in South Sumatra have an operational MPP copied from B
     expect(second.adoptions.edges.map((e) => e.node.adopter.code)).toEqual(['76.01', '16.71']);
     expect(second.adoptions.pageInfo.hasNextPage).toBe(false);
     // A cursor of another sort order is refused with the field named.
-    const wrong = await server.gql(ADOPTIONS, { filter, after: first.adoptions.pageInfo.endCursor });
+    const wrong = await server.gql(ADOPTIONS, {
+      filter,
+      after: first.adoptions.pageInfo.endCursor,
+    });
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
