@@ -15,6 +15,7 @@ import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
 import { AnalyticsQueries } from './read-model/analytics.js';
 import { openReadModel } from './read-model/database.js';
+import { holdDataDir } from './read-model/lifecycle.js';
 import { type BatchListener, Projector } from './read-model/projector.js';
 import { ReadModelQueries } from './read-model/queries.js';
 
@@ -36,6 +37,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     now: () => (options.clock ?? systemClock).now(),
   });
   const readDb = openReadModel(config.readModelPath);
+  const releaseDataDir = holdDataDir(config.dataDir);
   const projector = new Projector(store, readDb, options.projections ?? projections, logger);
   if (options.onProjectorBatch) projector.onBatch(options.onProjectorBatch);
   projector.start();
@@ -93,6 +95,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
       await projector.stop();
       await store.close();
       readDb.close();
+      releaseDataDir();
     },
   };
 }
