@@ -3,7 +3,8 @@ import type { Projection } from './projection.js';
 /** The registry of innovations, one row each, by origin regency. */
 export const innovationsProjection: Projection = {
   name: 'innovations',
-  version: 1,
+  // v2: index for the analysts' category / digital filter.
+  version: 2,
   tables: ['innovations'],
   handles: ['InnovationRegistered'],
   migrate(db, t) {
@@ -21,6 +22,8 @@ export const innovationsProjection: Projection = {
         position      INTEGER NOT NULL
       );
       CREATE INDEX ${t('innovations_origin')} ON ${t('innovations')} (origin_code, name);
+      CREATE INDEX ${t('innovations_category')}
+        ON ${t('innovations')} (category, digital, origin_code, name);
     `);
   },
   prepare(db, t) {

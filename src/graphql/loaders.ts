@@ -18,6 +18,9 @@ export interface Loaders {
   innovation: DataLoader<string, InnovationRow | undefined>;
   studyVisit: DataLoader<string, StudyVisitRow | undefined>;
   milestone: DataLoader<string, MilestoneRow | undefined>;
+  innovationsOfOrigin: DataLoader<string, InnovationRow[]>;
+  visitsHosted: DataLoader<string, StudyVisitRow[]>;
+  visitsMade: DataLoader<string, StudyVisitRow[]>;
   milestones(at: TimePoint | undefined): DataLoader<readonly [string, string], MilestoneRow[]>;
   adoptionsOfInnovation(
     minRank: number,
@@ -83,6 +86,18 @@ export function loaders(ctx: GraphQLContext): Loaders {
     milestone: new DataLoader(async (ids) => {
       const map = q.milestonesByIds(ids);
       return ids.map((id) => map.get(id));
+    }),
+    innovationsOfOrigin: new DataLoader(async (codes) => {
+      const map = q.innovationsOfOrigins(codes);
+      return codes.map((code) => map.get(code) ?? []);
+    }),
+    visitsHosted: new DataLoader(async (codes) => {
+      const map = q.studyVisitsOf('host', codes);
+      return codes.map((code) => map.get(code) ?? []);
+    }),
+    visitsMade: new DataLoader(async (codes) => {
+      const map = q.studyVisitsOf('visitor', codes);
+      return codes.map((code) => map.get(code) ?? []);
     }),
     milestones: (at) => milestones(atKey(at)),
     adoptionsOfInnovation: (minRank, at) => ofInnovation(`${minRank}|${atKey(at)}`),

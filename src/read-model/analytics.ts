@@ -100,7 +100,29 @@ const MILESTONE_COLUMNS = `m.id, m.adopter_code AS adopterCode, m.innovation_id 
 const INNOVATION_COLUMNS = `id, origin_code AS originCode, name, description, category, digital,
   launched_on AS launchedOn, evidence, registered_at AS registeredAt`;
 
+const VISIT_COLUMNS = `id, host_code AS hostCode, visitor_code AS visitorCode,
+  start_date AS startDate, end_date AS endDate, delegation_size AS delegationSize, leader, sites,
+  innovation_ids AS innovationIds, note, evidence, recorded_at AS recordedAt, retracted`;
+
 type Raw = Record<string, unknown>;
+
+const toVisit = (r: Raw) =>
+  ({
+    ...r,
+    retracted: r.retracted === 1,
+    sites: JSON.parse(r.sites as string),
+    innovationIds: JSON.parse(r.innovationIds as string),
+    evidence: JSON.parse(r.evidence as string),
+  }) as StudyVisitRow;
+
+const toInnovation = (r: Raw) =>
+  ({ ...r, digital: r.digital === 1, evidence: JSON.parse(r.evidence as string) }) as InnovationRow;
+
+function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string) {
+  const out = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) out.get(keyOf(row))?.push(row);
+  return out;
+}
 type Params = Record<string, unknown>;
 
 const isSet = (at: TimePoint | undefined): at is TimePoint => !!(at?.asOf || at?.knownAt);
@@ -259,10 +281,19 @@ export class AnalyticsQueries {
         `SELECT ${MILESTONE_COLUMNS} FROM milestones m WHERE m.id IN (SELECT value FROM json_each(?))`,
       ),
       visitsByIds: db.prepare(
-        `SELECT id, host_code AS hostCode, visitor_code AS visitorCode, start_date AS startDate,
-           end_date AS endDate, delegation_size AS delegationSize, leader, sites,
-           innovation_ids AS innovationIds, note, evidence, recorded_at AS recordedAt, retracted
-         FROM study_visits WHERE id IN (SELECT value FROM json_each(?))`,
+        `SELECT ${VISIT_COLUMNS} FROM study_visits WHERE id IN (SELECT value FROM json_each(?))`,
+      ),
+      visitsByHosts: db.prepare(
+        `SELECT ${VISIT_COLUMNS} FROM study_visits
+         WHERE host_code IN (SELECT value FROM json_each(?)) ORDER BY start_date, id`,
+      ),
+      visitsByVisitors: db.prepare(
+        `SELECT ${VISIT_COLUMNS} FROM study_visits
+         WHERE visitor_code IN (SELECT value FROM json_each(?)) ORDER BY start_date, id`,
+      ),
+      innovationsByOrigins: db.prepare(
+        `SELECT ${INNOVATION_COLUMNS} FROM innovations
+         WHERE origin_code IN (SELECT value FROM json_each(?)) ORDER BY origin_code, name`,
       ),
       visitIdsOfAdoption: db.prepare(
         `SELECT DISTINCT visit_id AS visitId FROM milestones
@@ -462,19 +493,21 @@ export class AnalyticsQueries {
   }
 
   studyVisitsByIds(ids: readonly string[]): Map<string, StudyVisitRow> {
-    const rows = this.stmt.visitsByIds.all(JSON.stringify(ids)) as Raw[];
-    return new Map(
-      rows.map((r) => [
-        r.id as string,
-        {
-          ...r,
-          retracted: r.retracted === 1,
-          sites: JSON.parse(r.sites as string),
-          innovationIds: JSON.parse(r.innovationIds as string),
-          evidence: JSON.parse(r.evidence as string),
-        } as StudyVisitRow,
-      ]),
+    const rows = (this.stmt.visitsByIds.all(JSON.stringify(ids)) as Raw[]).map(toVisit);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  studyVisitsOf(role: 'host' | 'visitor', codes: readonly string[]) {
+    const stmt = role === 'host' ? this.stmt.visitsByHosts : this.stmt.visitsByVisitors;
+    const rows = (stmt.all(JSON.stringify(codes)) as Raw[]).map(toVisit);
+    return groupBy(codes, rows, (r) => (role === 'host' ? r.hostCode : r.visitorCode));
+  }
+
+  innovationsOfOrigins(codes: readonly string[]): Map<string, InnovationRow[]> {
+    const rows = (this.stmt.innovationsByOrigins.all(JSON.stringify(codes)) as Raw[]).map(
+      toInnovation,
     );
+    return groupBy(codes, rows, (r) => r.originCode);
   }
 
   visitIdsOfAdoption(adopterCode: string, innovationId: string): string[] {

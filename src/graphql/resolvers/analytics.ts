@@ -171,6 +171,9 @@ export const analyticsResolvers: Resolvers = {
   },
 
   Regency: {
+    innovations: (regency, _, ctx) => loaders(ctx).innovationsOfOrigin.load(regency.code),
+    studyVisitsMade: (regency, _, ctx) => loaders(ctx).visitsMade.load(regency.code),
+    studyVisitsHosted: (regency, _, ctx) => loaders(ctx).visitsHosted.load(regency.code),
     adoptions: (regency, { asOf, knownAt }, ctx) =>
       loaders(ctx).adoptionsOfAdopter(timePoint({ asOf, knownAt })).load(regency.code),
     diffusion: (regency, { window, asOf, knownAt }, ctx) =>
