@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { projections } from '../../projections/index.js';
@@ -23,6 +24,13 @@ export function registerProjectionCommands(program: Command): void {
     .description('list each projection with its version, state, position and lag')
     .action(async () => {
       const config = loadConfig();
+      if (!existsSync(config.eventLogPath)) {
+        console.error(
+          `no event log at ${config.eventLogPath}; set DATA_DIR to a replika data directory`,
+        );
+        process.exitCode = 2;
+        return;
+      }
       const store = new SqliteEventStore(config.eventLogPath);
       const db = openReadModel(config.readModelPath);
       try {
@@ -44,6 +52,13 @@ export function registerProjectionCommands(program: Command): void {
       if (selected.length === 0) {
         console.error(
           `unknown projection "${name}"; known: ${projections.map((p) => p.name).join(', ')}`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      if (!existsSync(config.eventLogPath)) {
+        console.error(
+          `no event log at ${config.eventLogPath}; set DATA_DIR to a replika data directory`,
         );
         process.exitCode = 2;
         return;

@@ -215,6 +215,26 @@ describe('what stage did they reach by the end of 2023, and what did the ministr
       '16.03': 'REGULATED',
       '16.71': 'AGREED',
     });
+    // Innovations listed as known at an instant answer their adoptions as known then, too.
+    const listed = await ok<{
+      innovations: Array<{
+        id: string;
+        adoptions: Array<{ adopter: { code: string }; stage: string }>;
+      }>;
+    }>(
+      `query($knownAt: DateTime) {
+      innovations(knownAt: $knownAt) { id adoptions { adopter { code } stage } }
+    }`,
+      { knownAt: KNOWN_MID_2024 },
+    );
+    expect(
+      Object.fromEntries(
+        (listed.innovations.find((i) => i.id === MPP)?.adoptions ?? []).map((a) => [
+          a.adopter.code,
+          a.stage,
+        ]),
+      ),
+    ).toEqual(stages(known));
     const both = await ok<Page>(ADOPTIONS, { filter, asOf: END_2023, knownAt: KNOWN_MID_2024 });
     expect(stages(both)).toEqual({
       '16.04': 'STUDIED',

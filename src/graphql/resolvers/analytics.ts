@@ -1,6 +1,8 @@
 import { GraphQLScalarType } from 'graphql';
+import { adoptionStream } from '../../domain/adoption/events.js';
 import { stageRank } from '../../domain/adoption/stages.js';
 import { badInput } from '../../domain/shared/errors.js';
+import { studyVisitStream } from '../../domain/study-visit/events.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import {
   type AdoptionSort,
@@ -68,10 +70,10 @@ async function innovationOf(ctx: GraphQLContext, id: string): Promise<Innovation
 /** Every event that shaped one adoption: its own stream and the study visits that count for it. */
 async function historyOf(ctx: GraphQLContext, adoption: AdoptionRow): Promise<RecordedEvent[]> {
   const streams = [
-    `adoption-${adoption.adopterCode}_${adoption.innovationId}`,
+    adoptionStream(adoption.adopterCode, adoption.innovationId),
     ...ctx.analytics
       .visitIdsOfAdoption(adoption.adopterCode, adoption.innovationId)
-      .map((id) => `visit-${id}`),
+      .map(studyVisitStream),
   ];
   const events = (await Promise.all(streams.map((s) => ctx.store.readStream(s)))).flat();
   return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
