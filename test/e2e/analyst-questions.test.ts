@@ -370,6 +370,13 @@ describe('how many that studied an innovation got as far as a pilot, and how lon
     expect(in2019.diffusion.adoptions).toBe(3);
     expect(funnel(in2019)).toMatchObject({ STUDIED: [3, 3], AGREED: [0, 0] });
     expect(in2019.diffusion.studyToStage.every((s) => s.adoptions === 0)).toBe(true);
+    const backwards = await server.gql(DIFFUSION, {
+      window: { from: '2020-01-01', to: '2019-01-01' },
+    });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'window',
+    });
   });
 
   it('summarises an origin regency over its innovations', async () => {

@@ -47,6 +47,14 @@ function pageSize(first: number | null | undefined, max: number, fallback: numbe
   return size;
 }
 
+function checkRange(
+  field: string,
+  range: { from?: string | null; to?: string | null } | null | undefined,
+) {
+  if (range?.from && range.to && range.from > range.to)
+    throw badInput(field, `${field}: from (${range.from}) must not be after to (${range.to})`);
+}
+
 function regencyOf(ctx: GraphQLContext, code: string) {
   const regency = ctx.regions.regency(code);
   if (!regency) throw new Error(`regency ${code} missing from the region data`);
@@ -98,12 +106,8 @@ export const analyticsResolvers: Resolvers = {
       if (after != null && !cursor)
         throw badInput('after', 'after is not a cursor of this query and sort order');
       const f = filter ?? {};
-      for (const [name, range] of [
-        ['reportedBetween', f.reportedBetween],
-        ['occurredBetween', f.occurredBetween],
-      ] as const)
-        if (range?.from && range.to && range.from > range.to)
-          throw badInput(`filter.${name}`, `${name}.from must not be after ${name}.to`);
+      checkRange('filter.reportedBetween', f.reportedBetween);
+      checkRange('filter.occurredBetween', f.occurredBetween);
       const page = ctx.analytics.adoptions(f, order, size, cursor, timePoint({ asOf, knownAt }));
       const edges = page.rows.map((node, i) => ({
         node,
@@ -117,11 +121,14 @@ export const analyticsResolvers: Resolvers = {
     },
     innovations: (_, args, ctx) =>
       ctx.analytics.innovations({ ...args, knownAt: instant(args.knownAt) }),
-    diffusion: (_, { innovationId, window, asOf, knownAt }, ctx) =>
-      ctx.queries.innovation(innovationId)
+    diffusion: (_, { innovationId, window, asOf, knownAt }, ctx) => {
+      checkRange('window', window);
+      return ctx.queries.innovation(innovationId)
         ? ctx.analytics.diffusion(innovationId, window, timePoint({ asOf, knownAt }))
-        : null,
+        : null;
+    },
     originDiffusion: (_, { originCode, window, asOf, knownAt }, ctx) => {
+      checkRange('window', window);
       if (!ctx.regions.regency(originCode))
         throw badInput('originCode', `${originCode} is not a kabupaten/kota code`);
       return ctx.analytics.originDiffusion(originCode, window, timePoint({ asOf, knownAt }));
