@@ -18,6 +18,7 @@ const config: CodegenConfig = {
           Adoption: '../read-model/queries.js#AdoptionRow',
           Milestone: '../read-model/queries.js#MilestoneRow',
           StudyVisit: '../read-model/queries.js#StudyVisitRow',
+          AccessToken: '../read-model/access-queries.js#AccessTokenRow',
         },
         mapperTypeSuffix: 'Model',
         optionalResolveType: true,

@@ -1,4 +1,6 @@
+import { accessTokensProjection } from './access-tokens.js';
 import { adoptionsProjection } from './adoptions.js';
+import { idempotencyProjection } from './idempotency.js';
 import { innovationsProjection } from './innovations.js';
 import type { Projection } from './projection.js';
 import { studyVisitsProjection } from './study-visits.js';
@@ -8,4 +10,6 @@ export const projections: readonly Projection[] = [
   innovationsProjection,
   studyVisitsProjection,
   adoptionsProjection,
+  accessTokensProjection,
+  idempotencyProjection,
 ];

@@ -14,6 +14,15 @@ export const ConfigSchema = z.object({
   /** Load the Banyuwangi demo story into an empty store on first start. */
   REPLIKA_DEMO: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The ministry's admin token; generated and printed once on first start when unset. */
+  REPLIKA_ADMIN_TOKEN: z
+    .string()
+    .min(24, { message: 'must be at least 24 characters' })
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
+    .optional(),
+  /** Require a valid token for queries too (writes always need one). */
+  REPLIKA_READS_REQUIRE_TOKEN: flag.default(false),
 });
 
 export interface Config {
@@ -24,6 +33,8 @@ export interface Config {
   readModelPath: string;
   demo: boolean;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  adminToken: string | undefined;
+  readsRequireToken: boolean;
 }
 
 /** A bad setting: the message names the variable and what it accepts. */
@@ -38,6 +49,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success)
     throw new ConfigError(
       `invalid configuration: ${parsed.error.issues
+        // The message names the variable and the rule, never the value (it may be a secret).
         .map((i) => `${i.path.join('.')}: ${i.message}`)
         .join('; ')}`,
     );
@@ -51,5 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     readModelPath: resolve(dataDir, 'read-model.db'),
     demo: c.REPLIKA_DEMO,
     logLevel: c.LOG_LEVEL,
+    adminToken: c.REPLIKA_ADMIN_TOKEN,
+    readsRequireToken: c.REPLIKA_READS_REQUIRE_TOKEN,
   };
 }

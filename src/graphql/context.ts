@@ -1,5 +1,6 @@
 import type { Actor, Commands } from '../application/commands.js';
 import type { Regions } from '../application/regions.js';
+import type { AccessQueries } from '../read-model/access-queries.js';
 import type { Projector } from '../read-model/projector.js';
 import type { ReadModelQueries } from '../read-model/queries.js';
 
@@ -9,6 +10,9 @@ export interface GraphQLContext {
   commands: Commands;
   projector: Projector;
   regions: Regions;
+  /** Access tokens, idempotency keys, milestone details and verification. */
+  access: AccessQueries;
+  /** Who is asking, resolved from `Authorization: Bearer <token>`. */
   actor: Actor;
   /** The HTTP request (Fetch API), for headers. */
   request: Request;

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Regency as RegencyModel, Province as ProvinceModel } from '../application/regions.js';
 import type { InnovationRow as InnovationRowModel, AdoptionRow as AdoptionRowModel, MilestoneRow as MilestoneRowModel, StudyVisitRow as StudyVisitRowModel } from '../read-model/queries.js';
+import type { AccessTokenRow as AccessTokenRowModel } from '../read-model/access-queries.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +18,18 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An ISO-8601 instant, e.g. 2019-02-25T03:00:00.000Z. */
   DateTime: { input: string | Date; output: string | Date; }
+};
+
+/** An access grant; the token itself is never stored, only its SHA-256 hash. */
+export type AccessToken = {
+  __typename?: 'AccessToken';
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  label?: Maybe<Scalars['String']['output']>;
+  regency?: Maybe<Regency>;
+  revoked: Scalars['Boolean']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: Role;
 };
 
 export type Adoption = {
@@ -74,6 +87,55 @@ export type AdoptionStage =
   /** studi tiru / kunjungan kerja */
   | 'STUDIED';
 
+export type AgreementDetails = {
+  __typename?: 'AgreementDetails';
+  documentNumber?: Maybe<Scalars['String']['output']>;
+  parties: Array<Scalars['String']['output']>;
+  type: AgreementType;
+};
+
+export type AgreementDetailsInput = {
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  parties: Array<Scalars['String']['input']>;
+  type: AgreementType;
+};
+
+export type AgreementType =
+  /** nota kesepahaman */
+  | 'MOU'
+  /** perjanjian kerja sama */
+  | 'PKS';
+
+export type BudgetDetails = {
+  __typename?: 'BudgetDetails';
+  /** Whole rupiah as decimal digits, exact (amounts can pass 2^53). */
+  amountRupiah: Scalars['String']['output'];
+  fiscalYear: Scalars['Int']['output'];
+  source: BudgetSource;
+};
+
+export type BudgetDetailsInput = {
+  /** Whole rupiah written in digits, e.g. "1500000000". */
+  amountRupiah: Scalars['String']['input'];
+  fiscalYear: Scalars['Int']['input'];
+  source: BudgetSource;
+};
+
+export type BudgetSource =
+  | 'APBD'
+  | 'APBN'
+  | 'CSR'
+  | 'OTHER';
+
+export type EvaluationDetails = {
+  __typename?: 'EvaluationDetails';
+  outcome: Scalars['String']['output'];
+};
+
+export type EvaluationDetailsInput = {
+  outcome: Scalars['String']['input'];
+};
+
 export type Evidence = {
   __typename?: 'Evidence';
   kind: EvidenceKind;
@@ -124,6 +186,31 @@ export type InnovationCategory =
   /** pelayanan publik */
   | 'PUBLIC_SERVICE';
 
+export type IssueAccessTokenInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Who holds it, e.g. "Bagian Organisasi Setda Lahat". */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** The regency a REGENCY token speaks for; omitted for ANALYST and ADMIN. */
+  regencyCode?: InputMaybe<Scalars['ID']['input']>;
+  role: Role;
+};
+
+export type IssuedAccessToken = {
+  __typename?: 'IssuedAccessToken';
+  accessToken: AccessToken;
+  /** The secret, shown this once. Null when a retry with the same idempotencyKey answers. */
+  token?: Maybe<Scalars['String']['output']>;
+};
+
+export type LaunchDetails = {
+  __typename?: 'LaunchDetails';
+  inauguratedBy: Scalars['String']['output'];
+};
+
+export type LaunchDetailsInput = {
+  inauguratedBy: Scalars['String']['input'];
+};
+
 /** Kemendagri's innovation maturity scale. */
 export type Maturity =
   /** up to FUNDED */
@@ -135,6 +222,7 @@ export type Maturity =
 
 export type Milestone = {
   __typename?: 'Milestone';
+  details?: Maybe<MilestoneDetails>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   kind: MilestoneKind;
@@ -149,6 +237,33 @@ export type Milestone = {
   retractionReason?: Maybe<Scalars['String']['output']>;
   /** The study visit this STUDY_VISIT milestone comes from. */
   studyVisit?: Maybe<StudyVisit>;
+  verification: Verification;
+  /** The analyst's note on a verification, or the reason for a rejection. */
+  verificationNote?: Maybe<Scalars['String']['output']>;
+  verifiedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Details of a milestone: the one field matching its kind is set. */
+export type MilestoneDetails = {
+  __typename?: 'MilestoneDetails';
+  agreement?: Maybe<AgreementDetails>;
+  budget?: Maybe<BudgetDetails>;
+  evaluation?: Maybe<EvaluationDetails>;
+  launch?: Maybe<LaunchDetails>;
+  pilot?: Maybe<PilotDetails>;
+  regulation?: Maybe<RegulationDetails>;
+  suspension?: Maybe<SuspensionDetails>;
+};
+
+/** Set only the field of the milestone's kind; another one is refused. */
+export type MilestoneDetailsInput = {
+  agreement?: InputMaybe<AgreementDetailsInput>;
+  budget?: InputMaybe<BudgetDetailsInput>;
+  evaluation?: InputMaybe<EvaluationDetailsInput>;
+  launch?: InputMaybe<LaunchDetailsInput>;
+  pilot?: InputMaybe<PilotDetailsInput>;
+  regulation?: InputMaybe<RegulationDetailsInput>;
+  suspension?: InputMaybe<SuspensionDetailsInput>;
 };
 
 export type MilestoneKind =
@@ -169,8 +284,12 @@ export type MilestoneKind =
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Issues an access token (ADMIN); the answer holds the token, shown once. */
+  issueAccessToken: IssuedAccessToken;
   /** Registers an innovation of an origin regency. */
   registerInnovation: Innovation;
+  /** Rejects a milestone with a reason (ANALYST or ADMIN). */
+  rejectMilestone: Milestone;
   /** Reports an adoption milestone of the adopter regency. */
   reportMilestone: Adoption;
   /** Reports a study visit; it counts as the STUDY_VISIT milestone of every innovation studied. */
@@ -178,6 +297,19 @@ export type Mutation = {
   /** Retracts a wrong milestone report; it stays in the history but no longer counts. */
   retractMilestone: Adoption;
   retractStudyVisit: StudyVisit;
+  /** Revokes an access token (ADMIN); it stops working at once. */
+  revokeAccessToken: AccessToken;
+  /** Marks a milestone verified against its evidence (ANALYST or ADMIN). */
+  verifyMilestone: Milestone;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationIssueAccessTokenArgs = {
+  input: IssueAccessTokenInput;
 };
 
 
@@ -187,6 +319,15 @@ export type Mutation = {
  */
 export type MutationRegisterInnovationArgs = {
   input: RegisterInnovationInput;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationRejectMilestoneArgs = {
+  input: RejectMilestoneInput;
 };
 
 
@@ -225,10 +366,37 @@ export type MutationRetractStudyVisitArgs = {
   input: RetractStudyVisitInput;
 };
 
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationRevokeAccessTokenArgs = {
+  input: RevokeAccessTokenInput;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationVerifyMilestoneArgs = {
+  input: VerifyMilestoneInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PilotDetails = {
+  __typename?: 'PilotDetails';
+  scope: Scalars['String']['output'];
+};
+
+export type PilotDetailsInput = {
+  scope: Scalars['String']['input'];
 };
 
 export type Province = {
@@ -240,6 +408,8 @@ export type Province = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Every access grant, secrets never included (ADMIN only). */
+  accessTokens: Array<AccessToken>;
   /** Adoptions that reached at least one stage, in (adopter, innovation) order. */
   adoptions: AdoptionConnection;
   innovation?: Maybe<Innovation>;
@@ -252,6 +422,7 @@ export type Query = {
   regency?: Maybe<Regency>;
   studyVisit?: Maybe<StudyVisit>;
   studyVisits: Array<StudyVisit>;
+  viewer: Viewer;
 };
 
 
@@ -319,9 +490,43 @@ export type RegisterInnovationInput = {
   evidence?: InputMaybe<Array<EvidenceInput>>;
   /** Optional slug; derived from the origin and name when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   launchedOn?: InputMaybe<Scalars['Date']['input']>;
   name: Scalars['String']['input'];
   originCode: Scalars['ID']['input'];
+};
+
+export type RegulationDetails = {
+  __typename?: 'RegulationDetails';
+  instrument: RegulationInstrument;
+  number: Scalars['String']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type RegulationDetailsInput = {
+  instrument: RegulationInstrument;
+  number: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RegulationInstrument =
+  /** Keputusan Bupati / Wali Kota (SK) */
+  | 'KEPUTUSAN_KEPALA_DAERAH'
+  | 'OTHER'
+  /** Peraturan Bupati */
+  | 'PERATURAN_BUPATI'
+  /** Peraturan Daerah */
+  | 'PERATURAN_DAERAH'
+  /** Peraturan Wali Kota */
+  | 'PERATURAN_WALI_KOTA'
+  /** Surat Edaran */
+  | 'SURAT_EDARAN';
+
+export type RejectMilestoneInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  milestoneId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 /** How the adopter replicates: as is (adopsi), adapted (adaptasi) or modified (modifikasi). */
@@ -332,7 +537,11 @@ export type ReplicationMode =
 
 export type ReportMilestoneInput = {
   adopterCode: Scalars['ID']['input'];
+  /** Details of the milestone's kind, under the kind's key (agreement for AGREEMENT_SIGNED, …). */
+  details?: InputMaybe<MilestoneDetailsInput>;
   evidence?: InputMaybe<Array<EvidenceInput>>;
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   innovationId: Scalars['ID']['input'];
   kind: MilestoneKind;
   mode?: InputMaybe<ReplicationMode>;
@@ -347,6 +556,8 @@ export type ReportStudyVisitInput = {
   hostCode: Scalars['ID']['input'];
   /** Optional UUID; generated when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   innovationIds: Array<Scalars['ID']['input']>;
   leader: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -356,14 +567,33 @@ export type ReportStudyVisitInput = {
 };
 
 export type RetractMilestoneInput = {
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   milestoneId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 export type RetractStudyVisitInput = {
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   reason: Scalars['String']['input'];
   visitId: Scalars['ID']['input'];
 };
+
+export type RevokeAccessTokenInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  tokenId: Scalars['ID']['input'];
+};
+
+/** Who a token speaks for: a regency (only for itself), a ministry analyst, or an admin. */
+export type Role =
+  /** everything, including registering innovations and issuing tokens */
+  | 'ADMIN'
+  /** verifies and rejects milestones */
+  | 'ANALYST'
+  /** reports and retracts the milestones and study visits of its own regency */
+  | 'REGENCY';
 
 export type StudyVisit = {
   __typename?: 'StudyVisit';
@@ -380,6 +610,35 @@ export type StudyVisit = {
   sites: Array<VisitedSite>;
   startDate: Scalars['Date']['output'];
   visitor: Regency;
+};
+
+export type SuspensionDetails = {
+  __typename?: 'SuspensionDetails';
+  reason: Scalars['String']['output'];
+};
+
+export type SuspensionDetailsInput = {
+  reason: Scalars['String']['input'];
+};
+
+/** The ministry's verdict on a milestone. */
+export type Verification =
+  | 'REJECTED'
+  | 'UNVERIFIED'
+  | 'VERIFIED';
+
+export type VerifyMilestoneInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  milestoneId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who the request's token speaks for. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  authenticated: Scalars['Boolean']['output'];
+  regency?: Maybe<Regency>;
+  role?: Maybe<Role>;
 };
 
 export type VisitedSite = {
@@ -466,14 +725,23 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessToken: ResolverTypeWrapper<AccessTokenRowModel>;
   Adoption: ResolverTypeWrapper<AdoptionRowModel>;
   AdoptionConnection: ResolverTypeWrapper<Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversTypes['AdoptionEdge']> }>;
   AdoptionEdge: ResolverTypeWrapper<Omit<AdoptionEdge, 'node'> & { node: ResolversTypes['Adoption'] }>;
   AdoptionFilter: AdoptionFilter;
   AdoptionStage: AdoptionStage;
+  AgreementDetails: ResolverTypeWrapper<AgreementDetails>;
+  AgreementDetailsInput: AgreementDetailsInput;
+  AgreementType: AgreementType;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BudgetDetails: ResolverTypeWrapper<BudgetDetails>;
+  BudgetDetailsInput: BudgetDetailsInput;
+  BudgetSource: BudgetSource;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EvaluationDetails: ResolverTypeWrapper<EvaluationDetails>;
+  EvaluationDetailsInput: EvaluationDetailsInput;
   Evidence: ResolverTypeWrapper<Evidence>;
   EvidenceInput: EvidenceInput;
   EvidenceKind: EvidenceKind;
@@ -481,55 +749,107 @@ export type ResolversTypes = {
   Innovation: ResolverTypeWrapper<InnovationRowModel>;
   InnovationCategory: InnovationCategory;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssueAccessTokenInput: IssueAccessTokenInput;
+  IssuedAccessToken: ResolverTypeWrapper<Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
+  LaunchDetails: ResolverTypeWrapper<LaunchDetails>;
+  LaunchDetailsInput: LaunchDetailsInput;
   Maturity: Maturity;
   Milestone: ResolverTypeWrapper<MilestoneRowModel>;
+  MilestoneDetails: ResolverTypeWrapper<MilestoneDetails>;
+  MilestoneDetailsInput: MilestoneDetailsInput;
   MilestoneKind: MilestoneKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PilotDetails: ResolverTypeWrapper<PilotDetails>;
+  PilotDetailsInput: PilotDetailsInput;
   Province: ResolverTypeWrapper<ProvinceModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regency: ResolverTypeWrapper<RegencyModel>;
   RegisterInnovationInput: RegisterInnovationInput;
+  RegulationDetails: ResolverTypeWrapper<RegulationDetails>;
+  RegulationDetailsInput: RegulationDetailsInput;
+  RegulationInstrument: RegulationInstrument;
+  RejectMilestoneInput: RejectMilestoneInput;
   ReplicationMode: ReplicationMode;
   ReportMilestoneInput: ReportMilestoneInput;
   ReportStudyVisitInput: ReportStudyVisitInput;
   RetractMilestoneInput: RetractMilestoneInput;
   RetractStudyVisitInput: RetractStudyVisitInput;
+  RevokeAccessTokenInput: RevokeAccessTokenInput;
+  Role: Role;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StudyVisit: ResolverTypeWrapper<StudyVisitRowModel>;
+  SuspensionDetails: ResolverTypeWrapper<SuspensionDetails>;
+  SuspensionDetailsInput: SuspensionDetailsInput;
+  Verification: Verification;
+  VerifyMilestoneInput: VerifyMilestoneInput;
+  Viewer: ResolverTypeWrapper<Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversTypes['Regency']> }>;
   VisitedSite: ResolverTypeWrapper<VisitedSite>;
   VisitedSiteInput: VisitedSiteInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessToken: AccessTokenRowModel;
   Adoption: AdoptionRowModel;
   AdoptionConnection: Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdoptionEdge']> };
   AdoptionEdge: Omit<AdoptionEdge, 'node'> & { node: ResolversParentTypes['Adoption'] };
   AdoptionFilter: AdoptionFilter;
+  AgreementDetails: AgreementDetails;
+  AgreementDetailsInput: AgreementDetailsInput;
   Boolean: Scalars['Boolean']['output'];
+  BudgetDetails: BudgetDetails;
+  BudgetDetailsInput: BudgetDetailsInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EvaluationDetails: EvaluationDetails;
+  EvaluationDetailsInput: EvaluationDetailsInput;
   Evidence: Evidence;
   EvidenceInput: EvidenceInput;
   ID: Scalars['ID']['output'];
   Innovation: InnovationRowModel;
   Int: Scalars['Int']['output'];
+  IssueAccessTokenInput: IssueAccessTokenInput;
+  IssuedAccessToken: Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
+  LaunchDetails: LaunchDetails;
+  LaunchDetailsInput: LaunchDetailsInput;
   Milestone: MilestoneRowModel;
+  MilestoneDetails: MilestoneDetails;
+  MilestoneDetailsInput: MilestoneDetailsInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PilotDetails: PilotDetails;
+  PilotDetailsInput: PilotDetailsInput;
   Province: ProvinceModel;
   Query: Record<PropertyKey, never>;
   Regency: RegencyModel;
   RegisterInnovationInput: RegisterInnovationInput;
+  RegulationDetails: RegulationDetails;
+  RegulationDetailsInput: RegulationDetailsInput;
+  RejectMilestoneInput: RejectMilestoneInput;
   ReportMilestoneInput: ReportMilestoneInput;
   ReportStudyVisitInput: ReportStudyVisitInput;
   RetractMilestoneInput: RetractMilestoneInput;
   RetractStudyVisitInput: RetractStudyVisitInput;
+  RevokeAccessTokenInput: RevokeAccessTokenInput;
   String: Scalars['String']['output'];
   StudyVisit: StudyVisitRowModel;
+  SuspensionDetails: SuspensionDetails;
+  SuspensionDetailsInput: SuspensionDetailsInput;
+  VerifyMilestoneInput: VerifyMilestoneInput;
+  Viewer: Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversParentTypes['Regency']> };
   VisitedSite: VisitedSite;
   VisitedSiteInput: VisitedSiteInput;
+};
+
+export type AccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessToken'] = ResolversParentTypes['AccessToken']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
 export type AdoptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Adoption'] = ResolversParentTypes['Adoption']> = {
@@ -555,6 +875,18 @@ export type AdoptionEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType>;
 };
 
+export type AgreementDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgreementDetails'] = ResolversParentTypes['AgreementDetails']> = {
+  documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['AgreementType'], ParentType, ContextType>;
+};
+
+export type BudgetDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetDetails'] = ResolversParentTypes['BudgetDetails']> = {
+  amountRupiah?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fiscalYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['BudgetSource'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -562,6 +894,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EvaluationDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationDetails'] = ResolversParentTypes['EvaluationDetails']> = {
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   kind?: Resolver<ResolversTypes['EvidenceKind'], ParentType, ContextType>;
@@ -583,7 +919,17 @@ export type InnovationResolvers<ContextType = GraphQLContext, ParentType extends
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type IssuedAccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedAccessToken'] = ResolversParentTypes['IssuedAccessToken']> = {
+  accessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type LaunchDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchDetails'] = ResolversParentTypes['LaunchDetails']> = {
+  inauguratedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  details?: Resolver<Maybe<ResolversTypes['MilestoneDetails']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
@@ -596,19 +942,40 @@ export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends 
   retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+  verification?: Resolver<ResolversTypes['Verification'], ParentType, ContextType>;
+  verificationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type MilestoneDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneDetails'] = ResolversParentTypes['MilestoneDetails']> = {
+  agreement?: Resolver<Maybe<ResolversTypes['AgreementDetails']>, ParentType, ContextType>;
+  budget?: Resolver<Maybe<ResolversTypes['BudgetDetails']>, ParentType, ContextType>;
+  evaluation?: Resolver<Maybe<ResolversTypes['EvaluationDetails']>, ParentType, ContextType>;
+  launch?: Resolver<Maybe<ResolversTypes['LaunchDetails']>, ParentType, ContextType>;
+  pilot?: Resolver<Maybe<ResolversTypes['PilotDetails']>, ParentType, ContextType>;
+  regulation?: Resolver<Maybe<ResolversTypes['RegulationDetails']>, ParentType, ContextType>;
+  suspension?: Resolver<Maybe<ResolversTypes['SuspensionDetails']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  issueAccessToken?: Resolver<ResolversTypes['IssuedAccessToken'], ParentType, ContextType, RequireFields<MutationIssueAccessTokenArgs, 'input'>>;
   registerInnovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType, RequireFields<MutationRegisterInnovationArgs, 'input'>>;
+  rejectMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRejectMilestoneArgs, 'input'>>;
   reportMilestone?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType, RequireFields<MutationReportMilestoneArgs, 'input'>>;
   reportStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationReportStudyVisitArgs, 'input'>>;
   retractMilestone?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType, RequireFields<MutationRetractMilestoneArgs, 'input'>>;
   retractStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationRetractStudyVisitArgs, 'input'>>;
+  revokeAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'input'>>;
+  verifyMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationVerifyMilestoneArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PilotDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PilotDetails'] = ResolversParentTypes['PilotDetails']> = {
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ProvinceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Province'] = ResolversParentTypes['Province']> = {
@@ -618,6 +985,7 @@ export type ProvinceResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
   adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
   innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QueryInnovationArgs, 'id'>>;
   innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType, Partial<QueryInnovationsArgs>>;
@@ -627,6 +995,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType, RequireFields<QueryRegencyArgs, 'code'>>;
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType, RequireFields<QueryStudyVisitArgs, 'id'>>;
   studyVisits?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType, Partial<QueryStudyVisitsArgs>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
 export type RegencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Regency'] = ResolversParentTypes['Regency']> = {
@@ -637,6 +1006,12 @@ export type RegencyResolvers<ContextType = GraphQLContext, ParentType extends Re
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   studyVisitsHosted?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
   studyVisitsMade?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+};
+
+export type RegulationDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegulationDetails'] = ResolversParentTypes['RegulationDetails']> = {
+  instrument?: Resolver<ResolversTypes['RegulationInstrument'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StudyVisit'] = ResolversParentTypes['StudyVisit']> = {
@@ -655,26 +1030,47 @@ export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends
   visitor?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
 };
 
+export type SuspensionDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspensionDetails'] = ResolversParentTypes['SuspensionDetails']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  authenticated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
 export type VisitedSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitedSite'] = ResolversParentTypes['VisitedSite']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   villageCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AccessToken?: AccessTokenResolvers<ContextType>;
   Adoption?: AdoptionResolvers<ContextType>;
   AdoptionConnection?: AdoptionConnectionResolvers<ContextType>;
   AdoptionEdge?: AdoptionEdgeResolvers<ContextType>;
+  AgreementDetails?: AgreementDetailsResolvers<ContextType>;
+  BudgetDetails?: BudgetDetailsResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EvaluationDetails?: EvaluationDetailsResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Innovation?: InnovationResolvers<ContextType>;
+  IssuedAccessToken?: IssuedAccessTokenResolvers<ContextType>;
+  LaunchDetails?: LaunchDetailsResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
+  MilestoneDetails?: MilestoneDetailsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PilotDetails?: PilotDetailsResolvers<ContextType>;
   Province?: ProvinceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regency?: RegencyResolvers<ContextType>;
+  RegulationDetails?: RegulationDetailsResolvers<ContextType>;
   StudyVisit?: StudyVisitResolvers<ContextType>;
+  SuspensionDetails?: SuspensionDetailsResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
   VisitedSite?: VisitedSiteResolvers<ContextType>;
 };
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { authenticate } from '../application/access.js';
 import { projectRoot } from '../paths.js';
+import { requireTokenForReads } from './auth-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { structuredError } from './errors.js';
 import { resolvers } from './resolvers/index.js';
@@ -71,7 +73,12 @@ function structuredValidationErrors(): Plugin<GraphQLContext> {
   };
 }
 
-export function createGraphQL(base: BaseContext, logger: Logger) {
+export interface GraphQLOptions {
+  /** Queries need a valid token too (`REPLIKA_READS_REQUIRE_TOKEN`). */
+  readsRequireToken?: boolean;
+}
+
+export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQLOptions = {}) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: createSchema<ServerContext & GraphQLContext>({
       typeDefs,
@@ -89,7 +96,7 @@ export function createGraphQL(base: BaseContext, logger: Logger) {
     context: ({ request }) => ({
       request,
       ...base,
-      actor: { id: 'anonymous' },
+      actor: authenticate(request.headers.get('authorization'), base.access),
       written: { position: undefined },
     }),
     maskedErrors: {
@@ -98,6 +105,10 @@ export function createGraphQL(base: BaseContext, logger: Logger) {
           logger.error({ err: unexpected }, 'unexpected error while answering a request'),
         ),
     },
-    plugins: [writtenPosition(), structuredValidationErrors()],
+    plugins: [
+      writtenPosition(),
+      structuredValidationErrors(),
+      ...(options.readsRequireToken ? [requireTokenForReads()] : []),
+    ],
   });
 }

@@ -1,11 +1,12 @@
 import type { Resolvers } from '../generated.js';
 import { registryResolvers } from './registry.js';
+import { reportingResolvers } from './reporting.js';
 
 /**
  * Every resolver module, merged type by type. A feature adds its own module (its own file) here
  * rather than growing one big map.
  */
-const modules: Resolvers[] = [registryResolvers];
+const modules: Resolvers[] = [registryResolvers, reportingResolvers];
 
 export const resolvers: Resolvers = mergeResolvers(modules);
 
