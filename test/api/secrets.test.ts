@@ -86,7 +86,9 @@ describe('admin token', () => {
       `mutation { issueAccessToken(input: { role: REGENCY, regencyCode: "16.04" }) { token } }`,
       admin,
     );
-    const regency = (issued.data?.issueAccessToken as { token: string }).token;
+    const regency = String(
+      (issued.data?.issueAccessToken as { token?: string } | undefined)?.token,
+    );
     expect(regency).toMatch(/^rpk_/);
     // A refused write, a malformed query and an unknown token, each with a token attached.
     await server.gql(
