@@ -121,14 +121,24 @@ export class Idempotency {
           );
         return { result: previous.result as T, position: previous.position };
       }
+      // What a retry answers is what the events record (a secret such as a new token is not).
+      let recorded: unknown;
       const written = await exec({
         key,
         id: (name) => deterministicUuid('idempotent', scope, name),
         eventId: (index) => deterministicUuid('idempotent', scope, 'event', String(index)),
-        metadata: (result) => ({ idempotency: { scope, key, mutation, requestHash, result } }),
+        metadata: (result) => {
+          recorded = result;
+          return { idempotency: { scope, key, mutation, requestHash, result } };
+        },
         requestHash,
       });
-      this.remember(scope, { mutation, requestHash, ...written });
+      this.remember(scope, {
+        mutation,
+        requestHash,
+        result: recorded ?? written.result,
+        position: written.position,
+      });
       return written;
     });
   }
