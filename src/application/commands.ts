@@ -165,7 +165,7 @@ export class Commands {
     actor: Actor,
   ): Promise<Written<{ adopterCode: string; innovationId: string; milestoneId: string }>> {
     return this.run('reportMilestone', REPORTERS, input, actor, async (raw, run) => {
-      const data = await parseInput(this.schemas.reportMilestone, raw);
+      const { details, ...data } = await parseInput(this.schemas.reportMilestone, raw);
       requireSpeaksFor(actor, data.adopterCode, 'adopterCode');
       const originCode = await this.originOf(data.innovationId);
       if (originCode === undefined)
@@ -179,7 +179,13 @@ export class Commands {
         adoptionStream(data.adopterCode, data.innovationId),
         {
           type: 'ReportMilestone',
-          data: { milestoneId, originCode, ...data },
+          data: {
+            milestoneId,
+            originCode,
+            ...data,
+            // Empty details are no details.
+            ...(details && Object.values(details).some((d) => d !== undefined) ? { details } : {}),
+          },
           today: todayIn(this.clock),
         },
         this.options(actor, run, result),
