@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { accessDecider } from '../domain/access/decide.js';
 import { accessStream, type Role } from '../domain/access/events.js';
 import { adoptionDecider } from '../domain/adoption/decide.js';
-import { adoptionStream } from '../domain/adoption/events.js';
+import {
+  type AdoptionEvent,
+  type AdoptionState,
+  adoptionStream,
+} from '../domain/adoption/events.js';
 import { innovationDecider } from '../domain/innovation/decide.js';
 import { innovationStream } from '../domain/innovation/events.js';
-import { badInput, notFound } from '../domain/shared/errors.js';
+import { badInput, conflict, DomainError, notFound } from '../domain/shared/errors.js';
 import { slugify } from '../domain/shared/values.js';
 import { studyVisitDecider } from '../domain/study-visit/decide.js';
 import { studyVisitStream } from '../domain/study-visit/events.js';
@@ -18,7 +22,7 @@ import {
   requireSpeaksFor,
 } from './access.js';
 import { type Clock, systemClock, todayIn } from './clock.js';
-import { handleCommand } from './command-handler.js';
+import { decodeEvent, handleCommand } from './command-handler.js';
 import {
   Idempotency,
   type IdempotencyLookup,
@@ -45,6 +49,13 @@ export interface Written<T> {
   /** Global log position of the last event written by the command. */
   position: bigint;
 }
+
+/** The outcome of checking one report of a batch (see `checkMilestoneReports`). */
+export type ReportCheck =
+  | { status: 'new' }
+  | { status: 'imported' }
+  | { status: 'recorded'; milestoneId: string }
+  | { status: 'invalid'; error: DomainError };
 
 export interface CommandsOptions {
   clock?: Clock;
@@ -334,6 +345,90 @@ export class Commands {
       );
       return { result, position: position ?? 0n };
     });
+  }
+
+  /**
+   * Checks milestone reports as one batch without writing anything: each against the store and
+   * the batch's earlier reports, as `reportMilestone` would. A report whose idempotencyKey was
+   * already answered is `imported`; one whose kind and date the adoption already holds in the
+   * store is `recorded` (a fact entered before); an error names the field.
+   */
+  async checkMilestoneReports(inputs: readonly unknown[], actor: Actor): Promise<ReportCheck[]> {
+    requireRole(actor, REPORTERS, 'reportMilestone');
+    const states = new Map<string, { state: AdoptionState; fromBatch: Map<string, number> }>();
+    const origins = new Map<string, string | undefined>();
+    const today = todayIn(this.clock);
+    const checks: ReportCheck[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        const { key, rest } = splitKey(input);
+        if (key !== undefined) {
+          const seen = this.idempotency.peek(actor.id, 'reportMilestone', key, rest);
+          if (seen === 'replay') {
+            checks.push({ status: 'imported' });
+            continue;
+          }
+          if (seen === 'conflict')
+            throw conflict('idempotencyKey', 'this idempotencyKey was used for other input');
+        }
+        const { details, ...data } = await parseInput(this.schemas.reportMilestone, rest);
+        requireSpeaksFor(actor, data.adopterCode, 'adopterCode');
+        if (!origins.has(data.innovationId))
+          origins.set(data.innovationId, await this.originOf(data.innovationId));
+        const originCode = origins.get(data.innovationId);
+        if (originCode === undefined)
+          throw notFound('innovationId', `innovation "${data.innovationId}" is not registered`);
+        const stream = adoptionStream(data.adopterCode, data.innovationId);
+        let entry = states.get(stream);
+        if (!entry) {
+          const recorded = await this.store.readStream(stream);
+          entry = {
+            state: recorded
+              .map((e) => decodeEvent<AdoptionEvent>(e))
+              .reduce(adoptionDecider.evolve, adoptionDecider.initialState),
+            fromBatch: new Map(),
+          };
+          states.set(stream, entry);
+        }
+        const same = [...entry.state.milestones.entries()].find(
+          ([, m]) => !m.retracted && m.kind === data.kind && m.occurredOn === data.occurredOn,
+        );
+        if (same) {
+          const earlier = entry.fromBatch.get(same[0]);
+          if (earlier === undefined) {
+            checks.push({ status: 'recorded', milestoneId: same[0] });
+            continue;
+          }
+          throw conflict(
+            'occurredOn',
+            `${data.kind} on ${data.occurredOn} is already in this batch (entry ${earlier + 1})`,
+          );
+        }
+        const milestoneId = randomUUID();
+        const events = adoptionDecider.decide(
+          {
+            type: 'ReportMilestone',
+            data: {
+              milestoneId,
+              originCode,
+              ...data,
+              ...(details && Object.values(details).some((d) => d !== undefined)
+                ? { details }
+                : {}),
+            },
+            today,
+          },
+          entry.state,
+        );
+        entry.state = events.reduce(adoptionDecider.evolve, entry.state);
+        entry.fromBatch.set(milestoneId, index);
+        checks.push({ status: 'new' });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        checks.push({ status: 'invalid', error });
+      }
+    }
+    return checks;
   }
 
   /** The origin regency of a registered innovation, read from its own stream (authoritative). */

@@ -143,6 +143,22 @@ export class Idempotency {
     });
   }
 
+  /** Whether a request with this key was already answered: 'replay', 'conflict' or undefined. */
+  peek(
+    actorId: string,
+    mutation: string,
+    key: string,
+    input: unknown,
+  ): 'replay' | 'conflict' | undefined {
+    const scope = sha256(`${actorId}\n${key}`);
+    const previous = this.recent.get(scope) ?? this.lookup?.idempotencyRecord(scope);
+    if (!previous) return undefined;
+    const requestHash = sha256(`${mutation}\n${canonicalJson(input)}`);
+    return previous.mutation === mutation && previous.requestHash === requestHash
+      ? 'replay'
+      : 'conflict';
+  }
+
   private remember(scope: string, record: IdempotencyRecord): void {
     this.recent.set(scope, record);
     if (this.recent.size > MAX_REMEMBERED) {
