@@ -47,6 +47,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     tokens: access,
     configured: config.adminToken,
     announce: options.announce ?? ((message) => process.stdout.write(message)),
+    warn: (message) => logger.warn(message),
   });
   if (granted !== undefined) await projector.waitFor(granted);
   if (config.demo && !(await hasDomainEvents(store))) {

@@ -75,6 +75,27 @@ describe('admin token', () => {
       viewer: { role: 'ADMIN' },
     });
     await second.replika.close();
+
+    // Configuring a token replaces the generated one; changing it replaces the old one.
+    const chosen = 'rpk_chosen-by-the-ministry-000000000001';
+    const third = await start(dataDir, { REPLIKA_ADMIN_TOKEN: chosen });
+    expect(third.announced).toHaveLength(0);
+    expect((await third.gql('{ viewer { role } }', chosen)).data).toEqual({
+      viewer: { role: 'ADMIN' },
+    });
+    expect((await third.gql('{ viewer { role } }', token)).data).toEqual({
+      viewer: { role: null },
+    });
+    await third.replika.close();
+    const rotated = 'rpk_chosen-by-the-ministry-000000000002';
+    const fourth = await start(dataDir, { REPLIKA_ADMIN_TOKEN: rotated });
+    expect((await fourth.gql('{ viewer { role } }', rotated)).data).toEqual({
+      viewer: { role: 'ADMIN' },
+    });
+    expect((await fourth.gql('{ viewer { role } }', chosen)).data).toEqual({
+      viewer: { role: null },
+    });
+    await fourth.replika.close();
   });
 
   it('never appears in the log, whatever the requests do', async () => {
