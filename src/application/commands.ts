@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { accessDecider } from '../domain/access/decide.js';
 import { accessStream, type Role } from '../domain/access/events.js';
-import { adoptionDecider } from '../domain/adoption/decide.js';
+import {
+  adoptionDecider,
+  type RejectMilestone,
+  type VerifyMilestone,
+} from '../domain/adoption/decide.js';
 import {
   type AdoptionEvent,
   type AdoptionState,
@@ -268,8 +272,8 @@ export class Commands {
       adopterCode: string;
       innovationId: string;
     }) =>
-      | { type: 'VerifyMilestone'; data: Parameters<typeof adoptionDecider.decide>[0]['data'] }
-      | { type: 'RejectMilestone'; data: Parameters<typeof adoptionDecider.decide>[0]['data'] },
+      | Omit<VerifyMilestone, 'studyVisitMilestone'>
+      | Omit<RejectMilestone, 'studyVisitMilestone'>,
   ): Promise<Written<{ adopterCode: string; innovationId: string; milestoneId: string }>> {
     const found = this.milestones.locateMilestone(milestoneId);
     if (!found) throw notFound('milestoneId', `milestone ${milestoneId} is not known`);
@@ -284,7 +288,7 @@ export class Commands {
       this.store,
       adoptionDecider,
       adoptionStream(adopterCode, innovationId),
-      { ...command({ adopterCode, innovationId }), studyVisitMilestone } as never,
+      { ...command({ adopterCode, innovationId }), studyVisitMilestone },
       this.options(actor, run, result),
     );
     return { result, position: position ?? 0n };
