@@ -172,6 +172,9 @@ export function columnOf(field: string | undefined): string | undefined {
   return parts[0] ? snake(parts[0]) : undefined;
 }
 
+/** Adoptions written at the same time during an import. */
+const PARALLEL_ADOPTIONS = 16;
+
 export interface ImportOptions {
   actor: Actor;
   /** Check every row, write nothing. */
@@ -232,11 +235,34 @@ export async function importMilestoneCsv(
   problems.sort((a, b) => a.line - b.line);
   if (problems.length || options.dryRun) return report;
   options.onStart?.(toWrite.length);
+  // Rows of one adoption are written in file order; adoptions are written side by side, so the
+  // store group-commits their appends.
+  const byAdoption = new Map<string, CsvRow[]>();
   for (const row of toWrite) {
-    const { position } = await commands.reportMilestone(row.input, options.actor);
-    report.position = position;
-    report.imported++;
-    options.onRow?.();
+    const key = `${row.input.adopterCode}|${row.input.innovationId}`;
+    byAdoption.set(key, [...(byAdoption.get(key) ?? []), row]);
   }
+  const queues = [...byAdoption.values()];
+  let failure: unknown;
+  const worker = async () => {
+    for (let rows = queues.shift(); rows && failure === undefined; rows = queues.shift())
+      for (const row of rows) {
+        if (failure !== undefined) return;
+        try {
+          const { position } = await commands.reportMilestone(row.input, options.actor);
+          if (report.position === undefined || position > report.position)
+            report.position = position;
+          report.imported++;
+          options.onRow?.();
+        } catch (error) {
+          // Something changed since the check: stop; a re-run finishes without doubling.
+          failure ??= Object.assign(new Error(`line ${row.line}: ${(error as Error).message}`), {
+            cause: error,
+          });
+        }
+      }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_ADOPTIONS }, worker));
+  if (failure !== undefined) throw failure;
   return report;
 }

@@ -71,6 +71,12 @@ export function registerImportCommand(program: Command): void {
         console.log(
           `${file}: ${report.rows} rows; ${verb} ${toWrite}, ${report.alreadyImported} already imported, ${report.alreadyRecorded} already recorded otherwise`,
         );
+      } catch (error) {
+        bar?.stop();
+        console.error(
+          `${file}: the import stopped (${(error as Error).message}). What was written stays; run the same file again to finish without doubling.`,
+        );
+        process.exitCode = 1;
       } finally {
         bar?.stop();
         await replika.close();
