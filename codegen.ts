@@ -22,6 +22,7 @@ const config: CodegenConfig = {
           OriginDiffusion: '../read-model/analytics.js#OriginFigures',
           AuditEvent: '../eventstore/port.js#RecordedEvent',
           MilestoneNotice: '../graphql/live-feed.js#MilestoneNotice',
+          AccessToken: '../read-model/access-queries.js#AccessTokenRow',
         },
         mapperTypeSuffix: 'Model',
         optionalResolveType: true,

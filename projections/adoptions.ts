@@ -7,9 +7,16 @@ import type { Projection } from './projection.js';
  */
 export const adoptionsProjection: Projection = {
   name: 'adoptions',
-  version: 1,
+  version: 2,
   tables: ['adoptions', 'milestones'],
-  handles: ['MilestoneReported', 'MilestoneRetracted', 'StudyVisitReported', 'StudyVisitRetracted'],
+  handles: [
+    'MilestoneReported',
+    'MilestoneRetracted',
+    'MilestoneVerified',
+    'MilestoneRejected',
+    'StudyVisitReported',
+    'StudyVisitRetracted',
+  ],
   migrate(db, t) {
     db.exec(`
       CREATE TABLE ${t('milestones')} (
@@ -29,6 +36,12 @@ export const adoptionsProjection: Projection = {
         retracted         INTEGER NOT NULL DEFAULT 0,
         retracted_at      TEXT,
         retraction_reason TEXT,
+        details           TEXT,
+        verification      TEXT NOT NULL DEFAULT 'UNVERIFIED'
+                          CHECK (verification IN ('UNVERIFIED', 'VERIFIED', 'REJECTED')),
+        verified_at       TEXT,
+        verified_by       TEXT,
+        verification_note TEXT,
         position          INTEGER NOT NULL
       );
       CREATE INDEX ${t('milestones_adoption')}
@@ -58,8 +71,12 @@ export const adoptionsProjection: Projection = {
   prepare(db, t) {
     const insertMilestone = db.prepare(
       `INSERT INTO ${t('milestones')} (id, adopter_code, innovation_id, origin_code, kind, stage_rank,
-         occurred_on, recorded_at, reported_by, note, evidence, mode, visit_id, position)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         occurred_on, recorded_at, reported_by, note, evidence, mode, visit_id, position, details)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const judge = db.prepare(
+      `UPDATE ${t('milestones')} SET verification = ?, verified_at = ?, verified_by = ?,
+         verification_note = ? WHERE id = ?`,
     );
     const retractMilestone = db.prepare(
       `UPDATE ${t('milestones')} SET retracted = 1, retracted_at = ?, retraction_reason = ?
@@ -137,6 +154,7 @@ export const adoptionsProjection: Projection = {
             m.mode ?? null,
             null,
             event.position,
+            m.details ? JSON.stringify(m.details) : null,
           );
           refresh(m.adopterCode, m.innovationId, event.recordedAt, event.position);
           return;
@@ -148,6 +166,16 @@ export const adoptionsProjection: Projection = {
           if (row) refresh(row.adopter_code, row.innovation_id, event.recordedAt, event.position);
           return;
         }
+        case 'MilestoneVerified':
+        case 'MilestoneRejected':
+          judge.run(
+            event.type === 'MilestoneVerified' ? 'VERIFIED' : 'REJECTED',
+            recordedAt,
+            actor,
+            event.type === 'MilestoneVerified' ? (event.data.note ?? null) : event.data.reason,
+            event.data.milestoneId,
+          );
+          return;
         case 'StudyVisitReported': {
           const v = event.data;
           const note = `Studi tiru ${v.startDate}–${v.endDate}: ${v.delegationSize} orang dipimpin ${v.leader}`;
@@ -167,6 +195,7 @@ export const adoptionsProjection: Projection = {
               null,
               v.visitId,
               event.position,
+              null,
             );
             refresh(v.visitorCode, innovationId, event.recordedAt, event.position);
           }

@@ -1,4 +1,6 @@
+import { accessTokensProjection } from './access-tokens.js';
 import { adoptionsProjection } from './adoptions.js';
+import { idempotencyProjection } from './idempotency.js';
 import { innovationsProjection } from './innovations.js';
 import type { Projection } from './projection.js';
 import { studyVisitsProjection } from './study-visits.js';
@@ -10,4 +12,6 @@ export const projections: readonly Projection[] = [
   studyVisitsProjection,
   adoptionsProjection,
   timelineProjection,
+  accessTokensProjection,
+  idempotencyProjection,
 ];

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { projections } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
+import { ensureAdminToken } from './application/admin-token.js';
 import { type Clock, systemClock } from './application/clock.js';
 import { Commands } from './application/commands.js';
 import { Regions } from './application/regions.js';
@@ -13,6 +14,7 @@ import { LiveFeed } from './graphql/live-feed.js';
 import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
+import { AccessQueries } from './read-model/access-queries.js';
 import { AnalyticsQueries } from './read-model/analytics.js';
 import { openReadModel } from './read-model/database.js';
 import { holdDataDir } from './read-model/lifecycle.js';
@@ -27,6 +29,8 @@ export interface ReplikaOptions {
   projections?: readonly Projection[];
   /** Called after each batch the projector commits (before it starts it); see Projector.onBatch. */
   onProjectorBatch?: BatchListener;
+  /** Where a generated admin token is shown; stdout by default (never the log). */
+  announce?: (message: string) => void;
 }
 
 /** The composition root: wires the store, the read model, the write side and HTTP together. */
@@ -42,12 +46,24 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
   if (options.onProjectorBatch) projector.onBatch(options.onProjectorBatch);
   projector.start();
   const queries = new ReadModelQueries(readDb);
-  const commands = new Commands(store, regions, queries, options.clock ?? systemClock);
+  const access = new AccessQueries(readDb);
+  const commands = new Commands(store, regions, queries, {
+    clock: options.clock ?? systemClock,
+    idempotency: access,
+  });
 
   const head = await store.headPosition();
   await projector.waitFor(head, 600_000);
   logger.info({ position: head.toString() }, 'read model caught up with the event log');
-  if (config.demo && head === 0n) {
+  const granted = await ensureAdminToken({
+    store,
+    tokens: access,
+    configured: config.adminToken,
+    announce: options.announce ?? ((message) => process.stdout.write(message)),
+    warn: (message) => logger.warn(message),
+  });
+  if (granted !== undefined) await projector.waitFor(granted);
+  if (config.demo && !(await hasDomainEvents(store))) {
     const position = await loadDemo(commands);
     await projector.waitFor(position);
     logger.info({ position: position.toString() }, 'loaded the Banyuwangi demo story');
@@ -56,9 +72,9 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
   const analytics = new AnalyticsQueries(readDb);
   const feed = new LiveFeed(projector);
   const graphql = createGraphQL(
-    { queries, commands, projector, regions, analytics, store, feed },
+    { queries, commands, projector, regions, analytics, store, feed, access },
     logger,
-    { freshnessTimeoutMs: config.freshnessTimeoutMs },
+    { freshnessTimeoutMs: config.freshnessTimeoutMs, readsRequireToken: config.readsRequireToken },
   );
   const app = createHttpApp({ store, projector, graphql });
   let server: Server | undefined;
@@ -71,6 +87,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     queries,
     commands,
     regions,
+    access,
     app,
     /** Starts listening; resolves with the bound port. */
     listen(): Promise<number> {
@@ -101,3 +118,9 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
 }
 
 export type Replika = Awaited<ReturnType<typeof createReplika>>;
+
+/** True once the log holds anything but access grants (the demo loads only into an empty store). */
+async function hasDomainEvents(store: EventStore): Promise<boolean> {
+  const first = await store.readAll({ maxCount: 50 });
+  return first.some((e) => !e.type.startsWith('AccessToken'));
+}

@@ -16,6 +16,15 @@ export const ConfigSchema = z.object({
   /** How long a query sent with X-Replika-Min-Position waits for the read model to reach it. */
   REPLIKA_FRESHNESS_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The ministry's admin token; generated and printed once on first start when unset. */
+  REPLIKA_ADMIN_TOKEN: z
+    .string()
+    .min(24, { message: 'must be at least 24 characters' })
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
+    .optional(),
+  /** Require a valid token for queries too (writes always need one). */
+  REPLIKA_READS_REQUIRE_TOKEN: flag.default(false),
 });
 
 export interface Config {
@@ -27,6 +36,8 @@ export interface Config {
   demo: boolean;
   freshnessTimeoutMs: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  adminToken: string | undefined;
+  readsRequireToken: boolean;
 }
 
 /** A bad setting: the message names the variable and what it accepts. */
@@ -41,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success)
     throw new ConfigError(
       `invalid configuration: ${parsed.error.issues
+        // The message names the variable and the rule, never the value (it may be a secret).
         .map((i) => `${i.path.join('.')}: ${i.message}`)
         .join('; ')}`,
     );
@@ -55,5 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: c.REPLIKA_DEMO,
     freshnessTimeoutMs: c.REPLIKA_FRESHNESS_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
+    adminToken: c.REPLIKA_ADMIN_TOKEN,
+    readsRequireToken: c.REPLIKA_READS_REQUIRE_TOKEN,
   };
 }

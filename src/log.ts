@@ -7,5 +7,15 @@ export const createLogger = (level: string) =>
   pino({
     level,
     base: { service: 'replika' },
-    redact: { paths: ['req.headers.authorization', '*.authorization', '*.token'], remove: true },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        '*.authorization',
+        '*.token',
+        'adminToken',
+        '*.adminToken',
+        'config.adminToken',
+      ],
+      remove: true,
+    },
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventSchemas, isDomainEventType } from '../domain/events.js';
 import type { Decider, DomainEvent } from '../domain/shared/decider.js';
+import { conflict } from '../domain/shared/errors.js';
 import {
   ConcurrencyError,
   type EventMetadata,
@@ -13,12 +14,20 @@ export interface CommandResult<Event extends DomainEvent, State> {
   state: State;
   /** Global position of the last event appended; the stream's head when nothing was appended. */
   position: bigint | undefined;
+  /** True when this was a retry of a command already in the stream (nothing appended). */
+  replayed?: boolean;
 }
 
 export interface HandleOptions {
   metadata: EventMetadata;
   /** Event ids for the appended events (stable ids make a retried command idempotent). */
   eventId?: (index: number) => string;
+  /**
+   * With stable `eventId`s from an idempotency key: the hash of the request. When the stream
+   * already holds the first event id, the command is a retry (perhaps sent to another instance):
+   * the same request answers the stored result, another one is a CONFLICT.
+   */
+  requestHash?: string;
   maxAttempts?: number;
 }
 
@@ -43,6 +52,22 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamName);
+    const firstId = options.eventId?.(0);
+    const earlier = firstId === undefined ? undefined : recorded.find((e) => e.id === firstId);
+    if (earlier) {
+      const stored = (earlier.metadata.idempotency as { requestHash?: string } | undefined)
+        ?.requestHash;
+      if (stored !== options.requestHash)
+        throw conflict(
+          'idempotencyKey',
+          'this idempotencyKey was already used with other input; use a new key for a new request',
+        );
+      const state = recorded
+        .filter((e) => e.position <= earlier.position)
+        .map((e) => decodeEvent<Event>(e))
+        .reduce(decider.evolve, decider.initialState);
+      return { events: [], state, position: earlier.position, replayed: true };
+    }
     const state = recorded
       .map((e) => decodeEvent<Event>(e))
       .reduce(decider.evolve, decider.initialState);
@@ -64,6 +89,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       );
       return { events, state: events.reduce(decider.evolve, state), position: result.position };
     } catch (error) {
+      if (options.eventId && error instanceof Error && error.name === 'DuplicateEventIdError')
+        throw conflict(
+          'idempotencyKey',
+          'this idempotencyKey was already used for another request; use a new key for a new request',
+        );
       if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
     }
   }

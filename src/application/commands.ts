@@ -1,21 +1,43 @@
 import { randomUUID } from 'node:crypto';
-import { adoptionDecider } from '../domain/adoption/decide.js';
-import { adoptionStream } from '../domain/adoption/events.js';
+import { accessDecider } from '../domain/access/decide.js';
+import { accessStream, type Role } from '../domain/access/events.js';
+import {
+  adoptionDecider,
+  type RejectMilestone,
+  type VerifyMilestone,
+} from '../domain/adoption/decide.js';
+import {
+  type AdoptionEvent,
+  type AdoptionState,
+  adoptionStream,
+} from '../domain/adoption/events.js';
 import { innovationDecider } from '../domain/innovation/decide.js';
 import { innovationStream } from '../domain/innovation/events.js';
-import { badInput, notFound } from '../domain/shared/errors.js';
+import { badInput, conflict, DomainError, notFound } from '../domain/shared/errors.js';
 import { slugify } from '../domain/shared/values.js';
 import { studyVisitDecider } from '../domain/study-visit/decide.js';
 import { studyVisitStream } from '../domain/study-visit/events.js';
 import type { EventMetadata, EventStore } from '../eventstore/port.js';
+import {
+  generateToken,
+  hashToken,
+  type Principal,
+  requireRole,
+  requireSpeaksFor,
+} from './access.js';
 import { type Clock, systemClock, todayIn } from './clock.js';
-import { handleCommand } from './command-handler.js';
+import { decodeEvent, handleCommand } from './command-handler.js';
+import {
+  Idempotency,
+  type IdempotencyLookup,
+  type IdempotentRun,
+  splitKey,
+} from './idempotency.js';
 import { type InputSchemas, inputSchemas, parseInput } from './inputs.js';
 import type { Regions } from './regions.js';
 
-/** Who is acting, for event metadata. */
-export interface Actor {
-  id: string;
+/** Who is acting: the principal behind the request's token, for authorization and metadata. */
+export interface Actor extends Principal {
   correlationId?: string;
 }
 
@@ -32,120 +54,385 @@ export interface Written<T> {
   position: bigint;
 }
 
+/** The outcome of checking one report of a batch (see `checkMilestoneReports`). */
+export type ReportCheck =
+  | { status: 'new' }
+  | { status: 'imported' }
+  | { status: 'recorded'; milestoneId: string }
+  | { status: 'invalid'; error: DomainError };
+
+export interface CommandsOptions {
+  clock?: Clock;
+  /** Idempotency keys already used, as the read model knows them. */
+  idempotency?: IdempotencyLookup;
+}
+
+const REPORTERS: readonly Role[] = ['REGENCY', 'ADMIN'];
+const JUDGES: readonly Role[] = ['ANALYST', 'ADMIN'];
+const ADMINS: readonly Role[] = ['ADMIN'];
+
 /**
- * The write side: validates each mutation input, loads what the deciders need, and runs the
- * deciders through `handleCommand`. Everything written goes through here.
+ * The write side: checks who is acting, validates each mutation input, loads what the deciders
+ * need, and runs the deciders through `handleCommand`, idempotently when the input carries an
+ * `idempotencyKey`. Everything written goes through here.
  */
 export class Commands {
   private readonly schemas: InputSchemas;
+  private readonly clock: Clock;
+  private readonly idempotency: Idempotency;
 
   constructor(
     private readonly store: EventStore,
     private readonly regions: Regions,
     private readonly milestones: MilestoneLocator,
-    private readonly clock: Clock = systemClock,
+    options: CommandsOptions | Clock = {},
   ) {
+    const opts: CommandsOptions = 'now' in options ? { clock: options } : options;
     this.schemas = inputSchemas(regions);
+    this.clock = opts.clock ?? systemClock;
+    this.idempotency = new Idempotency(opts.idempotency);
   }
 
-  async registerInnovation(
+  /** Role check, then idempotency, then the command itself. */
+  private async run<T>(
+    mutation: string,
+    roles: readonly Role[],
     input: unknown,
     actor: Actor,
-  ): Promise<Written<{ innovationId: string }>> {
-    const data = await parseInput(this.schemas.registerInnovation, input);
-    const origin = this.regions.regency(data.originCode);
-    const place = slugify((origin?.name ?? '').replace(/^(KABUPATEN|KOTA)\s+/i, ''));
-    const innovationId =
-      data.id ?? `${place}-${slugify(data.name)}`.slice(0, 80).replace(/-+$/, '');
-    const { id: _id, ...rest } = data;
-    const { position } = await handleCommand(
-      this.store,
-      innovationDecider,
-      innovationStream(innovationId),
-      { type: 'RegisterInnovation', data: { innovationId, ...rest } },
-      { metadata: this.metadata(actor) },
-    );
-    return { result: { innovationId }, position: position ?? 0n };
+    exec: (input: unknown, run: IdempotentRun) => Promise<Written<T>>,
+  ): Promise<Written<T>> {
+    requireRole(actor, roles, mutation);
+    const { key, rest } = splitKey(input);
+    return this.idempotency.run(actor.id, mutation, key, rest, (run) => exec(rest, run));
   }
 
-  async reportStudyVisit(input: unknown, actor: Actor): Promise<Written<{ visitId: string }>> {
-    const { id, ...data } = await parseInput(this.schemas.reportStudyVisit, input);
-    const visitId = id ?? randomUUID();
-    const originOf: Record<string, string | undefined> = {};
-    for (const innovationId of data.innovationIds)
-      originOf[innovationId] = await this.originOf(innovationId);
-    const { position } = await handleCommand(
-      this.store,
-      studyVisitDecider,
-      studyVisitStream(visitId),
-      {
-        type: 'ReportStudyVisit',
-        data: { visitId, ...data },
-        originOf,
-        today: todayIn(this.clock),
-      },
-      { metadata: this.metadata(actor) },
-    );
-    return { result: { visitId }, position: position ?? 0n };
+  registerInnovation(input: unknown, actor: Actor): Promise<Written<{ innovationId: string }>> {
+    return this.run('registerInnovation', ADMINS, input, actor, async (raw, run) => {
+      const data = await parseInput(this.schemas.registerInnovation, raw);
+      const origin = this.regions.regency(data.originCode);
+      const place = slugify((origin?.name ?? '').replace(/^(KABUPATEN|KOTA)\s+/i, ''));
+      const innovationId =
+        data.id ?? `${place}-${slugify(data.name)}`.slice(0, 80).replace(/-+$/, '');
+      const { id: _id, ...rest } = data;
+      const result = { innovationId };
+      const { position } = await handleCommand(
+        this.store,
+        innovationDecider,
+        innovationStream(innovationId),
+        {
+          type: 'RegisterInnovation',
+          data: { innovationId, ...rest },
+          today: todayIn(this.clock),
+        },
+        this.options(actor, run, result),
+      );
+      return { result, position: position ?? 0n };
+    });
   }
 
-  async retractStudyVisit(input: unknown, actor: Actor): Promise<Written<{ visitId: string }>> {
-    const data = await parseInput(this.schemas.retractStudyVisit, input);
-    const { position } = await handleCommand(
-      this.store,
-      studyVisitDecider,
-      studyVisitStream(data.visitId),
-      { type: 'RetractStudyVisit', data },
-      { metadata: this.metadata(actor) },
-    );
-    return { result: { visitId: data.visitId }, position: position ?? 0n };
+  reportStudyVisit(input: unknown, actor: Actor): Promise<Written<{ visitId: string }>> {
+    return this.run('reportStudyVisit', REPORTERS, input, actor, async (raw, run) => {
+      const { id, ...data } = await parseInput(this.schemas.reportStudyVisit, raw);
+      requireSpeaksFor(actor, data.visitorCode, 'visitorCode');
+      const visitId = id ?? run.id('visit') ?? randomUUID();
+      const originOf: Record<string, string | undefined> = {};
+      for (const innovationId of data.innovationIds)
+        originOf[innovationId] = await this.originOf(innovationId);
+      const result = { visitId };
+      const { position } = await handleCommand(
+        this.store,
+        studyVisitDecider,
+        studyVisitStream(visitId),
+        {
+          type: 'ReportStudyVisit',
+          data: { visitId, ...data },
+          originOf,
+          today: todayIn(this.clock),
+        },
+        this.options(actor, run, result),
+      );
+      return { result, position: position ?? 0n };
+    });
   }
 
-  async reportMilestone(
+  retractStudyVisit(input: unknown, actor: Actor): Promise<Written<{ visitId: string }>> {
+    return this.run('retractStudyVisit', REPORTERS, input, actor, async (raw, run) => {
+      const data = await parseInput(this.schemas.retractStudyVisit, raw);
+      const [first] = await this.store.readStream(studyVisitStream(data.visitId), {
+        maxCount: 1,
+      });
+      if (first)
+        requireSpeaksFor(actor, (first.data as { visitorCode: string }).visitorCode, 'visitId');
+      const result = { visitId: data.visitId };
+      const { position } = await handleCommand(
+        this.store,
+        studyVisitDecider,
+        studyVisitStream(data.visitId),
+        { type: 'RetractStudyVisit', data },
+        this.options(actor, run, result),
+      );
+      return { result, position: position ?? 0n };
+    });
+  }
+
+  reportMilestone(
     input: unknown,
     actor: Actor,
   ): Promise<Written<{ adopterCode: string; innovationId: string; milestoneId: string }>> {
-    const data = await parseInput(this.schemas.reportMilestone, input);
-    const originCode = await this.originOf(data.innovationId);
-    if (originCode === undefined)
-      throw notFound('innovationId', `innovation "${data.innovationId}" is not registered`);
-    const milestoneId = randomUUID();
-    const { position } = await handleCommand(
-      this.store,
-      adoptionDecider,
-      adoptionStream(data.adopterCode, data.innovationId),
-      {
-        type: 'ReportMilestone',
-        data: { milestoneId, originCode, ...data },
-        today: todayIn(this.clock),
-      },
-      { metadata: this.metadata(actor) },
-    );
-    const { adopterCode, innovationId } = data;
-    return { result: { adopterCode, innovationId, milestoneId }, position: position ?? 0n };
+    return this.run('reportMilestone', REPORTERS, input, actor, async (raw, run) => {
+      const { details, ...data } = await parseInput(this.schemas.reportMilestone, raw);
+      requireSpeaksFor(actor, data.adopterCode, 'adopterCode');
+      const originCode = await this.originOf(data.innovationId);
+      if (originCode === undefined)
+        throw notFound('innovationId', `innovation "${data.innovationId}" is not registered`);
+      const milestoneId = run.id('milestone') ?? randomUUID();
+      const { adopterCode, innovationId } = data;
+      const result = { adopterCode, innovationId, milestoneId };
+      const { position } = await handleCommand(
+        this.store,
+        adoptionDecider,
+        adoptionStream(data.adopterCode, data.innovationId),
+        {
+          type: 'ReportMilestone',
+          data: {
+            milestoneId,
+            originCode,
+            ...data,
+            // Empty details are no details.
+            ...(details && Object.values(details).some((d) => d !== undefined) ? { details } : {}),
+          },
+          today: todayIn(this.clock),
+        },
+        this.options(actor, run, result),
+      );
+      return { result, position: position ?? 0n };
+    });
   }
 
-  async retractMilestone(
+  retractMilestone(
     input: unknown,
     actor: Actor,
   ): Promise<Written<{ adopterCode: string; innovationId: string }>> {
-    const { milestoneId, reason } = await parseInput(this.schemas.retractMilestone, input);
+    return this.run('retractMilestone', REPORTERS, input, actor, async (raw, run) => {
+      const { milestoneId, reason } = await parseInput(this.schemas.retractMilestone, raw);
+      const found = this.milestones.locateMilestone(milestoneId);
+      if (!found) throw notFound('milestoneId', `milestone ${milestoneId} is not known`);
+      requireSpeaksFor(actor, found.adopterCode, 'milestoneId');
+      if (found.visitId)
+        throw badInput(
+          'milestoneId',
+          `this STUDY_VISIT milestone comes from study visit ${found.visitId}; retract the visit with retractStudyVisit`,
+        );
+      const { adopterCode, innovationId } = found;
+      const result = { adopterCode, innovationId };
+      const { position } = await handleCommand(
+        this.store,
+        adoptionDecider,
+        adoptionStream(adopterCode, innovationId),
+        { type: 'RetractMilestone', data: { milestoneId, adopterCode, innovationId, reason } },
+        this.options(actor, run, result),
+      );
+      return { result, position: position ?? 0n };
+    });
+  }
+
+  /** The ministry accepts a milestone (ANALYST or ADMIN). */
+  verifyMilestone(
+    input: unknown,
+    actor: Actor,
+  ): Promise<Written<{ adopterCode: string; innovationId: string; milestoneId: string }>> {
+    return this.run('verifyMilestone', JUDGES, input, actor, async (raw, run) => {
+      const { milestoneId, note } = await parseInput(this.schemas.verifyMilestone, raw);
+      return this.judge(milestoneId, actor, run, (where) => ({
+        type: 'VerifyMilestone',
+        data: { milestoneId, ...where, ...(note ? { note } : {}) },
+      }));
+    });
+  }
+
+  /** The ministry does not accept a milestone, saying why (ANALYST or ADMIN). */
+  rejectMilestone(
+    input: unknown,
+    actor: Actor,
+  ): Promise<Written<{ adopterCode: string; innovationId: string; milestoneId: string }>> {
+    return this.run('rejectMilestone', JUDGES, input, actor, async (raw, run) => {
+      const { milestoneId, reason } = await parseInput(this.schemas.rejectMilestone, raw);
+      return this.judge(milestoneId, actor, run, (where) => ({
+        type: 'RejectMilestone',
+        data: { milestoneId, ...where, reason },
+      }));
+    });
+  }
+
+  private async judge(
+    milestoneId: string,
+    actor: Actor,
+    run: IdempotentRun,
+    command: (where: {
+      adopterCode: string;
+      innovationId: string;
+    }) =>
+      | Omit<VerifyMilestone, 'studyVisitMilestone'>
+      | Omit<RejectMilestone, 'studyVisitMilestone'>,
+  ): Promise<Written<{ adopterCode: string; innovationId: string; milestoneId: string }>> {
     const found = this.milestones.locateMilestone(milestoneId);
     if (!found) throw notFound('milestoneId', `milestone ${milestoneId} is not known`);
-    if (found.visitId)
-      throw badInput(
-        'milestoneId',
-        `this STUDY_VISIT milestone comes from study visit ${found.visitId}; retract the visit with retractStudyVisit`,
-      );
     const { adopterCode, innovationId } = found;
+    let studyVisitMilestone: { retracted: boolean } | undefined;
+    if (found.visitId) {
+      const visit = await this.store.readStream(studyVisitStream(found.visitId));
+      studyVisitMilestone = { retracted: visit.some((e) => e.type === 'StudyVisitRetracted') };
+    }
+    const result = { adopterCode, innovationId, milestoneId };
     const { position } = await handleCommand(
       this.store,
       adoptionDecider,
       adoptionStream(adopterCode, innovationId),
-      { type: 'RetractMilestone', data: { milestoneId, adopterCode, innovationId, reason } },
-      { metadata: this.metadata(actor) },
+      { ...command({ adopterCode, innovationId }), studyVisitMilestone },
+      this.options(actor, run, result),
     );
-    return { result: { adopterCode, innovationId }, position: position ?? 0n };
+    return { result, position: position ?? 0n };
+  }
+
+  /**
+   * Issues an access token (ADMIN). The token itself is answered once and stored nowhere: the
+   * grant event holds its SHA-256 hash. A retry with the same idempotencyKey answers the grant
+   * without the token (`token: null`).
+   */
+  issueAccessToken(
+    input: unknown,
+    actor: Actor,
+  ): Promise<
+    Written<{
+      tokenId: string;
+      role: Role;
+      regencyCode: string | null;
+      label: string | null;
+      token: string | null;
+    }>
+  > {
+    return this.run('issueAccessToken', ADMINS, input, actor, async (raw, run) => {
+      const data = await parseInput(this.schemas.issueAccessToken, raw);
+      const token = generateToken();
+      const tokenId = run.id('token') ?? randomUUID();
+      const grant = {
+        tokenId,
+        role: data.role,
+        regencyCode: data.regencyCode ?? null,
+        label: data.label ?? null,
+      };
+      const outcome = await handleCommand(
+        this.store,
+        accessDecider,
+        accessStream(tokenId),
+        { type: 'IssueAccessToken', data: { ...data, tokenId, tokenHash: hashToken(token) } },
+        this.options(actor, run, { ...grant, token: null }),
+      );
+      return {
+        result: { ...grant, token: outcome.replayed ? null : token },
+        position: outcome.position ?? 0n,
+      };
+    });
+  }
+
+  /** Revokes an access token (ADMIN); it stops working at once. */
+  revokeAccessToken(input: unknown, actor: Actor): Promise<Written<{ tokenId: string }>> {
+    return this.run('revokeAccessToken', ADMINS, input, actor, async (raw, run) => {
+      const data = await parseInput(this.schemas.revokeAccessToken, raw);
+      const result = { tokenId: data.tokenId };
+      const { position } = await handleCommand(
+        this.store,
+        accessDecider,
+        accessStream(data.tokenId),
+        { type: 'RevokeAccessToken', data },
+        this.options(actor, run, result),
+      );
+      return { result, position: position ?? 0n };
+    });
+  }
+
+  /**
+   * Checks milestone reports as one batch without writing anything: each against the store and
+   * the batch's earlier reports, as `reportMilestone` would. A report whose idempotencyKey was
+   * already answered is `imported`; one whose kind and date the adoption already holds in the
+   * store is `recorded` (a fact entered before); an error names the field.
+   */
+  async checkMilestoneReports(inputs: readonly unknown[], actor: Actor): Promise<ReportCheck[]> {
+    requireRole(actor, REPORTERS, 'reportMilestone');
+    const states = new Map<string, { state: AdoptionState; fromBatch: Map<string, number> }>();
+    const origins = new Map<string, string | undefined>();
+    const today = todayIn(this.clock);
+    const checks: ReportCheck[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        const { key, rest } = splitKey(input);
+        if (key !== undefined) {
+          const seen = this.idempotency.peek(actor.id, 'reportMilestone', key, rest);
+          if (seen === 'replay') {
+            checks.push({ status: 'imported' });
+            continue;
+          }
+          if (seen === 'conflict')
+            throw conflict('idempotencyKey', 'this idempotencyKey was used for other input');
+        }
+        const { details, ...data } = await parseInput(this.schemas.reportMilestone, rest);
+        requireSpeaksFor(actor, data.adopterCode, 'adopterCode');
+        if (!origins.has(data.innovationId))
+          origins.set(data.innovationId, await this.originOf(data.innovationId));
+        const originCode = origins.get(data.innovationId);
+        if (originCode === undefined)
+          throw notFound('innovationId', `innovation "${data.innovationId}" is not registered`);
+        const stream = adoptionStream(data.adopterCode, data.innovationId);
+        let entry = states.get(stream);
+        if (!entry) {
+          const recorded = await this.store.readStream(stream);
+          entry = {
+            state: recorded
+              .map((e) => decodeEvent<AdoptionEvent>(e))
+              .reduce(adoptionDecider.evolve, adoptionDecider.initialState),
+            fromBatch: new Map(),
+          };
+          states.set(stream, entry);
+        }
+        const same = [...entry.state.milestones.entries()].find(
+          ([, m]) => !m.retracted && m.kind === data.kind && m.occurredOn === data.occurredOn,
+        );
+        if (same) {
+          const earlier = entry.fromBatch.get(same[0]);
+          if (earlier === undefined) {
+            checks.push({ status: 'recorded', milestoneId: same[0] });
+            continue;
+          }
+          throw conflict(
+            'occurredOn',
+            `${data.kind} on ${data.occurredOn} is already in this batch (entry ${earlier + 1})`,
+          );
+        }
+        const milestoneId = randomUUID();
+        const events = adoptionDecider.decide(
+          {
+            type: 'ReportMilestone',
+            data: {
+              milestoneId,
+              originCode,
+              ...data,
+              ...(details && Object.values(details).some((d) => d !== undefined)
+                ? { details }
+                : {}),
+            },
+            today,
+          },
+          entry.state,
+        );
+        entry.state = events.reduce(adoptionDecider.evolve, entry.state);
+        entry.fromBatch.set(milestoneId, index);
+        checks.push({ status: 'new' });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        checks.push({ status: 'invalid', error });
+      }
+    }
+    return checks;
   }
 
   /** The origin regency of a registered innovation, read from its own stream (authoritative). */
@@ -154,8 +441,22 @@ export class Commands {
     return first ? (first.data as { originCode: string }).originCode : undefined;
   }
 
-  private metadata(actor: Actor): EventMetadata {
+  private options(actor: Actor, run: IdempotentRun, result: unknown) {
+    return {
+      metadata: this.metadata(actor, run.metadata(result)),
+      ...(run.eventId ? { eventId: run.eventId, requestHash: run.requestHash } : {}),
+    };
+  }
+
+  private metadata(actor: Actor, extra: object | undefined): EventMetadata {
     const correlationId = actor.correlationId ?? randomUUID();
-    return { actor: actor.id, correlationId, causationId: correlationId };
+    return {
+      actor: actor.id,
+      ...(actor.role ? { role: actor.role } : {}),
+      ...(actor.regencyCode ? { regencyCode: actor.regencyCode } : {}),
+      correlationId,
+      causationId: correlationId,
+      ...extra,
+    };
   }
 }

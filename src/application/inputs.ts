@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Role } from '../domain/access/events.js';
+import { MilestoneDetails } from '../domain/adoption/details.js';
 import { MilestoneKind, ReplicationMode } from '../domain/adoption/stages.js';
 import { InnovationCategory } from '../domain/innovation/events.js';
 import { badInput } from '../domain/shared/errors.js';
@@ -67,10 +69,28 @@ export function inputSchemas(regions: Regions) {
       note: text(2000).optional(),
       evidence,
       mode: ReplicationMode.optional(),
+      details: MilestoneDetails.optional(),
     }),
     retractMilestone: z.object({
       milestoneId: z.string().trim().min(1).max(200),
       reason: text(1000),
+    }),
+    verifyMilestone: z.object({
+      milestoneId: z.string().trim().min(1).max(200),
+      note: text(1000).optional(),
+    }),
+    rejectMilestone: z.object({
+      milestoneId: z.string().trim().min(1).max(200),
+      reason: text(1000),
+    }),
+    issueAccessToken: z.object({
+      role: Role,
+      regencyCode: KnownRegency.optional(),
+      label: text(200).optional(),
+    }),
+    revokeAccessToken: z.object({
+      tokenId: z.uuid({ message: 'must be the id of an issued token' }),
+      reason: text(1000).optional(),
     }),
   };
 }
@@ -82,9 +102,21 @@ export async function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
 ): Promise<z.output<S>> {
-  const result = await schema.safeParseAsync(input ?? {});
+  const result = await schema.safeParseAsync(withoutNulls(input ?? {}));
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') || 'input';
   throw badInput(field, `${field}: ${issue?.message ?? 'is invalid'}`);
+}
+
+/** GraphQL sends an omitted optional field as null; the schemas treat null as absent. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
+  return value;
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerImportCommand } from './import.js';
 import { registerProjectionCommands } from './projections.js';
 
 /**
@@ -11,5 +12,6 @@ const program = new Command()
   .showHelpAfterError();
 
 registerProjectionCommands(program);
+registerImportCommand(program);
 
 await program.parseAsync();

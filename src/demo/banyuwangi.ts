@@ -6,7 +6,7 @@ import type { Actor, Commands } from '../application/commands.js';
  * MPP milestones. Loaded through the command handlers like any report.
  */
 
-const demo: Actor = { id: 'system:demo' };
+const demo: Actor = { id: 'system:demo', role: 'ADMIN' };
 const news = (reference: string, title: string) => ({ kind: 'NEWS' as const, title, reference });
 
 export const DEMO_INNOVATIONS = {

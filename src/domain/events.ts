@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessEventSchemas } from './access/events.js';
 import { adoptionEventSchemas } from './adoption/events.js';
 import { innovationEventSchemas } from './innovation/events.js';
 import { studyVisitEventSchemas } from './study-visit/events.js';
@@ -8,6 +9,7 @@ export const eventSchemas = {
   ...innovationEventSchemas,
   ...studyVisitEventSchemas,
   ...adoptionEventSchemas,
+  ...accessEventSchemas,
 } as const;
 
 export type DomainEventType = keyof typeof eventSchemas;

@@ -1,6 +1,7 @@
 import type { Actor, Commands } from '../application/commands.js';
 import type { Regions } from '../application/regions.js';
 import type { EventStore } from '../eventstore/port.js';
+import type { AccessQueries } from '../read-model/access-queries.js';
 import type { AnalyticsQueries } from '../read-model/analytics.js';
 import type { Projector } from '../read-model/projector.js';
 import type { ReadModelQueries } from '../read-model/queries.js';
@@ -16,6 +17,9 @@ export interface GraphQLContext {
   analytics: AnalyticsQueries;
   store: EventStore;
   feed: LiveFeed;
+  /** Access tokens, idempotency keys, milestone details and verification. */
+  access: AccessQueries;
+  /** Who is asking, resolved from `Authorization: Bearer <token>`. */
   actor: Actor;
   /** The HTTP request (Fetch API), for headers. */
   request: Request;

@@ -50,35 +50,49 @@ function fieldOf(error: GraphQLError, document: DocumentNode | undefined): strin
   const whole = /^Variable "\$([^"]+)"/.exec(error.message);
   if (whole?.[1]) return whole[1];
   const node = error.nodes?.[0];
-  if (node && document) return literalPath(document, node);
+  if (node && document) {
+    const missing = /^Field "[^".]+\.([^"]+)" of required type/.exec(error.message)?.[1];
+    const at = literalPath(document, node);
+    if (!at) return missing;
+    const path = missing ? [...at.names, missing] : at.names.length ? at.names : [at.argument];
+    return path.filter(Boolean).join('.') || undefined;
+  }
   return undefined;
 }
 
-/** Path of a literal value node inside the argument that holds it. */
-function literalPath(document: DocumentNode, target: ASTNode): string | undefined {
-  let found: string | undefined;
+/** Where a literal value node sits: the argument holding it and the input fields leading to it. */
+function literalPath(
+  document: DocumentNode,
+  target: ASTNode,
+): { argument: string | undefined; names: string[] } | undefined {
+  let found: { argument: string | undefined; names: string[] } | undefined;
   visit(document, {
     enter(node, _key, parent, _path, ancestors) {
       if (found !== undefined) return false;
-      if (
-        node.loc &&
-        target.loc &&
-        node.loc.start === target.loc.start &&
-        node.kind === target.kind
-      ) {
-        const names: string[] = [];
-        for (const a of [...ancestors, parent] as Array<ASTNode | readonly ASTNode[] | undefined>) {
-          if (!a) continue;
-          if (Array.isArray(a)) continue;
-          const n = a as ASTNode;
-          if (n.kind === 'ObjectField') names.push(n.name.value);
-          if (n.kind === 'Argument') names.length = 0;
+      if (node.loc?.start !== target.loc?.start || node.kind !== target.kind) return undefined;
+      const names: string[] = [];
+      let argument: string | undefined;
+      for (const a of [...ancestors, parent, node] as Array<
+        ASTNode | readonly ASTNode[] | undefined
+      >) {
+        if (!a || Array.isArray(a)) continue;
+        const n = a as ASTNode;
+        if (n.kind === 'ObjectField') names.push(n.name.value);
+        if (n.kind === 'Argument') {
+          names.length = 0;
+          argument = n.name.value;
         }
-        found = names.join('.') || undefined;
-        return false;
       }
-      return undefined;
+      found = { argument, names };
+      return false;
     },
   });
   return found;
+}
+
+/** graphql-js's own errors about a wrong input literal (ValuesOfCorrectTypeRule). */
+export function isInputValueError(error: GraphQLError): boolean {
+  return /^(Expected value of type|Value ".*" does not exist in|Field ".*" of required type|Field ".*" is not defined by type|Enum ".*" cannot represent|(Int|Float|String|Boolean|ID) cannot represent)/s.test(
+    error.message,
+  );
 }

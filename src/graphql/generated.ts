@@ -4,6 +4,7 @@ import type { InnovationRow as InnovationRowModel, AdoptionRow as AdoptionRowMod
 import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as OriginFiguresModel } from '../read-model/analytics.js';
 import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js';
 import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
+import type { AccessTokenRow as AccessTokenRowModel } from '../read-model/access-queries.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,6 +23,18 @@ export type Scalars = {
   DateTime: { input: string | Date; output: string | Date; }
   /** Any JSON value: an event's payload or metadata, as stored. */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** An access grant; the token itself is never stored, only its SHA-256 hash. */
+export type AccessToken = {
+  __typename?: 'AccessToken';
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  label?: Maybe<Scalars['String']['output']>;
+  regency?: Maybe<Regency>;
+  revoked: Scalars['Boolean']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: Role;
 };
 
 export type Adoption = {
@@ -68,6 +81,8 @@ export type AdoptionFilter = {
   reportedBetween?: InputMaybe<DateRange>;
   /** Exactly this stage. */
   stage?: InputMaybe<AdoptionStage>;
+  /** Has a milestone that counts (not retracted) whose current verdict is this one. */
+  verification?: InputMaybe<Verification>;
 };
 
 /** Sort order of adoptions; ties are broken by (adopter, innovation) in the same direction. */
@@ -101,6 +116,25 @@ export type AdoptionStage =
   /** studi tiru / kunjungan kerja */
   | 'STUDIED';
 
+export type AgreementDetails = {
+  __typename?: 'AgreementDetails';
+  documentNumber?: Maybe<Scalars['String']['output']>;
+  parties: Array<Scalars['String']['output']>;
+  type: AgreementType;
+};
+
+export type AgreementDetailsInput = {
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  parties: Array<Scalars['String']['input']>;
+  type: AgreementType;
+};
+
+export type AgreementType =
+  /** nota kesepahaman */
+  | 'MOU'
+  /** perjanjian kerja sama */
+  | 'PKS';
+
 /** One event as stored in the log. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -116,6 +150,27 @@ export type AuditEvent = {
   type: Scalars['String']['output'];
 };
 
+export type BudgetDetails = {
+  __typename?: 'BudgetDetails';
+  /** Whole rupiah as decimal digits, exact (amounts can pass 2^53). */
+  amountRupiah: Scalars['String']['output'];
+  fiscalYear: Scalars['Int']['output'];
+  source: BudgetSource;
+};
+
+export type BudgetDetailsInput = {
+  /** Whole rupiah written in digits, e.g. "1500000000". */
+  amountRupiah: Scalars['String']['input'];
+  fiscalYear: Scalars['Int']['input'];
+  source: BudgetSource;
+};
+
+export type BudgetSource =
+  | 'APBD'
+  | 'APBN'
+  | 'CSR'
+  | 'OTHER';
+
 /** An inclusive range of calendar dates; either end may be left open. Instants compare in UTC. */
 export type DateRange = {
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -130,6 +185,15 @@ export type Diffusion = {
   innovation: Innovation;
   provinces: Array<ProvinceCount>;
   studyToStage: Array<StageDuration>;
+};
+
+export type EvaluationDetails = {
+  __typename?: 'EvaluationDetails';
+  outcome: Scalars['String']['output'];
+};
+
+export type EvaluationDetailsInput = {
+  outcome: Scalars['String']['input'];
 };
 
 export type EventPage = {
@@ -199,6 +263,31 @@ export type InnovationCategory =
   /** pelayanan publik */
   | 'PUBLIC_SERVICE';
 
+export type IssueAccessTokenInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Who holds it, e.g. "Bagian Organisasi Setda Lahat". */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** The regency a REGENCY token speaks for; omitted for ANALYST and ADMIN. */
+  regencyCode?: InputMaybe<Scalars['ID']['input']>;
+  role: Role;
+};
+
+export type IssuedAccessToken = {
+  __typename?: 'IssuedAccessToken';
+  accessToken: AccessToken;
+  /** The secret, shown this once. Null when a retry with the same idempotencyKey answers. */
+  token?: Maybe<Scalars['String']['output']>;
+};
+
+export type LaunchDetails = {
+  __typename?: 'LaunchDetails';
+  inauguratedBy: Scalars['String']['output'];
+};
+
+export type LaunchDetailsInput = {
+  inauguratedBy: Scalars['String']['input'];
+};
+
 /** Kemendagri's innovation maturity scale. */
 export type Maturity =
   /** up to FUNDED */
@@ -210,6 +299,7 @@ export type Maturity =
 
 export type Milestone = {
   __typename?: 'Milestone';
+  details?: Maybe<MilestoneDetails>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   kind: MilestoneKind;
@@ -224,6 +314,33 @@ export type Milestone = {
   retractionReason?: Maybe<Scalars['String']['output']>;
   /** The study visit this STUDY_VISIT milestone comes from. */
   studyVisit?: Maybe<StudyVisit>;
+  verification: Verification;
+  /** The analyst's note on a verification, or the reason for a rejection. */
+  verificationNote?: Maybe<Scalars['String']['output']>;
+  verifiedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Details of a milestone: the one field matching its kind is set. */
+export type MilestoneDetails = {
+  __typename?: 'MilestoneDetails';
+  agreement?: Maybe<AgreementDetails>;
+  budget?: Maybe<BudgetDetails>;
+  evaluation?: Maybe<EvaluationDetails>;
+  launch?: Maybe<LaunchDetails>;
+  pilot?: Maybe<PilotDetails>;
+  regulation?: Maybe<RegulationDetails>;
+  suspension?: Maybe<SuspensionDetails>;
+};
+
+/** Set only the field of the milestone's kind; another one is refused. */
+export type MilestoneDetailsInput = {
+  agreement?: InputMaybe<AgreementDetailsInput>;
+  budget?: InputMaybe<BudgetDetailsInput>;
+  evaluation?: InputMaybe<EvaluationDetailsInput>;
+  launch?: InputMaybe<LaunchDetailsInput>;
+  pilot?: InputMaybe<PilotDetailsInput>;
+  regulation?: InputMaybe<RegulationDetailsInput>;
+  suspension?: InputMaybe<SuspensionDetailsInput>;
 };
 
 export type MilestoneKind =
@@ -254,8 +371,12 @@ export type MilestoneNotice = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Issues an access token (ADMIN); the answer holds the token, shown once. */
+  issueAccessToken: IssuedAccessToken;
   /** Registers an innovation of an origin regency. */
   registerInnovation: Innovation;
+  /** Rejects a milestone with a reason (ANALYST or ADMIN). */
+  rejectMilestone: Milestone;
   /** Reports an adoption milestone of the adopter regency. */
   reportMilestone: Adoption;
   /** Reports a study visit; it counts as the STUDY_VISIT milestone of every innovation studied. */
@@ -263,6 +384,19 @@ export type Mutation = {
   /** Retracts a wrong milestone report; it stays in the history but no longer counts. */
   retractMilestone: Adoption;
   retractStudyVisit: StudyVisit;
+  /** Revokes an access token (ADMIN); it stops working at once. */
+  revokeAccessToken: AccessToken;
+  /** Marks a milestone verified against its evidence (ANALYST or ADMIN). */
+  verifyMilestone: Milestone;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationIssueAccessTokenArgs = {
+  input: IssueAccessTokenInput;
 };
 
 
@@ -272,6 +406,15 @@ export type Mutation = {
  */
 export type MutationRegisterInnovationArgs = {
   input: RegisterInnovationInput;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationRejectMilestoneArgs = {
+  input: RejectMilestoneInput;
 };
 
 
@@ -310,6 +453,24 @@ export type MutationRetractStudyVisitArgs = {
   input: RetractStudyVisitInput;
 };
 
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationRevokeAccessTokenArgs = {
+  input: RevokeAccessTokenInput;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationVerifyMilestoneArgs = {
+  input: VerifyMilestoneInput;
+};
+
 export type OriginDiffusion = {
   __typename?: 'OriginDiffusion';
   /** Distinct adopting regencies over all its innovations. */
@@ -329,6 +490,15 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PilotDetails = {
+  __typename?: 'PilotDetails';
+  scope: Scalars['String']['output'];
+};
+
+export type PilotDetailsInput = {
+  scope: Scalars['String']['input'];
+};
+
 export type Province = {
   __typename?: 'Province';
   code: Scalars['ID']['output'];
@@ -345,6 +515,8 @@ export type ProvinceCount = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Every access grant, secrets never included (ADMIN only). */
+  accessTokens: Array<AccessToken>;
   /**
    * Adoptions that reached at least one stage, in (adopter, innovation) order unless sorted.
    * `asOf`: counting only milestones that occurred by that date (and are not retracted now);
@@ -373,6 +545,7 @@ export type Query = {
   regency?: Maybe<Regency>;
   studyVisit?: Maybe<StudyVisit>;
   studyVisits: Array<StudyVisit>;
+  viewer: Viewer;
 };
 
 
@@ -484,9 +657,43 @@ export type RegisterInnovationInput = {
   evidence?: InputMaybe<Array<EvidenceInput>>;
   /** Optional slug; derived from the origin and name when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   launchedOn?: InputMaybe<Scalars['Date']['input']>;
   name: Scalars['String']['input'];
   originCode: Scalars['ID']['input'];
+};
+
+export type RegulationDetails = {
+  __typename?: 'RegulationDetails';
+  instrument: RegulationInstrument;
+  number: Scalars['String']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type RegulationDetailsInput = {
+  instrument: RegulationInstrument;
+  number: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RegulationInstrument =
+  /** Keputusan Bupati / Wali Kota (SK) */
+  | 'KEPUTUSAN_KEPALA_DAERAH'
+  | 'OTHER'
+  /** Peraturan Bupati */
+  | 'PERATURAN_BUPATI'
+  /** Peraturan Daerah */
+  | 'PERATURAN_DAERAH'
+  /** Peraturan Wali Kota */
+  | 'PERATURAN_WALI_KOTA'
+  /** Surat Edaran */
+  | 'SURAT_EDARAN';
+
+export type RejectMilestoneInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  milestoneId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 /** How the adopter replicates: as is (adopsi), adapted (adaptasi) or modified (modifikasi). */
@@ -497,7 +704,11 @@ export type ReplicationMode =
 
 export type ReportMilestoneInput = {
   adopterCode: Scalars['ID']['input'];
+  /** Details of the milestone's kind, under the kind's key (agreement for AGREEMENT_SIGNED, …). */
+  details?: InputMaybe<MilestoneDetailsInput>;
   evidence?: InputMaybe<Array<EvidenceInput>>;
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   innovationId: Scalars['ID']['input'];
   kind: MilestoneKind;
   mode?: InputMaybe<ReplicationMode>;
@@ -512,6 +723,8 @@ export type ReportStudyVisitInput = {
   hostCode: Scalars['ID']['input'];
   /** Optional UUID; generated when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   innovationIds: Array<Scalars['ID']['input']>;
   leader: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -521,14 +734,33 @@ export type ReportStudyVisitInput = {
 };
 
 export type RetractMilestoneInput = {
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   milestoneId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 export type RetractStudyVisitInput = {
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   reason: Scalars['String']['input'];
   visitId: Scalars['ID']['input'];
 };
+
+export type RevokeAccessTokenInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  tokenId: Scalars['ID']['input'];
+};
+
+/** Who a token speaks for: a regency (only for itself), a ministry analyst, or an admin. */
+export type Role =
+  /** everything, including registering innovations and issuing tokens */
+  | 'ADMIN'
+  /** verifies and rejects milestones */
+  | 'ANALYST'
+  /** reports and retracts the milestones and study visits of its own regency */
+  | 'REGENCY';
 
 export type SortDirection =
   | 'ASC'
@@ -584,6 +816,35 @@ export type Subscription = {
 export type SubscriptionMilestoneReportedArgs = {
   adopterCode?: InputMaybe<Scalars['ID']['input']>;
   originCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SuspensionDetails = {
+  __typename?: 'SuspensionDetails';
+  reason: Scalars['String']['output'];
+};
+
+export type SuspensionDetailsInput = {
+  reason: Scalars['String']['input'];
+};
+
+/** The ministry's verdict on a milestone. */
+export type Verification =
+  | 'REJECTED'
+  | 'UNVERIFIED'
+  | 'VERIFIED';
+
+export type VerifyMilestoneInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  milestoneId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who the request's token speaks for. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  authenticated: Scalars['Boolean']['output'];
+  regency?: Maybe<Regency>;
+  role?: Maybe<Role>;
 };
 
 export type VisitedSite = {
@@ -670,6 +931,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessToken: ResolverTypeWrapper<AccessTokenRowModel>;
   Adoption: ResolverTypeWrapper<AdoptionRowModel>;
   AdoptionConnection: ResolverTypeWrapper<Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversTypes['AdoptionEdge']> }>;
   AdoptionEdge: ResolverTypeWrapper<Omit<AdoptionEdge, 'node'> & { node: ResolversTypes['Adoption'] }>;
@@ -677,12 +939,20 @@ export type ResolversTypes = {
   AdoptionSort: AdoptionSort;
   AdoptionSortField: AdoptionSortField;
   AdoptionStage: AdoptionStage;
+  AgreementDetails: ResolverTypeWrapper<AgreementDetails>;
+  AgreementDetailsInput: AgreementDetailsInput;
+  AgreementType: AgreementType;
   AuditEvent: ResolverTypeWrapper<RecordedEventModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BudgetDetails: ResolverTypeWrapper<BudgetDetails>;
+  BudgetDetailsInput: BudgetDetailsInput;
+  BudgetSource: BudgetSource;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Diffusion: ResolverTypeWrapper<DiffusionFiguresModel>;
+  EvaluationDetails: ResolverTypeWrapper<EvaluationDetails>;
+  EvaluationDetailsInput: EvaluationDetailsInput;
   EventPage: ResolverTypeWrapper<Omit<EventPage, 'nodes'> & { nodes: Array<ResolversTypes['AuditEvent']> }>;
   Evidence: ResolverTypeWrapper<Evidence>;
   EvidenceInput: EvidenceInput;
@@ -692,47 +962,73 @@ export type ResolversTypes = {
   Innovation: ResolverTypeWrapper<InnovationRowModel>;
   InnovationCategory: InnovationCategory;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssueAccessTokenInput: IssueAccessTokenInput;
+  IssuedAccessToken: ResolverTypeWrapper<Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LaunchDetails: ResolverTypeWrapper<LaunchDetails>;
+  LaunchDetailsInput: LaunchDetailsInput;
   Maturity: Maturity;
   Milestone: ResolverTypeWrapper<MilestoneRowModel>;
+  MilestoneDetails: ResolverTypeWrapper<MilestoneDetails>;
+  MilestoneDetailsInput: MilestoneDetailsInput;
   MilestoneKind: MilestoneKind;
   MilestoneNotice: ResolverTypeWrapper<MilestoneNoticeModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OriginDiffusion: ResolverTypeWrapper<OriginFiguresModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PilotDetails: ResolverTypeWrapper<PilotDetails>;
+  PilotDetailsInput: PilotDetailsInput;
   Province: ResolverTypeWrapper<ProvinceModel>;
   ProvinceCount: ResolverTypeWrapper<Omit<ProvinceCount, 'province'> & { province: ResolversTypes['Province'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regency: ResolverTypeWrapper<RegencyModel>;
   RegisterInnovationInput: RegisterInnovationInput;
+  RegulationDetails: ResolverTypeWrapper<RegulationDetails>;
+  RegulationDetailsInput: RegulationDetailsInput;
+  RegulationInstrument: RegulationInstrument;
+  RejectMilestoneInput: RejectMilestoneInput;
   ReplicationMode: ReplicationMode;
   ReportMilestoneInput: ReportMilestoneInput;
   ReportStudyVisitInput: ReportStudyVisitInput;
   RetractMilestoneInput: RetractMilestoneInput;
   RetractStudyVisitInput: RetractStudyVisitInput;
+  RevokeAccessTokenInput: RevokeAccessTokenInput;
+  Role: Role;
   SortDirection: SortDirection;
   StageCount: ResolverTypeWrapper<StageCount>;
   StageDuration: ResolverTypeWrapper<StageDuration>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StudyVisit: ResolverTypeWrapper<StudyVisitRowModel>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SuspensionDetails: ResolverTypeWrapper<SuspensionDetails>;
+  SuspensionDetailsInput: SuspensionDetailsInput;
+  Verification: Verification;
+  VerifyMilestoneInput: VerifyMilestoneInput;
+  Viewer: ResolverTypeWrapper<Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversTypes['Regency']> }>;
   VisitedSite: ResolverTypeWrapper<VisitedSite>;
   VisitedSiteInput: VisitedSiteInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessToken: AccessTokenRowModel;
   Adoption: AdoptionRowModel;
   AdoptionConnection: Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdoptionEdge']> };
   AdoptionEdge: Omit<AdoptionEdge, 'node'> & { node: ResolversParentTypes['Adoption'] };
   AdoptionFilter: AdoptionFilter;
   AdoptionSort: AdoptionSort;
+  AgreementDetails: AgreementDetails;
+  AgreementDetailsInput: AgreementDetailsInput;
   AuditEvent: RecordedEventModel;
   Boolean: Scalars['Boolean']['output'];
+  BudgetDetails: BudgetDetails;
+  BudgetDetailsInput: BudgetDetailsInput;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   Diffusion: DiffusionFiguresModel;
+  EvaluationDetails: EvaluationDetails;
+  EvaluationDetailsInput: EvaluationDetailsInput;
   EventPage: Omit<EventPage, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEvent']> };
   Evidence: Evidence;
   EvidenceInput: EvidenceInput;
@@ -740,28 +1036,54 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Innovation: InnovationRowModel;
   Int: Scalars['Int']['output'];
+  IssueAccessTokenInput: IssueAccessTokenInput;
+  IssuedAccessToken: Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
   JSON: Scalars['JSON']['output'];
+  LaunchDetails: LaunchDetails;
+  LaunchDetailsInput: LaunchDetailsInput;
   Milestone: MilestoneRowModel;
+  MilestoneDetails: MilestoneDetails;
+  MilestoneDetailsInput: MilestoneDetailsInput;
   MilestoneNotice: MilestoneNoticeModel;
   Mutation: Record<PropertyKey, never>;
   OriginDiffusion: OriginFiguresModel;
   PageInfo: PageInfo;
+  PilotDetails: PilotDetails;
+  PilotDetailsInput: PilotDetailsInput;
   Province: ProvinceModel;
   ProvinceCount: Omit<ProvinceCount, 'province'> & { province: ResolversParentTypes['Province'] };
   Query: Record<PropertyKey, never>;
   Regency: RegencyModel;
   RegisterInnovationInput: RegisterInnovationInput;
+  RegulationDetails: RegulationDetails;
+  RegulationDetailsInput: RegulationDetailsInput;
+  RejectMilestoneInput: RejectMilestoneInput;
   ReportMilestoneInput: ReportMilestoneInput;
   ReportStudyVisitInput: ReportStudyVisitInput;
   RetractMilestoneInput: RetractMilestoneInput;
   RetractStudyVisitInput: RetractStudyVisitInput;
+  RevokeAccessTokenInput: RevokeAccessTokenInput;
   StageCount: StageCount;
   StageDuration: StageDuration;
   String: Scalars['String']['output'];
   StudyVisit: StudyVisitRowModel;
   Subscription: Record<PropertyKey, never>;
+  SuspensionDetails: SuspensionDetails;
+  SuspensionDetailsInput: SuspensionDetailsInput;
+  VerifyMilestoneInput: VerifyMilestoneInput;
+  Viewer: Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversParentTypes['Regency']> };
   VisitedSite: VisitedSite;
   VisitedSiteInput: VisitedSiteInput;
+};
+
+export type AccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessToken'] = ResolversParentTypes['AccessToken']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
 export type AdoptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Adoption'] = ResolversParentTypes['Adoption']> = {
@@ -788,6 +1110,12 @@ export type AdoptionEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType>;
 };
 
+export type AgreementDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgreementDetails'] = ResolversParentTypes['AgreementDetails']> = {
+  documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['AgreementType'], ParentType, ContextType>;
+};
+
 export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
   actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   correlationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -798,6 +1126,12 @@ export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends
   revision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BudgetDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetDetails'] = ResolversParentTypes['BudgetDetails']> = {
+  amountRupiah?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fiscalYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['BudgetSource'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -814,6 +1148,10 @@ export type DiffusionResolvers<ContextType = GraphQLContext, ParentType extends 
   innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
   provinces?: Resolver<Array<ResolversTypes['ProvinceCount']>, ParentType, ContextType>;
   studyToStage?: Resolver<Array<ResolversTypes['StageDuration']>, ParentType, ContextType>;
+};
+
+export type EvaluationDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationDetails'] = ResolversParentTypes['EvaluationDetails']> = {
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EventPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventPage'] = ResolversParentTypes['EventPage']> = {
@@ -842,11 +1180,21 @@ export type InnovationResolvers<ContextType = GraphQLContext, ParentType extends
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type IssuedAccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedAccessToken'] = ResolversParentTypes['IssuedAccessToken']> = {
+  accessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
+export type LaunchDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchDetails'] = ResolversParentTypes['LaunchDetails']> = {
+  inauguratedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  details?: Resolver<Maybe<ResolversTypes['MilestoneDetails']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
@@ -859,6 +1207,19 @@ export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends 
   retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+  verification?: Resolver<ResolversTypes['Verification'], ParentType, ContextType>;
+  verificationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type MilestoneDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneDetails'] = ResolversParentTypes['MilestoneDetails']> = {
+  agreement?: Resolver<Maybe<ResolversTypes['AgreementDetails']>, ParentType, ContextType>;
+  budget?: Resolver<Maybe<ResolversTypes['BudgetDetails']>, ParentType, ContextType>;
+  evaluation?: Resolver<Maybe<ResolversTypes['EvaluationDetails']>, ParentType, ContextType>;
+  launch?: Resolver<Maybe<ResolversTypes['LaunchDetails']>, ParentType, ContextType>;
+  pilot?: Resolver<Maybe<ResolversTypes['PilotDetails']>, ParentType, ContextType>;
+  regulation?: Resolver<Maybe<ResolversTypes['RegulationDetails']>, ParentType, ContextType>;
+  suspension?: Resolver<Maybe<ResolversTypes['SuspensionDetails']>, ParentType, ContextType>;
 };
 
 export type MilestoneNoticeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneNotice'] = ResolversParentTypes['MilestoneNotice']> = {
@@ -868,11 +1229,15 @@ export type MilestoneNoticeResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  issueAccessToken?: Resolver<ResolversTypes['IssuedAccessToken'], ParentType, ContextType, RequireFields<MutationIssueAccessTokenArgs, 'input'>>;
   registerInnovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType, RequireFields<MutationRegisterInnovationArgs, 'input'>>;
+  rejectMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRejectMilestoneArgs, 'input'>>;
   reportMilestone?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType, RequireFields<MutationReportMilestoneArgs, 'input'>>;
   reportStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationReportStudyVisitArgs, 'input'>>;
   retractMilestone?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType, RequireFields<MutationRetractMilestoneArgs, 'input'>>;
   retractStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationRetractStudyVisitArgs, 'input'>>;
+  revokeAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'input'>>;
+  verifyMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationVerifyMilestoneArgs, 'input'>>;
 };
 
 export type OriginDiffusionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OriginDiffusion'] = ResolversParentTypes['OriginDiffusion']> = {
@@ -891,6 +1256,10 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PilotDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PilotDetails'] = ResolversParentTypes['PilotDetails']> = {
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ProvinceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Province'] = ResolversParentTypes['Province']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -903,6 +1272,7 @@ export type ProvinceCountResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
   adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
   diffusion?: Resolver<Maybe<ResolversTypes['Diffusion']>, ParentType, ContextType, RequireFields<QueryDiffusionArgs, 'innovationId'>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
@@ -915,6 +1285,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType, RequireFields<QueryRegencyArgs, 'code'>>;
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType, RequireFields<QueryStudyVisitArgs, 'id'>>;
   studyVisits?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType, Partial<QueryStudyVisitsArgs>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
 export type RegencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Regency'] = ResolversParentTypes['Regency']> = {
@@ -926,6 +1297,12 @@ export type RegencyResolvers<ContextType = GraphQLContext, ParentType extends Re
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   studyVisitsHosted?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
   studyVisitsMade?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+};
+
+export type RegulationDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegulationDetails'] = ResolversParentTypes['RegulationDetails']> = {
+  instrument?: Resolver<ResolversTypes['RegulationInstrument'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type StageCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageCount'] = ResolversParentTypes['StageCount']> = {
@@ -961,36 +1338,57 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   milestoneReported?: SubscriptionResolver<ResolversTypes['MilestoneNotice'], "milestoneReported", ParentType, ContextType, Partial<SubscriptionMilestoneReportedArgs>>;
 };
 
+export type SuspensionDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspensionDetails'] = ResolversParentTypes['SuspensionDetails']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  authenticated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
 export type VisitedSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitedSite'] = ResolversParentTypes['VisitedSite']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   villageCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AccessToken?: AccessTokenResolvers<ContextType>;
   Adoption?: AdoptionResolvers<ContextType>;
   AdoptionConnection?: AdoptionConnectionResolvers<ContextType>;
   AdoptionEdge?: AdoptionEdgeResolvers<ContextType>;
+  AgreementDetails?: AgreementDetailsResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
+  BudgetDetails?: BudgetDetailsResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Diffusion?: DiffusionResolvers<ContextType>;
+  EvaluationDetails?: EvaluationDetailsResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Innovation?: InnovationResolvers<ContextType>;
+  IssuedAccessToken?: IssuedAccessTokenResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LaunchDetails?: LaunchDetailsResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
+  MilestoneDetails?: MilestoneDetailsResolvers<ContextType>;
   MilestoneNotice?: MilestoneNoticeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OriginDiffusion?: OriginDiffusionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PilotDetails?: PilotDetailsResolvers<ContextType>;
   Province?: ProvinceResolvers<ContextType>;
   ProvinceCount?: ProvinceCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regency?: RegencyResolvers<ContextType>;
+  RegulationDetails?: RegulationDetailsResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StageDuration?: StageDurationResolvers<ContextType>;
   StudyVisit?: StudyVisitResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SuspensionDetails?: SuspensionDetailsResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
   VisitedSite?: VisitedSiteResolvers<ContextType>;
 };
 

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { authenticate } from '../application/access.js';
 import { projectRoot } from '../paths.js';
 import { minPositionHeader, positionKeyedCache } from './analyst-plugins.js';
+import { requireTokenForReads } from './auth-plugin.js';
 import type { GraphQLContext } from './context.js';
-import { structuredError } from './errors.js';
+import { isInputValueError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -63,7 +65,7 @@ function structuredValidationErrors(): Plugin<GraphQLContext> {
         if (result.length === 0) return;
         setResult(
           result.map((error) =>
-            error.extensions.code === 'BAD_USER_INPUT'
+            error.extensions.code === 'BAD_USER_INPUT' || isInputValueError(error)
               ? structuredError(error, error.message, params.documentAST, () => {})
               : error,
           ),
@@ -73,11 +75,14 @@ function structuredValidationErrors(): Plugin<GraphQLContext> {
   };
 }
 
-export function createGraphQL(
-  base: BaseContext,
-  logger: Logger,
-  options: { freshnessTimeoutMs?: number } = {},
-) {
+export interface GraphQLOptions {
+  /** Queries need a valid token too (`REPLIKA_READS_REQUIRE_TOKEN`). */
+  readsRequireToken?: boolean;
+  /** How long a query with `X-Replika-Min-Position` may wait for the read model. */
+  freshnessTimeoutMs?: number;
+}
+
+export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQLOptions = {}) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: createSchema<ServerContext & GraphQLContext>({
       typeDefs,
@@ -95,7 +100,7 @@ export function createGraphQL(
     context: ({ request }) => ({
       request,
       ...base,
-      actor: { id: 'anonymous' },
+      actor: authenticate(request.headers.get('authorization'), base.access),
       written: { position: undefined },
     }),
     maskedErrors: {
@@ -107,6 +112,7 @@ export function createGraphQL(
     plugins: [
       writtenPosition(),
       structuredValidationErrors(),
+      ...(options.readsRequireToken ? [requireTokenForReads()] : []),
       // Wait for X-Replika-Min-Position first, so the cache is consulted at the fresh position.
       minPositionHeader(base.projector, options.freshnessTimeoutMs ?? 5000),
       positionKeyedCache(base.projector),

@@ -34,6 +34,8 @@ export interface AnalystAdoptionFilter {
   stage?: Stage | null;
   reportedBetween?: DateRange | null;
   occurredBetween?: DateRange | null;
+  /** Has a milestone that counts whose current verdict is this one. */
+  verification?: 'UNVERIFIED' | 'VERIFIED' | 'REJECTED' | null;
 }
 
 export type SortField =
@@ -342,6 +344,13 @@ export class AnalyticsQueries {
     };
     between(filter.reportedBetween, 'recorded_at', 'reported');
     between(filter.occurredBetween, 'occurred_on', 'occurred');
+    if (filter.verification) {
+      // Verdicts are current state: the milestones table holds the latest one.
+      where.push(`EXISTS (SELECT 1 FROM milestones v
+        WHERE v.adopter_code = a.adopter_code AND v.innovation_id = a.innovation_id
+          AND v.retracted = 0 AND v.verification = @verification)`);
+      params.verification = filter.verification;
+    }
     const condition = where.join(' AND ');
     const totalCount = (
       this.db

@@ -230,6 +230,29 @@ describe('mutations refuse bad input', () => {
     expect(await server.head()).toBe(before);
   });
 
+  it.each([
+    ['an unknown enum value', 'kind: FINISHED, occurredOn: "2024-01-01"', 'kind'],
+    ['a missing required field', 'occurredOn: "2024-01-01"', 'kind'],
+    [
+      'a field the input does not have',
+      'kind: PILOT_STARTED, occurredOn: "2024-01-01", mood: "happy"',
+      'mood',
+    ],
+    [
+      'a number where text belongs',
+      'kind: PILOT_STARTED, occurredOn: "2024-01-01", note: 42',
+      'note',
+    ],
+  ])('names the field of %s written as a literal', async (_name, fields, field) => {
+    const before = await server.head();
+    const response = await server.gql(
+      `mutation { reportMilestone(input: { adopterCode: "16.04", innovationId: "${MPP}", ${fields} }) { stage } }`,
+    );
+    expect(response.status).toBeLessThan(500);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await server.head()).toBe(before);
+  });
+
   it('answers a missing input as BAD_USER_INPUT', async () => {
     const response = await server.gql(REPORT_MILESTONE, {});
     expect(response.status).toBeLessThan(500);

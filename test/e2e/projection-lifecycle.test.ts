@@ -50,7 +50,9 @@ describe('a bumped projection version', () => {
       await Promise.all(
         reports
           .slice(i, i + 200)
-          .map((input) => first.replika.commands.reportMilestone(input, { id: 'test:officer' })),
+          .map((input) =>
+            first.replika.commands.reportMilestone(input, { id: 'test:admin', role: 'ADMIN' }),
+          ),
       );
     const head = await first.head();
     expect(head).toBeGreaterThan(2000n);

@@ -16,15 +16,26 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   extensions?: { replika?: { position: string } };
 }
 
+/** The admin token test servers start with (REPLIKA_ADMIN_TOKEN); `gql` sends it by default. */
+export const TEST_ADMIN_TOKEN = 'rpk_test-admin-token-not-a-secret-0001';
+
+type Gql = <T = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) => Promise<GraphQLResponse<T>>;
+
 export interface TestServer {
   replika: Replika;
   url: string;
   dataDir: string;
-  gql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResponse<T>>;
+  /**
+   * Posts a GraphQL request with the admin token. Pass `{ authorization: '' }` to send no
+   * token, or another `authorization` header, or use `as(token)`.
+   */
+  gql: Gql;
+  /** `gql` with another token (`null`: none at all). */
+  as(token: string | null): Gql;
   /** The global log's head position, straight from the event store. */
   head(): Promise<bigint>;
   stop(): Promise<void>;
@@ -51,24 +62,36 @@ export async function startServer(
     DATA_DIR: dataDir,
     REPLIKA_DEMO: String(options.demo ?? true),
     LOG_LEVEL: 'silent',
+    REPLIKA_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     ...options.env,
   });
-  const replika = await createReplika(config, options.replika);
+  const replika = await createReplika(config, { announce: () => {}, ...options.replika });
   const port = await replika.listen();
   const url = `http://127.0.0.1:${port}`;
-  const server: TestServer = {
-    replika,
-    url,
-    dataDir,
-    async gql(query, variables, headers = {}) {
+  const post =
+    (token: string | null): Gql =>
+    async (query, variables, headers = {}) => {
+      const all: Record<string, string> = {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      };
+      if (!all.authorization) delete all.authorization;
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        headers: all,
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
       return { status: response.status, headers: response.headers, ...body } as never;
-    },
+    };
+  const server: TestServer = {
+    replika,
+    url,
+    dataDir,
+    gql: post(config.adminToken ?? null),
+    as: post,
     head: () => replika.store.headPosition(),
     stop: () => replika.close(),
     async restart() {

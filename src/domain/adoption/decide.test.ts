@@ -116,4 +116,73 @@ describe('Adoption decider', () => {
       .thenRejects('CONFLICT', 'milestoneId');
     given(adoptionDecider).when(retract).thenRejects('NOT_FOUND', 'milestoneId');
   });
+
+  it('takes only the details of its own kind', () => {
+    const budget = { fiscalYear: 2024, amountRupiah: '1500000000', source: 'APBD' as const };
+    const funded = milestone(1, {
+      kind: 'BUDGET_ALLOCATED',
+      occurredOn: '2023-11-30',
+      details: { budget },
+    });
+    given(adoptionDecider)
+      .when(report(funded))
+      .thenEmits([reported(funded)]);
+    given(adoptionDecider)
+      .when(report(milestone(1, { kind: 'PILOT_STARTED', details: { budget } })))
+      .thenRejects('BAD_USER_INPUT', 'details.budget');
+    given(adoptionDecider)
+      .when(report(milestone(1, { details: { pilot: { scope: 'two villages' } } })))
+      .thenRejects('BAD_USER_INPUT', 'details.pilot');
+  });
+
+  it('refuses a fiscal year far from the allocation date', () => {
+    const budget = { fiscalYear: 2030, amountRupiah: '1', source: 'APBN' as const };
+    given(adoptionDecider)
+      .when(
+        report(
+          milestone(1, { kind: 'BUDGET_ALLOCATED', occurredOn: '2024-01-02', details: { budget } }),
+        ),
+      )
+      .thenRejects('BAD_USER_INPUT', 'details.budget.fiscalYear');
+  });
+
+  it('verifies and rejects milestones, once each, never a retracted one', () => {
+    const where = {
+      milestoneId: id(1),
+      adopterCode: '16.04',
+      innovationId: 'banyuwangi-mal-pelayanan-publik',
+    };
+    const verify = { type: 'VerifyMilestone' as const, data: where };
+    const reject = { type: 'RejectMilestone' as const, data: { ...where, reason: 'no evidence' } };
+    const history = [reported(milestone(1))];
+    given(adoptionDecider, history)
+      .when(verify)
+      .thenEmits([{ type: 'MilestoneVerified', data: where }]);
+    const verified = [...history, { type: 'MilestoneVerified' as const, data: where }];
+    given(adoptionDecider, verified).when(verify).thenRejects('CONFLICT', 'milestoneId');
+    given(adoptionDecider, verified)
+      .when(reject)
+      .thenEmits([{ type: 'MilestoneRejected', data: reject.data }]);
+    given(adoptionDecider).when(verify).thenRejects('NOT_FOUND', 'milestoneId');
+    given(adoptionDecider, [
+      ...history,
+      { type: 'MilestoneRetracted', data: { ...where, reason: 'typo' } },
+    ])
+      .when(reject)
+      .thenRejects('CONFLICT', 'milestoneId');
+  });
+
+  it('judges a study visit milestone the caller vouches for', () => {
+    const where = {
+      milestoneId: `${id(9)}:banyuwangi-mal-pelayanan-publik`,
+      adopterCode: '16.04',
+      innovationId: 'banyuwangi-mal-pelayanan-publik',
+    };
+    given(adoptionDecider)
+      .when({ type: 'VerifyMilestone', data: where, studyVisitMilestone: { retracted: false } })
+      .thenEmits([{ type: 'MilestoneVerified', data: where }]);
+    given(adoptionDecider)
+      .when({ type: 'VerifyMilestone', data: where, studyVisitMilestone: { retracted: true } })
+      .thenRejects('CONFLICT', 'milestoneId');
+  });
 });

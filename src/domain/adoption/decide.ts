@@ -1,5 +1,6 @@
 import type { Decider } from '../shared/decider.js';
 import { badInput, conflict, notFound } from '../shared/errors.js';
+import { DETAILS_OF_KIND, type DetailsKey } from './details.js';
 import {
   type AdoptionEvent,
   type AdoptionState,
@@ -7,7 +8,9 @@ import {
   evolve,
   initialState,
   isSuspended,
+  type MilestoneRejected,
   type MilestoneReported,
+  type MilestoneVerified,
 } from './events.js';
 
 export type ReportMilestone = {
@@ -22,7 +25,26 @@ export type RetractMilestone = {
   data: { milestoneId: string; adopterCode: string; innovationId: string; reason: string };
 };
 
-export type AdoptionCommand = ReportMilestone | RetractMilestone;
+/**
+ * The ministry's verdict on a milestone. A study visit's milestone lives in the visit's stream,
+ * so the caller says whether such a milestone exists (and is retracted) in `studyVisitMilestone`.
+ */
+export type VerifyMilestone = {
+  type: 'VerifyMilestone';
+  data: MilestoneVerified;
+  studyVisitMilestone?: { retracted: boolean };
+};
+export type RejectMilestone = {
+  type: 'RejectMilestone';
+  data: MilestoneRejected;
+  studyVisitMilestone?: { retracted: boolean };
+};
+
+export type AdoptionCommand =
+  | ReportMilestone
+  | RetractMilestone
+  | VerifyMilestone
+  | RejectMilestone;
 
 export function decide(command: AdoptionCommand, state: AdoptionState): AdoptionEvent[] {
   switch (command.type) {
@@ -30,6 +52,9 @@ export function decide(command: AdoptionCommand, state: AdoptionState): Adoption
       return reportMilestone(command, state);
     case 'RetractMilestone':
       return retractMilestone(command, state);
+    case 'VerifyMilestone':
+    case 'RejectMilestone':
+      return judgeMilestone(command, state);
   }
 }
 
@@ -46,6 +71,7 @@ function reportMilestone({ data, today }: ReportMilestone, state: AdoptionState)
     );
   if (data.occurredOn > today)
     throw badInput('occurredOn', `${data.occurredOn} is in the future (today is ${today})`);
+  checkDetails(data);
 
   const active = activeMilestones(state);
   const suspended = isSuspended(state);
@@ -73,6 +99,55 @@ function retractMilestone({ data }: RetractMilestone, state: AdoptionState): Ado
   if (milestone.retracted)
     throw conflict('milestoneId', `milestone ${data.milestoneId} is already retracted`);
   return [{ type: 'MilestoneRetracted', data }];
+}
+
+function checkDetails(data: MilestoneReported): void {
+  if (!data.details) return;
+  const keys = (Object.keys(data.details) as DetailsKey[]).filter(
+    (k) => data.details?.[k] !== undefined,
+  );
+  const expected = DETAILS_OF_KIND[data.kind];
+  for (const key of keys)
+    if (key !== expected)
+      throw badInput(
+        `details.${key}`,
+        expected
+          ? `a ${data.kind} milestone takes details.${expected}, not details.${key}`
+          : `a ${data.kind} milestone takes no details; remove details.${key}`,
+      );
+  const budget = data.details.budget;
+  if (budget) {
+    const year = Number(data.occurredOn.slice(0, 4));
+    if (budget.fiscalYear < year - 1 || budget.fiscalYear > year + 1)
+      throw badInput(
+        'details.budget.fiscalYear',
+        `fiscal year ${budget.fiscalYear} is more than a year away from the allocation date ${data.occurredOn}`,
+      );
+  }
+}
+
+function judgeMilestone(
+  command: VerifyMilestone | RejectMilestone,
+  state: AdoptionState,
+): AdoptionEvent[] {
+  const { milestoneId } = command.data;
+  const milestone = state.milestones.get(milestoneId) ?? command.studyVisitMilestone;
+  if (!milestone)
+    throw notFound('milestoneId', `milestone ${milestoneId} is not part of this adoption`);
+  if (milestone.retracted)
+    throw conflict(
+      'milestoneId',
+      `milestone ${milestoneId} is retracted; there is nothing to judge`,
+    );
+  const verdict = state.verdicts.get(milestoneId);
+  if (command.type === 'VerifyMilestone') {
+    if (verdict === 'VERIFIED')
+      throw conflict('milestoneId', `milestone ${milestoneId} is already verified`);
+    return [{ type: 'MilestoneVerified', data: command.data }];
+  }
+  if (verdict === 'REJECTED')
+    throw conflict('milestoneId', `milestone ${milestoneId} is already rejected`);
+  return [{ type: 'MilestoneRejected', data: command.data }];
 }
 
 export const adoptionDecider: Decider<AdoptionCommand, AdoptionEvent, AdoptionState> = {

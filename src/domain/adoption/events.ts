@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, Evidence, InnovationId, RegencyCode, text } from '../shared/values.js';
+import { MilestoneDetails } from './details.js';
 import { MilestoneKind, ReplicationMode } from './stages.js';
 
 export const MilestoneReported = z.object({
@@ -13,6 +14,8 @@ export const MilestoneReported = z.object({
   note: text(2000).optional(),
   evidence: z.array(Evidence).max(20),
   mode: ReplicationMode.optional(),
+  /** Kind-specific details (agreement, regulation, budget, …); absent in older events. */
+  details: MilestoneDetails.optional(),
 });
 export type MilestoneReported = z.infer<typeof MilestoneReported>;
 
@@ -24,11 +27,41 @@ export const MilestoneRetracted = z.object({
 });
 export type MilestoneRetracted = z.infer<typeof MilestoneRetracted>;
 
+/** A milestone id: a UUID, or `<visitId>:<innovationId>` for a study visit's milestone. */
+const AnyMilestoneId = z.string().trim().min(1).max(200);
+
+/** The ministry checked a milestone against its evidence and accepts it. */
+export const MilestoneVerified = z.object({
+  milestoneId: AnyMilestoneId,
+  adopterCode: RegencyCode,
+  innovationId: InnovationId,
+  note: text(1000).optional(),
+});
+export type MilestoneVerified = z.infer<typeof MilestoneVerified>;
+
+/** The ministry checked a milestone and does not accept it, saying why. */
+export const MilestoneRejected = z.object({
+  milestoneId: AnyMilestoneId,
+  adopterCode: RegencyCode,
+  innovationId: InnovationId,
+  reason: text(1000),
+});
+export type MilestoneRejected = z.infer<typeof MilestoneRejected>;
+
 export type AdoptionEvent =
   | { type: 'MilestoneReported'; data: MilestoneReported }
-  | { type: 'MilestoneRetracted'; data: MilestoneRetracted };
+  | { type: 'MilestoneRetracted'; data: MilestoneRetracted }
+  | { type: 'MilestoneVerified'; data: MilestoneVerified }
+  | { type: 'MilestoneRejected'; data: MilestoneRejected };
 
-export const adoptionEventSchemas = { MilestoneReported, MilestoneRetracted } as const;
+export const adoptionEventSchemas = {
+  MilestoneReported,
+  MilestoneRetracted,
+  MilestoneVerified,
+  MilestoneRejected,
+} as const;
+
+export type Verification = 'UNVERIFIED' | 'VERIFIED' | 'REJECTED';
 
 export interface MilestoneFacts {
   kind: MilestoneKind;
@@ -40,9 +73,11 @@ export interface MilestoneFacts {
 
 export interface AdoptionState {
   milestones: ReadonlyMap<string, MilestoneFacts>;
+  /** The ministry's latest verdict per milestone id (study-visit milestones included). */
+  verdicts: ReadonlyMap<string, Exclude<Verification, 'UNVERIFIED'>>;
 }
 
-export const initialState: AdoptionState = { milestones: new Map() };
+export const initialState: AdoptionState = { milestones: new Map(), verdicts: new Map() };
 
 export function evolve(state: AdoptionState, event: AdoptionEvent): AdoptionState {
   const milestones = new Map(state.milestones);
@@ -50,12 +85,21 @@ export function evolve(state: AdoptionState, event: AdoptionEvent): AdoptionStat
     case 'MilestoneReported': {
       const { milestoneId, kind, occurredOn } = event.data;
       milestones.set(milestoneId, { kind, occurredOn, retracted: false, seq: milestones.size });
-      return { milestones };
+      return { ...state, milestones };
     }
     case 'MilestoneRetracted': {
       const found = milestones.get(event.data.milestoneId);
       if (found) milestones.set(event.data.milestoneId, { ...found, retracted: true });
-      return { milestones };
+      return { ...state, milestones };
+    }
+    case 'MilestoneVerified':
+    case 'MilestoneRejected': {
+      const verdicts = new Map(state.verdicts);
+      verdicts.set(
+        event.data.milestoneId,
+        event.type === 'MilestoneVerified' ? 'VERIFIED' : 'REJECTED',
+      );
+      return { ...state, verdicts };
     }
     default:
       return state;

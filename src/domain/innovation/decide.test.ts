@@ -25,4 +25,14 @@ describe('Innovation decider', () => {
       .when({ type: 'RegisterInnovation', data: mpp })
       .thenRejects('CONFLICT', 'id');
   });
+
+  it('refuses a launch date in the future', () => {
+    given(innovationDecider)
+      .when({
+        type: 'RegisterInnovation',
+        data: { ...mpp, launchedOn: '2026-12-01' },
+        today: '2026-11-28',
+      })
+      .thenRejects('BAD_USER_INPUT', 'launchedOn');
+  });
 });

@@ -1,5 +1,5 @@
 import type { Decider } from '../shared/decider.js';
-import { conflict } from '../shared/errors.js';
+import { badInput, conflict } from '../shared/errors.js';
 import {
   evolve,
   type InnovationEvent,
@@ -8,7 +8,12 @@ import {
   initialState,
 } from './events.js';
 
-export type RegisterInnovation = { type: 'RegisterInnovation'; data: InnovationRegistered };
+export type RegisterInnovation = {
+  type: 'RegisterInnovation';
+  data: InnovationRegistered;
+  /** Today in Indonesia (YYYY-MM-DD); a launch date after it is refused. */
+  today?: string;
+};
 export type InnovationCommand = RegisterInnovation;
 
 export function decide(command: InnovationCommand, state: InnovationState): InnovationEvent[] {
@@ -18,6 +23,11 @@ export function decide(command: InnovationCommand, state: InnovationState): Inno
         throw conflict(
           'id',
           `innovation "${command.data.innovationId}" is already registered; choose another id`,
+        );
+      if (command.today && command.data.launchedOn && command.data.launchedOn > command.today)
+        throw badInput(
+          'launchedOn',
+          `${command.data.launchedOn} is in the future (today is ${command.today})`,
         );
       return [{ type: 'InnovationRegistered', data: command.data }];
   }

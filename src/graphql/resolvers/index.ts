@@ -1,12 +1,14 @@
 import type { Resolvers } from '../generated.js';
 import { analyticsResolvers } from './analytics.js';
 import { registryResolvers } from './registry.js';
+import { reportingResolvers } from './reporting.js';
 
 /**
  * Every resolver module, merged type by type. A feature adds its own module (its own file) here
  * rather than growing one big map.
  */
-const modules: Resolvers[] = [registryResolvers, analyticsResolvers];
+
+const modules: Resolvers[] = [registryResolvers, analyticsResolvers, reportingResolvers];
 
 export const resolvers: Resolvers = mergeResolvers(modules);
 

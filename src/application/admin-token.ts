@@ -1,0 +1,114 @@
+import { accessDecider } from '../domain/access/decide.js';
+import { accessStream } from '../domain/access/events.js';
+import type { EventStore } from '../eventstore/port.js';
+import {
+  type AccessGrant,
+  deterministicUuid,
+  generateToken,
+  hashToken,
+  type TokenLookup,
+} from './access.js';
+import { handleCommand } from './command-handler.js';
+
+/** The labels of the admin grants made at start-up (not through issueAccessToken). */
+const CONFIGURED = 'REPLIKA_ADMIN_TOKEN';
+const GENERATED = 'generated on first start';
+
+export interface AdminTokenOptions {
+  store: EventStore;
+  tokens: TokenLookup & {
+    accessTokens(): Array<{ id: string; role: string; label: string | null; revoked: boolean }>;
+  };
+  /** `REPLIKA_ADMIN_TOKEN`, when set. */
+  configured: string | undefined;
+  /** Shows a generated token to the person who started the server (stdout, not the log). */
+  announce: (message: string) => void;
+  /** Tells the operator something went wrong with the configured token. */
+  warn?: (message: string) => void;
+}
+
+/**
+ * Makes sure the ministry has an admin token. A configured one is granted (as its hash) on first
+ * use, and replaces the admin tokens granted at earlier start-ups (a changed
+ * `REPLIKA_ADMIN_TOKEN` revokes the old one, and a generated one once a token is configured).
+ * Without one, and with no admin token in the store yet, a token is generated, granted and
+ * announced once. Answers the log position of the last event appended, if any.
+ */
+export async function ensureAdminToken(options: AdminTokenOptions): Promise<bigint | undefined> {
+  const { store, tokens, configured } = options;
+  if (configured !== undefined) {
+    const tokenHash = hashToken(configured);
+    const existing: AccessGrant | undefined = tokens.grantByHash(tokenHash);
+    let position: bigint | undefined;
+    if (existing?.revoked)
+      options.warn?.('REPLIKA_ADMIN_TOKEN was revoked and does not work; configure another token');
+    if (!existing)
+      position = await grant(
+        store,
+        tokenHash,
+        deterministicUuid('admin-token', tokenHash),
+        CONFIGURED,
+      );
+    const current = existing?.tokenId ?? deterministicUuid('admin-token', tokenHash);
+    for (const old of tokens.accessTokens())
+      if (
+        old.role === 'ADMIN' &&
+        !old.revoked &&
+        old.id !== current &&
+        (old.label === CONFIGURED || old.label === GENERATED)
+      )
+        position = await revoke(store, old.id);
+    return position;
+  }
+  if (tokens.hasActiveAdmin()) return undefined;
+  const token = generateToken();
+  const tokenHash = hashToken(token);
+  const position = await grant(
+    store,
+    tokenHash,
+    deterministicUuid('admin-token', tokenHash),
+    GENERATED,
+  );
+  options.announce(
+    [
+      '',
+      '  replika generated the ministry admin token (shown this once, stored only as a hash):',
+      '',
+      `    ${token}`,
+      '',
+      '  Send it as "Authorization: Bearer <token>". Keep it safe; set REPLIKA_ADMIN_TOKEN to',
+      '  choose your own instead.',
+      '',
+      '',
+    ].join('\n'),
+  );
+  return position;
+}
+
+async function grant(store: EventStore, tokenHash: string, tokenId: string, label: string) {
+  const { position } = await handleCommand(
+    store,
+    accessDecider,
+    accessStream(tokenId),
+    { type: 'IssueAccessToken', data: { tokenId, role: 'ADMIN', tokenHash, label } },
+    {
+      metadata: { actor: 'system:bootstrap' },
+      eventId: () => deterministicUuid('admin-token-grant', tokenHash),
+    },
+  );
+  return position;
+}
+
+async function revoke(store: EventStore, tokenId: string) {
+  const { position } = await handleCommand(
+    store,
+    accessDecider,
+    accessStream(tokenId),
+    {
+      type: 'RevokeAccessToken',
+      data: { tokenId, reason: 'replaced by the configured REPLIKA_ADMIN_TOKEN' },
+    },
+    { metadata: { actor: 'system:bootstrap' } },
+  );
+  return position;
+}
