@@ -4,18 +4,36 @@ import Database from 'better-sqlite3';
 import {
   type AppendResult,
   checkExpectedRevision,
+  DuplicateEventIdError,
   type EventData,
   type EventStore,
   type ExpectedRevision,
+  originalRecordedAt,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
 } from './port.js';
 
-/** Appending events whose ids are already stored, but not as this exact append. */
-export class DuplicateEventIdError extends Error {
-  override readonly name = 'DuplicateEventIdError';
+export { DuplicateEventIdError };
+
+export interface SqliteEventStoreOptions {
+  /**
+   * Global position of the first event when the log is empty (default 1n). Positions are bigints
+   * end to end; set this above 2^53 (e.g. `2n ** 53n + 1n`) to prove it, as the contract suite
+   * does. SQLite positions go up to 2^63 - 1. Ignored once the log holds events.
+   */
+  firstPosition?: bigint;
+}
+
+/** Counters that show group commit at work. */
+export interface SqliteEventStoreStats {
+  /** Write transactions committed (each one fsync'd before its appends are acknowledged). */
+  transactions: number;
+  /** Appends acknowledged (successful or refused) through those transactions. */
+  appends: number;
+  /** Most appends committed in one transaction so far. */
+  largestGroup: number;
 }
 
 interface PendingAppend {
@@ -66,19 +84,32 @@ export class SqliteEventStore implements EventStore {
   private waiters = new Set<() => void>();
   private readonly stmt;
   private readonly appendOne;
+  private readonly firstPosition: bigint | undefined;
+  private readonly statistics: SqliteEventStoreStats = {
+    transactions: 0,
+    appends: 0,
+    largestGroup: 0,
+  };
 
-  constructor(path: string) {
+  constructor(path: string, options: SqliteEventStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
+    if (options.firstPosition !== undefined && options.firstPosition < 1n)
+      throw new RangeError('firstPosition must be at least 1');
+    this.firstPosition = options.firstPosition;
+    // Another process (e.g. `replika migrate`) may hold the write lock for a while: wait for it.
+    this.db = new Database(path, { timeout: 30_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
     const db = this.db;
     this.stmt = {
-      insert: db.prepare(
-        `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      // A NULL position lets SQLite pick max(position) + 1, so positions stay contiguous.
+      insert: db
+        .prepare(
+          `INSERT INTO events (position, id, stream, revision, type, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .safeIntegers(true),
       streamRevision: db
         .prepare('SELECT max(revision) AS r FROM events WHERE stream = ?')
         .safeIntegers(true),
@@ -129,19 +160,27 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     const outcomes: Array<{ ok: AppendResult } | { error: unknown }> = [];
     try {
-      this.db.transaction(() => {
-        for (const request of batch) {
-          try {
-            outcomes.push({ ok: this.appendOne(request) });
-          } catch (error) {
-            outcomes.push({ error });
+      // IMMEDIATE takes the write lock up front (waiting up to the busy timeout for another
+      // process), so the revision checks and the inserts see one consistent log. The commit
+      // returns only after the WAL is fsync'd (synchronous=FULL): nothing is acknowledged before.
+      this.db
+        .transaction(() => {
+          for (const request of batch) {
+            try {
+              outcomes.push({ ok: this.appendOne(request) });
+            } catch (error) {
+              outcomes.push({ error });
+            }
           }
-        }
-      })();
+        })
+        .immediate();
     } catch (error) {
       for (const request of batch) request.reject(error);
       return;
     }
+    this.statistics.transactions += 1;
+    this.statistics.appends += batch.length;
+    this.statistics.largestGroup = Math.max(this.statistics.largestGroup, batch.length);
     batch.forEach((request, i) => {
       const outcome = outcomes[i];
       if (outcome && 'ok' in outcome) request.resolve(outcome.ok);
@@ -161,18 +200,34 @@ export class SqliteEventStore implements EventStore {
     let revision = actual ?? -1n;
     let position = 0n;
     const now = BigInt(Date.now());
+    let explicitPosition =
+      this.firstPosition !== undefined && (this.stmt.head.get() as { p: bigint | null }).p === null
+        ? this.firstPosition
+        : null;
     for (const event of events) {
       revision += 1n;
-      const info = this.stmt.insert.run(
-        event.id,
-        streamName,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        now,
-      );
+      let info: Database.RunResult;
+      try {
+        info = this.stmt.insert.run(
+          explicitPosition,
+          event.id,
+          streamName,
+          revision,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          now,
+        );
+      } catch (error) {
+        // The savepoint undoes this append's earlier inserts; only the id can collide here.
+        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
+          throw new DuplicateEventIdError(
+            `event ${event.id} is already stored (or repeated in this append to ${streamName})`,
+          );
+        throw error;
+      }
       position = BigInt(info.lastInsertRowid);
+      explicitPosition = null;
     }
     return { nextExpectedRevision: revision, position };
   }
@@ -250,6 +305,19 @@ export class SqliteEventStore implements EventStore {
     for (const wake of [...this.waiters]) wake();
   }
 
+  /** Group-commit counters since this store was opened. */
+  stats(): SqliteEventStoreStats {
+    return { ...this.statistics };
+  }
+
+  /** The durability settings in force on the writing connection. */
+  durability(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
+    const journalMode = String(this.db.pragma('journal_mode', { simple: true }));
+    const level = Number(this.db.pragma('synchronous', { simple: true }));
+    const synchronous = (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[level] ?? 'OFF';
+    return { journalMode, synchronous };
+  }
+
   async headPosition(): Promise<bigint> {
     return (this.stmt.head.get() as { p: bigint | null }).p ?? 0n;
   }
@@ -264,6 +332,7 @@ export class SqliteEventStore implements EventStore {
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
+  const metadata = JSON.parse(row.metadata);
   return {
     id: row.id,
     streamName: row.stream,
@@ -271,7 +340,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     position: row.position,
     type: row.type,
     data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: new Date(Number(row.recorded_at)),
+    metadata,
+    recordedAt: originalRecordedAt(metadata, new Date(Number(row.recorded_at))),
   };
 }
