@@ -6,8 +6,8 @@ import { Commands } from './application/commands.js';
 import { Regions } from './application/regions.js';
 import type { Config } from './config.js';
 import { loadDemo } from './demo/banyuwangi.js';
+import { openEventStore } from './eventstore/open.js';
 import type { EventStore } from './eventstore/port.js';
-import { SqliteEventStore } from './eventstore/sqlite.js';
 import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
@@ -24,7 +24,7 @@ export interface ReplikaOptions {
 export async function createReplika(config: Config, options: ReplikaOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
   const regions = await Regions.load();
-  const store: EventStore = new SqliteEventStore(config.eventLogPath);
+  const store: EventStore = openEventStore(config, logger);
   const readDb = openReadModel(config.readModelPath);
   const projector = new Projector(store, readDb, projections, logger);
   projector.start();
