@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerMigrate } from './migrate.js';
 
 /**
  * The `replika` command line: operator tasks beside the server. Each subcommand lives in its
@@ -8,5 +9,7 @@ const program = new Command()
   .name('replika')
   .description('Operator commands for the replika registry')
   .showHelpAfterError();
+
+registerMigrate(program);
 
 await program.parseAsync();
