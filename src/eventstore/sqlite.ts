@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   type AppendResult,
+  ConcurrencyError,
   checkExpectedRevision,
   DuplicateEventIdError,
   type EventData,
@@ -73,8 +74,9 @@ const DEFAULT_PAGE = 2000;
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so a commit is
  * on disk before its append is acknowledged. Appends that arrive in the same turn of the event
- * loop are group-committed in one transaction; each keeps its own expected-revision check inside
- * a savepoint, so one conflicting append fails alone.
+ * loop are group-committed in one transaction; each keeps its own expected-revision check (made
+ * before it writes anything) and a refused append leaves no row behind, so one conflicting
+ * append fails alone.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -83,7 +85,6 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private waiters = new Set<() => void>();
   private readonly stmt;
-  private readonly appendOne;
   private readonly firstPosition: bigint | undefined;
   private readonly statistics: SqliteEventStoreStats = {
     transactions: 0,
@@ -125,9 +126,8 @@ export class SqliteEventStore implements EventStore {
         .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?')
         .safeIntegers(true),
       head: db.prepare('SELECT max(position) AS p FROM events').safeIntegers(true),
+      undo: db.prepare('DELETE FROM events WHERE position >= ?'),
     };
-    // A nested better-sqlite3 transaction runs as a SAVEPOINT: a throw undoes only this append.
-    this.appendOne = db.transaction((request: PendingAppend): AppendResult => this.write(request));
   }
 
   append(
@@ -167,8 +167,11 @@ export class SqliteEventStore implements EventStore {
         .transaction(() => {
           for (const request of batch) {
             try {
-              outcomes.push({ ok: this.appendOne(request) });
+              outcomes.push({ ok: this.write(request) });
             } catch (error) {
+              // A refused append left no trace (see write); anything else fails the whole group.
+              if (!(error instanceof ConcurrencyError || error instanceof DuplicateEventIdError))
+                throw error;
               outcomes.push({ error });
             }
           }
@@ -204,6 +207,7 @@ export class SqliteEventStore implements EventStore {
       this.firstPosition !== undefined && (this.stmt.head.get() as { p: bigint | null }).p === null
         ? this.firstPosition
         : null;
+    let firstInserted: bigint | undefined;
     for (const event of events) {
       revision += 1n;
       let info: Database.RunResult;
@@ -219,7 +223,10 @@ export class SqliteEventStore implements EventStore {
           now,
         );
       } catch (error) {
-        // The savepoint undoes this append's earlier inserts; only the id can collide here.
+        // Undo this append's earlier inserts: they are the newest rows of the transaction, and
+        // cheaper to delete on this rare path than a savepoint around every append. Only the id
+        // can collide here (the revision was checked above).
+        if (firstInserted !== undefined) this.stmt.undo.run(firstInserted);
         if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
           throw new DuplicateEventIdError(
             `event ${event.id} is already stored (or repeated in this append to ${streamName})`,
@@ -227,6 +234,7 @@ export class SqliteEventStore implements EventStore {
         throw error;
       }
       position = BigInt(info.lastInsertRowid);
+      firstInserted ??= position;
       explicitPosition = null;
     }
     return { nextExpectedRevision: revision, position };
