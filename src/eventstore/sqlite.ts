@@ -40,6 +40,8 @@ export interface SqliteEventStoreStats {
 interface PendingAppend {
   streamName: string;
   events: readonly EventData[];
+  /** data and metadata as JSON, serialized before queuing so a bad payload fails alone. */
+  json: Array<{ data: string; metadata: string }>;
   expectedRevision: ExpectedRevision;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
@@ -137,10 +139,24 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
+    let json: PendingAppend['json'];
+    try {
+      json = events.map((e) => {
+        const data: unknown = JSON.stringify(e.data);
+        if (typeof data !== 'string')
+          throw new TypeError(
+            `event ${e.id}: data must be JSON-serializable, got ${typeof e.data}`,
+          );
+        return { data, metadata: JSON.stringify(e.metadata ?? {}) };
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
       this.pending.push({
         streamName,
         events,
+        json,
         expectedRevision: options.expectedRevision,
         resolve,
         reject,
@@ -208,7 +224,7 @@ export class SqliteEventStore implements EventStore {
         ? this.firstPosition
         : null;
     let firstInserted: bigint | undefined;
-    for (const event of events) {
+    for (const [index, event] of events.entries()) {
       revision += 1n;
       let info: Database.RunResult;
       try {
@@ -218,8 +234,8 @@ export class SqliteEventStore implements EventStore {
           streamName,
           revision,
           event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
+          request.json[index]?.data,
+          request.json[index]?.metadata,
           now,
         );
       } catch (error) {

@@ -50,6 +50,24 @@ describe('SQLite event store: group commit, durability, concurrency', () => {
     expect(positions).toEqual(positions.map((_, i) => (positions[0] ?? 0n) + BigInt(i * 2)));
   });
 
+  it('fails an append whose payload is not JSON alone, leaving its group untouched', async () => {
+    const results = await Promise.allSettled([
+      store.append('fine-1', [event('A')], { expectedRevision: 'no_stream' }),
+      store.append('bad', [event('B', { n: 1n })], { expectedRevision: 'no_stream' }),
+      store.append('bad', [{ ...event('C'), data: undefined }], { expectedRevision: 'no_stream' }),
+      store.append('fine-2', [event('D')], { expectedRevision: 'no_stream' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(TypeError);
+    expect(await store.readStream('bad')).toEqual([]);
+    expect((await readAllPages(store)).map((e) => e.type)).toEqual(['A', 'D']);
+  });
+
   it('acknowledges an append only after its commit: another connection already sees it', async () => {
     expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 'FULL' });
     const reader = new Database(path, { readonly: true });
