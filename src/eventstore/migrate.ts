@@ -5,6 +5,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from './port.js';
+import { SqliteEventStore } from './sqlite.js';
 
 export interface MigrationProgress {
   /** Events copied by this run so far. */
@@ -25,6 +26,11 @@ export interface MigrationOptions {
   /** Source events read per page (default 1000). */
   pageSize?: number;
   onProgress?: (progress: MigrationProgress) => void;
+  /**
+   * Send a page's appends at once. Only safe where concurrently submitted appends commit in
+   * submission order: default true for the embedded SQLite target, false for any other.
+   */
+  pipeline?: boolean;
 }
 
 export interface MigrationResult extends MigrationProgress {
@@ -89,19 +95,34 @@ export async function migrate(
   };
   options.onProgress?.({ ...progress });
   let after = resumedAfter;
+  // The embedded store commits appends submitted together in submission order (one group
+  // commit), so a whole page can be in flight at once; other stores get one append at a time.
+  const pipelined = options.pipeline ?? target instanceof SqliteEventStore;
   while (progress.copied < limit && !options.signal?.aborted) {
     const page = await source.readAll({ after, maxCount: pageSize });
     if (page.length === 0) break;
-    for (const group of runsOfOneStream(page)) {
-      if (options.signal?.aborted) break;
-      const room = limit - progress.copied;
+    const runs: RecordedEvent[][] = [];
+    let room = limit - progress.copied;
+    for (const run of runsOfOneStream(page)) {
       if (room <= 0) break;
-      const events = group.slice(0, room);
-      await copy(target, events);
-      progress.copied += events.length;
-      progress.position = events.at(-1)?.position ?? progress.position;
-      options.onProgress?.({ ...progress });
+      runs.push(run.slice(0, room));
+      room -= Math.min(room, run.length);
     }
+    if (pipelined) {
+      const outcomes = await Promise.allSettled(runs.map((run) => copy(target, run)));
+      const failed = outcomes.find((o) => o.status === 'rejected');
+      if (failed) throw failed.reason;
+      progress.copied += runs.reduce((n, run) => n + run.length, 0);
+      progress.position = runs.at(-1)?.at(-1)?.position ?? progress.position;
+      options.onProgress?.({ ...progress });
+    } else
+      for (const run of runs) {
+        if (options.signal?.aborted) break;
+        await copy(target, run);
+        progress.copied += run.length;
+        progress.position = run.at(-1)?.position ?? progress.position;
+        options.onProgress?.({ ...progress });
+      }
     after = progress.position;
     if (after < (page.at(-1)?.position ?? after)) break; // stopped inside the page
   }

@@ -67,40 +67,47 @@ describe('migrate: copying one event log into another through the port', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('resumes after an interruption and finds every event once, in order, ids and metadata intact', async () => {
-    const original = await fillSource(source, 'mig');
-    expect(original.length).toBe(240);
+  it.each([
+    ['pipelined (a page of appends at once)', true],
+    ['one append at a time (as for KurrentDB)', false],
+  ])(
+    'resumes after an interruption and finds every event once, in order, ids and metadata intact: %s',
+    async (_, pipeline) => {
+      const original = await fillSource(source, 'mig');
+      expect(original.length).toBe(240);
 
-    // First run: stopped by a maximum count, in the middle of a multi-event append.
-    const first = await migrate(source, target, { maxEvents: 101, pageSize: 50 });
-    expect(first).toMatchObject({ copied: 101, complete: false, resumedAfter: 0n });
-    expect(await migratedUpTo(target)).toBe(original[100]?.position);
+      // First run: stopped by a maximum count, in the middle of a multi-event append.
+      const first = await migrate(source, target, { maxEvents: 101, pageSize: 50, pipeline });
+      expect(first).toMatchObject({ copied: 101, complete: false, resumedAfter: 0n });
+      expect(await migratedUpTo(target)).toBe(original[100]?.position);
 
-    // Second run: interrupted by an abort signal after a few appends.
-    const abort = new AbortController();
-    let appends = 0;
-    const second = await migrate(source, target, {
-      signal: abort.signal,
-      pageSize: 50,
-      onProgress: (p) => {
-        if (p.copied > 0 && ++appends === 10) abort.abort();
-      },
-    });
-    expect(second.complete).toBe(false);
-    expect(second.resumedAfter).toBe(original[100]?.position);
-    expect(second.copied).toBeGreaterThan(0);
+      // Second run: interrupted by an abort signal once the first page is in.
+      const abort = new AbortController();
+      let appends = 0;
+      const second = await migrate(source, target, {
+        signal: abort.signal,
+        pageSize: 50,
+        pipeline,
+        onProgress: (p) => {
+          if (p.copied > 0 && ++appends === 1) abort.abort();
+        },
+      });
+      expect(second.complete).toBe(false);
+      expect(second.resumedAfter).toBe(original[100]?.position);
+      expect(second.copied).toBeGreaterThan(0);
 
-    // Third run: finishes.
-    const third = await migrate(source, target, { pageSize: 50 });
-    expect(third.complete).toBe(true);
-    expect(first.copied + second.copied + third.copied).toBe(original.length);
-    expectFaithfulCopy(original, await readAllPages(target));
+      // Third run: finishes.
+      const third = await migrate(source, target, { pageSize: 50, pipeline });
+      expect(third.complete).toBe(true);
+      expect(first.copied + second.copied + third.copied).toBe(original.length);
+      expectFaithfulCopy(original, await readAllPages(target));
 
-    // Running again copies nothing and changes nothing.
-    const again = await migrate(source, target);
-    expect(again).toMatchObject({ copied: 0, complete: true });
-    expect(await readAllPages(target)).toHaveLength(original.length);
-  });
+      // Running again copies nothing and changes nothing.
+      const again = await migrate(source, target, { pipeline });
+      expect(again).toMatchObject({ copied: 0, complete: true });
+      expect(await readAllPages(target)).toHaveLength(original.length);
+    },
+  );
 
   it('stores nothing twice when an append the target already holds is sent again', async () => {
     const original = await fillSource(source, 'dup');
