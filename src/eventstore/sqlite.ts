@@ -99,8 +99,10 @@ export class SqliteEventStore implements EventStore {
     if (options.firstPosition !== undefined && options.firstPosition < 1n)
       throw new RangeError('firstPosition must be at least 1');
     this.firstPosition = options.firstPosition;
-    // Another process (e.g. `replika migrate`) may hold the write lock for a while: wait for it.
-    this.db = new Database(path, { timeout: 30_000 });
+    // Another process writing the same file (e.g. `replika migrate` into it) holds the write lock
+    // only for one short transaction at a time: wait for it rather than fail with SQLITE_BUSY.
+    // (The wait is synchronous, so it stays short.)
+    this.db = new Database(path, { timeout: 5_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);

@@ -1,11 +1,16 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppendResult, ConcurrencyError, type EventData } from '../../src/eventstore/port.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite.js';
 import { appendWithRetry, event, readAllPages } from './contract.js';
+
+const run = promisify(execFile);
 
 describe('SQLite event store: group commit, durability, concurrency', () => {
   let dir: string;
@@ -144,20 +149,24 @@ describe('SQLite event store: group commit, durability, concurrency', () => {
     expect(store.stats().transactions).toBeLessThan(640 / 8);
   });
 
-  it('serves appends from a second process-like connection without busy failures', async () => {
-    const other = new SqliteEventStore(path);
-    try {
-      const conflicts = { count: 0, other: [] as unknown[] };
-      await Promise.all([
-        appendWithRetry(store, 'two-writers', 30, 'a', conflicts),
-        appendWithRetry(other, 'two-writers', 30, 'b', conflicts),
-      ]);
-      expect(conflicts.other).toEqual([]);
-      const read = await store.readStream('two-writers');
-      expect(read.map((e) => e.revision)).toEqual(read.map((_, i) => BigInt(i)));
-      expect(read).toHaveLength(60);
-    } finally {
-      await other.close();
-    }
-  });
+  it('shares the log file with other processes appending at the same time, without busy failures', async () => {
+    const helper = fileURLToPath(new URL('./support/appender.ts', import.meta.url));
+    const spawnAppender = (tag: string) =>
+      run(process.execPath, ['--import', 'tsx', helper, path, 'shared-file', '40', tag]).then(
+        (r) => JSON.parse(r.stdout) as { acked: string[]; conflicts: number; other: string[] },
+      );
+    const conflicts = { count: 0, other: [] as unknown[] };
+    const [a, b, mine] = await Promise.all([
+      spawnAppender('process-a'),
+      spawnAppender('process-b'),
+      appendWithRetry(store, 'shared-file', 40, 'main', conflicts),
+    ]);
+    expect([...a.other, ...b.other, ...conflicts.other]).toEqual([]);
+    const read = await store.readStream('shared-file');
+    expect(read).toHaveLength(120);
+    expect(read.map((e) => e.revision)).toEqual(read.map((_, i) => BigInt(i)));
+    expect(new Set(read.map((e) => e.id))).toEqual(
+      new Set([...a.acked, ...b.acked, ...mine.map((e) => e.id)]),
+    );
+  }, 60_000);
 });
