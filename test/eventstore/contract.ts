@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ConcurrencyError,
   DuplicateEventIdError,
-  type EventData,
   type EventStore,
   type ExpectedRevision,
   type RecordedEvent,
