@@ -140,6 +140,14 @@ export class KurrentDbEventStore implements EventStore {
         ),
         { streamState: streamState(expected) },
       );
+      // With `throwOnAppendFailure=false` in the connection string the client reports a wrong
+      // expected revision as `success: false` instead of throwing.
+      if (!result.success)
+        throw new ConcurrencyError(
+          streamName,
+          expected,
+          result.nextExpectedRevision < 0n ? undefined : result.nextExpectedRevision,
+        );
       const position = result.position?.commit;
       if (position !== undefined && position > 0n)
         return { nextExpectedRevision: result.nextExpectedRevision, position };
@@ -150,6 +158,7 @@ export class KurrentDbEventStore implements EventStore {
       });
       return { nextExpectedRevision: result.nextExpectedRevision, position: last?.position ?? 0n };
     } catch (error) {
+      if (error instanceof ConcurrencyError) throw error;
       if (error instanceof WrongExpectedVersionError) {
         const actual = error.actualState;
         throw new ConcurrencyError(
