@@ -6,32 +6,34 @@ const flag = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Configuration from the environment, validated at start-up. */
-export const ConfigSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    /** Where the event log (`events.db`) and the read model (`read-model.db`) live. */
-    DATA_DIR: z.string().min(1).default('data'),
-    /** Load the Banyuwangi demo story into an empty store on first start. */
-    REPLIKA_DEMO: flag.default(true),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-    /** Which event store: the embedded SQLite file (default) or a KurrentDB node or cluster. */
-    EVENT_STORE: z.enum(['sqlite', 'kurrentdb']).default('sqlite'),
-    /** KurrentDB connection string, e.g. `kurrentdb://localhost:2113?tls=false`. */
-    KURRENTDB_URL: z
-      .string()
-      .regex(
-        /^(kurrentdb|kdb|esdb)(\+discover)?:\/\/\S+$/,
-        'must be a KurrentDB connection string: kurrentdb://host:2113?tls=false (or kurrentdb+discover://, esdb://)',
-      )
-      .optional(),
-  })
-  .refine((c) => c.EVENT_STORE !== 'kurrentdb' || c.KURRENTDB_URL !== undefined, {
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Where the event log (`events.db`) and the read model (`read-model.db`) live. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** Load the Banyuwangi demo story into an empty store on first start. */
+  REPLIKA_DEMO: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Which event store: the embedded SQLite file (default) or a KurrentDB node or cluster. */
+  EVENT_STORE: z.enum(['sqlite', 'kurrentdb']).default('sqlite'),
+  /** KurrentDB connection string, e.g. `kurrentdb://localhost:2113?tls=false`. */
+  KURRENTDB_URL: z
+    .string()
+    .regex(
+      /^(kurrentdb|kdb|esdb)(\+discover)?:\/\/\S+$/,
+      'must be a KurrentDB connection string: kurrentdb://host:2113?tls=false (or kurrentdb+discover://, esdb://)',
+    )
+    .optional(),
+});
+
+/** Rules between settings. */
+const CheckedConfigSchema = ConfigSchema.refine(
+  (c) => c.EVENT_STORE !== 'kurrentdb' || c.KURRENTDB_URL !== undefined,
+  {
     path: ['KURRENTDB_URL'],
     message: 'is required when EVENT_STORE=kurrentdb (e.g. kurrentdb://localhost:2113?tls=false)',
-  });
+  },
+);
 
 export interface Config {
   port: number;
@@ -52,7 +54,7 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(
+  const parsed = CheckedConfigSchema.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
   );
   if (!parsed.success)
