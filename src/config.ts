@@ -43,9 +43,10 @@ export interface Config {
   readModelPath: string;
   demo: boolean;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
-  eventStore: 'sqlite' | 'kurrentdb';
+  /** Which event store (absent: `sqlite`). */
+  eventStore?: 'sqlite' | 'kurrentdb';
   /** Set when `eventStore` is `kurrentdb`. */
-  kurrentdbUrl: string | undefined;
+  kurrentdbUrl?: string | undefined;
 }
 
 /** A bad setting: the message names the variable and what it accepts. */
