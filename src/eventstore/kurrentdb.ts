@@ -16,6 +16,7 @@ import {
   START,
   STREAM_EXISTS,
   StreamNotFoundError,
+  UnavailableError,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import type { Logger } from 'pino';
@@ -112,9 +113,12 @@ export class KurrentDbEventStore implements EventStore {
   private readonly backoff: { initialMs: number; maxMs: number };
   private readonly pageSize: number;
   private readonly closing = new AbortController();
+  /** Hosts of the connection string, without credentials, for error messages. */
+  private readonly where: string;
 
   constructor(connectionString: string, options: KurrentDbEventStoreOptions) {
     this.client = KurrentDBClient.connectionString(connectionString);
+    this.where = connectionString.replace(/^[^:]+:\/\/(?:[^@/]*@)?([^/?]*).*$/, '$1');
     this.logger = options.logger;
     this.backoff = options.backoff ?? { initialMs: 100, maxMs: 10_000 };
     this.pageSize = options.pageSize ?? DEFAULT_PAGE;
@@ -330,14 +334,21 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    for await (const resolved of this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
-      maxCount: 1,
-      filter: excludeSystemEvents(),
-    }))
-      if (resolved.event) return fromPosition(resolved.event.position);
-    return 0n;
+    try {
+      for await (const resolved of this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        maxCount: 1,
+        filter: excludeSystemEvents(),
+      }))
+        if (resolved.event) return fromPosition(resolved.event.position);
+      return 0n;
+    } catch (error) {
+      // The first call at start-up: say plainly which server could not be reached.
+      if (error instanceof UnavailableError)
+        error.message = `KurrentDB at ${this.where} is unavailable: ${error.message}`;
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
