@@ -8,8 +8,8 @@ import { Commands } from './application/commands.js';
 import { Regions } from './application/regions.js';
 import type { Config } from './config.js';
 import { loadDemo } from './demo/banyuwangi.js';
+import { openEventStore } from './eventstore/open.js';
 import type { EventStore } from './eventstore/port.js';
-import { SqliteEventStore } from './eventstore/sqlite.js';
 import { LiveFeed } from './graphql/live-feed.js';
 import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
@@ -37,7 +37,9 @@ export interface ReplikaOptions {
 export async function createReplika(config: Config, options: ReplikaOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
   const regions = await Regions.load();
-  const store: EventStore = new SqliteEventStore(config.eventLogPath, {
+  // recordedAt follows the app's clock on the embedded store (a controllable clock in tests);
+  // KurrentDB stamps it on the server.
+  const store: EventStore = openEventStore(config, logger, {
     now: () => (options.clock ?? systemClock).now(),
   });
   const readDb = openReadModel(config.readModelPath);

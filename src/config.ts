@@ -25,7 +25,26 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Require a valid token for queries too (writes always need one). */
   REPLIKA_READS_REQUIRE_TOKEN: flag.default(false),
+  /** Which event store: the embedded SQLite file (default) or a KurrentDB node or cluster. */
+  EVENT_STORE: z.enum(['sqlite', 'kurrentdb']).default('sqlite'),
+  /** KurrentDB connection string, e.g. `kurrentdb://localhost:2113?tls=false`. */
+  KURRENTDB_URL: z
+    .string()
+    .regex(
+      /^(kurrentdb|kdb|esdb)(\+discover)?:\/\/\S+$/,
+      'must be a KurrentDB connection string: kurrentdb://host:2113?tls=false (or kurrentdb+discover://, esdb://)',
+    )
+    .optional(),
 });
+
+/** Rules between settings. */
+const CheckedConfigSchema = ConfigSchema.refine(
+  (c) => c.EVENT_STORE !== 'kurrentdb' || c.KURRENTDB_URL !== undefined,
+  {
+    path: ['KURRENTDB_URL'],
+    message: 'is required when EVENT_STORE=kurrentdb (e.g. kurrentdb://localhost:2113?tls=false)',
+  },
+);
 
 export interface Config {
   port: number;
@@ -38,6 +57,10 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   adminToken: string | undefined;
   readsRequireToken: boolean;
+  /** Which event store (absent: `sqlite`). */
+  eventStore?: 'sqlite' | 'kurrentdb';
+  /** Set when `eventStore` is `kurrentdb`. */
+  kurrentdbUrl?: string | undefined;
 }
 
 /** A bad setting: the message names the variable and what it accepts. */
@@ -46,7 +69,7 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(
+  const parsed = CheckedConfigSchema.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
   );
   if (!parsed.success)
@@ -69,5 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     adminToken: c.REPLIKA_ADMIN_TOKEN,
     readsRequireToken: c.REPLIKA_READS_REQUIRE_TOKEN,
+    eventStore: c.EVENT_STORE,
+    kurrentdbUrl: c.KURRENTDB_URL,
   };
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerImportCommand } from './import.js';
+import { registerMigrate } from './migrate.js';
 import { registerProjectionCommands } from './projections.js';
 
 /**
@@ -13,5 +14,6 @@ const program = new Command()
 
 registerProjectionCommands(program);
 registerImportCommand(program);
+registerMigrate(program);
 
 await program.parseAsync();

@@ -8,7 +8,30 @@ export interface EventMetadata {
   actor?: string;
   correlationId?: string;
   causationId?: string;
+  /**
+   * Set by `replika migrate` on events copied from another log: where the event stood there and
+   * when it was first recorded. Adapters report `$migration.recordedAt` as the event's
+   * `recordedAt`, so a migrated log keeps its original recording times.
+   */
+  $migration?: MigrationMetadata;
   [key: string]: unknown;
+}
+
+export interface MigrationMetadata {
+  /** The event's position in the source log (decimal string: it may exceed 2^53). */
+  sourcePosition: string;
+  /** ISO-8601 time the event was first recorded. */
+  recordedAt: string;
+}
+
+/** The time an event was first recorded: the migrated original if any, else the store's own. */
+export function originalRecordedAt(metadata: unknown, stored: Date): Date {
+  const migration = (metadata as EventMetadata | null)?.$migration;
+  if (migration && typeof migration.recordedAt === 'string') {
+    const date = new Date(migration.recordedAt);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return stored;
 }
 
 /** An event about to be appended. `id` is a UUID and makes appends idempotent. */
@@ -83,6 +106,14 @@ export interface EventStore {
   /** Position of the last event in the log (0n when empty). */
   headPosition(): Promise<bigint>;
   close(): Promise<void>;
+}
+
+/**
+ * Appending events whose ids are already stored, but not as this exact append (a retry of an
+ * append answers its first result instead).
+ */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
 }
 
 /** The stream's actual revision did not match the expected one. Command handling retries. */

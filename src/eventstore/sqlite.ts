@@ -3,24 +3,47 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   type AppendResult,
+  ConcurrencyError,
   checkExpectedRevision,
+  DuplicateEventIdError,
   type EventData,
   type EventStore,
   type ExpectedRevision,
+  originalRecordedAt,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
 } from './port.js';
 
-/** Appending events whose ids are already stored, but not as this exact append. */
-export class DuplicateEventIdError extends Error {
-  override readonly name = 'DuplicateEventIdError';
+export { DuplicateEventIdError };
+
+export interface SqliteEventStoreOptions {
+  /**
+   * Global position of the first event when the log is empty (default 1n). Positions are bigints
+   * end to end; set this above 2^53 (e.g. `2n ** 53n + 1n`) to prove it, as the contract suite
+   * does. SQLite positions go up to 2^63 - 1. Ignored once the log holds events.
+   */
+  firstPosition?: bigint;
+  /** Stamps `recordedAt` (a controllable clock in tests); the system clock by default. */
+  now?: () => Date;
+}
+
+/** Counters that show group commit at work. */
+export interface SqliteEventStoreStats {
+  /** Write transactions committed (each one fsync'd before its appends are acknowledged). */
+  transactions: number;
+  /** Appends acknowledged (successful or refused) through those transactions. */
+  appends: number;
+  /** Most appends committed in one transaction so far. */
+  largestGroup: number;
 }
 
 interface PendingAppend {
   streamName: string;
   events: readonly EventData[];
+  /** data and metadata as JSON, serialized before queuing so a bad payload fails alone. */
+  json: Array<{ data: string; metadata: string }>;
   expectedRevision: ExpectedRevision;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
@@ -55,8 +78,9 @@ const DEFAULT_PAGE = 2000;
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so a commit is
  * on disk before its append is acknowledged. Appends that arrive in the same turn of the event
- * loop are group-committed in one transaction; each keeps its own expected-revision check inside
- * a savepoint, so one conflicting append fails alone.
+ * loop are group-committed in one transaction; each keeps its own expected-revision check (made
+ * before it writes anything) and a refused append leaves no row behind, so one conflicting
+ * append fails alone.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -65,24 +89,40 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private waiters = new Set<() => void>();
   private readonly stmt;
-  private readonly appendOne;
+  private readonly firstPosition: bigint | undefined;
+  private readonly now: (() => Date) | undefined;
+  private readonly statistics: SqliteEventStoreStats = {
+    transactions: 0,
+    appends: 0,
+    largestGroup: 0,
+  };
 
-  /** `options.now` stamps `recordedAt` (a controllable clock in tests); the system clock by default. */
-  constructor(
-    path: string,
-    private readonly options: { now?: () => Date } = {},
-  ) {
+  constructor(path: string, options: SqliteEventStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
+    if (options.firstPosition !== undefined && options.firstPosition < 1n)
+      throw new RangeError('firstPosition must be at least 1');
+    this.firstPosition = options.firstPosition;
+    this.now = options.now;
+    // Another process writing the same file (e.g. `replika migrate` into it) holds the write lock
+    // only for one short transaction at a time: wait for it rather than fail with SQLITE_BUSY.
+    // (The wait is synchronous, so it stays short.)
+    this.db = new Database(path, { timeout: 5_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
+    // Each append looks up its first event id and its stream's revision in two indexes that grow
+    // with the log and are hit at random (ids are UUIDs): keep up to 64 MiB of them in memory
+    // rather than SQLite's default 2 MiB.
+    this.db.pragma('cache_size = -65536');
     this.db.exec(SCHEMA);
     const db = this.db;
     this.stmt = {
-      insert: db.prepare(
-        `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      // A NULL position lets SQLite pick max(position) + 1, so positions stay contiguous.
+      insert: db
+        .prepare(
+          `INSERT INTO events (position, id, stream, revision, type, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .safeIntegers(true),
       streamRevision: db
         .prepare('SELECT max(revision) AS r FROM events WHERE stream = ?')
         .safeIntegers(true),
@@ -98,9 +138,8 @@ export class SqliteEventStore implements EventStore {
         .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?')
         .safeIntegers(true),
       head: db.prepare('SELECT max(position) AS p FROM events').safeIntegers(true),
+      undo: db.prepare('DELETE FROM events WHERE position >= ?'),
     };
-    // A nested better-sqlite3 transaction runs as a SAVEPOINT: a throw undoes only this append.
-    this.appendOne = db.transaction((request: PendingAppend): AppendResult => this.write(request));
   }
 
   append(
@@ -110,10 +149,24 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
+    let json: PendingAppend['json'];
+    try {
+      json = events.map((e) => {
+        const data: unknown = JSON.stringify(e.data);
+        if (typeof data !== 'string')
+          throw new TypeError(
+            `event ${e.id}: data must be JSON-serializable, got ${typeof e.data}`,
+          );
+        return { data, metadata: JSON.stringify(e.metadata ?? {}) };
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
       this.pending.push({
         streamName,
         events,
+        json,
         expectedRevision: options.expectedRevision,
         resolve,
         reject,
@@ -133,19 +186,30 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     const outcomes: Array<{ ok: AppendResult } | { error: unknown }> = [];
     try {
-      this.db.transaction(() => {
-        for (const request of batch) {
-          try {
-            outcomes.push({ ok: this.appendOne(request) });
-          } catch (error) {
-            outcomes.push({ error });
+      // IMMEDIATE takes the write lock up front (waiting up to the busy timeout for another
+      // process), so the revision checks and the inserts see one consistent log. The commit
+      // returns only after the WAL is fsync'd (synchronous=FULL): nothing is acknowledged before.
+      this.db
+        .transaction(() => {
+          for (const request of batch) {
+            try {
+              outcomes.push({ ok: this.write(request) });
+            } catch (error) {
+              // A refused append left no trace (see write); anything else fails the whole group.
+              if (!(error instanceof ConcurrencyError || error instanceof DuplicateEventIdError))
+                throw error;
+              outcomes.push({ error });
+            }
           }
-        }
-      })();
+        })
+        .immediate();
     } catch (error) {
       for (const request of batch) request.reject(error);
       return;
     }
+    this.statistics.transactions += 1;
+    this.statistics.appends += batch.length;
+    this.statistics.largestGroup = Math.max(this.statistics.largestGroup, batch.length);
     batch.forEach((request, i) => {
       const outcome = outcomes[i];
       if (outcome && 'ok' in outcome) request.resolve(outcome.ok);
@@ -164,19 +228,40 @@ export class SqliteEventStore implements EventStore {
     if (conflict) throw conflict;
     let revision = actual ?? -1n;
     let position = 0n;
-    const now = BigInt((this.options.now?.() ?? new Date()).getTime());
-    for (const event of events) {
+    const now = BigInt((this.now?.() ?? new Date()).getTime());
+    let explicitPosition =
+      this.firstPosition !== undefined && (this.stmt.head.get() as { p: bigint | null }).p === null
+        ? this.firstPosition
+        : null;
+    let firstInserted: bigint | undefined;
+    for (const [index, event] of events.entries()) {
       revision += 1n;
-      const info = this.stmt.insert.run(
-        event.id,
-        streamName,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        now,
-      );
+      let info: Database.RunResult;
+      try {
+        info = this.stmt.insert.run(
+          explicitPosition,
+          event.id,
+          streamName,
+          revision,
+          event.type,
+          request.json[index]?.data,
+          request.json[index]?.metadata,
+          now,
+        );
+      } catch (error) {
+        // Undo this append's earlier inserts: they are the newest rows of the transaction, and
+        // cheaper to delete on this rare path than a savepoint around every append. Only the id
+        // can collide here (the revision was checked above).
+        if (firstInserted !== undefined) this.stmt.undo.run(firstInserted);
+        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
+          throw new DuplicateEventIdError(
+            `event ${event.id} is already stored (or repeated in this append to ${streamName})`,
+          );
+        throw error;
+      }
       position = BigInt(info.lastInsertRowid);
+      firstInserted ??= position;
+      explicitPosition = null;
     }
     return { nextExpectedRevision: revision, position };
   }
@@ -254,6 +339,19 @@ export class SqliteEventStore implements EventStore {
     for (const wake of [...this.waiters]) wake();
   }
 
+  /** Group-commit counters since this store was opened. */
+  stats(): SqliteEventStoreStats {
+    return { ...this.statistics };
+  }
+
+  /** The durability settings in force on the writing connection. */
+  durability(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
+    const journalMode = String(this.db.pragma('journal_mode', { simple: true }));
+    const level = Number(this.db.pragma('synchronous', { simple: true }));
+    const synchronous = (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[level] ?? 'OFF';
+    return { journalMode, synchronous };
+  }
+
   async headPosition(): Promise<bigint> {
     return (this.stmt.head.get() as { p: bigint | null }).p ?? 0n;
   }
@@ -268,6 +366,7 @@ export class SqliteEventStore implements EventStore {
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
+  const metadata = JSON.parse(row.metadata);
   return {
     id: row.id,
     streamName: row.stream,
@@ -275,7 +374,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     position: row.position,
     type: row.type,
     data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: new Date(Number(row.recorded_at)),
+    metadata,
+    recordedAt: originalRecordedAt(metadata, new Date(Number(row.recorded_at))),
   };
 }

@@ -2,24 +2,37 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ConcurrencyError,
-  type EventData,
+  DuplicateEventIdError,
   type EventStore,
+  type ExpectedRevision,
   type RecordedEvent,
 } from '../../src/eventstore/port.js';
+import { appendWithRetry, event, readAllPages } from './support/helpers.js';
+
+export { appendWithRetry, event, readAllPages };
 
 export interface StoreFactory {
   /** A fresh, empty store (or one whose streams are unique to this test). */
   create(): Promise<EventStore>;
+  /**
+   * A store whose global positions are already above 2^53 (Number.MAX_SAFE_INTEGER), to prove
+   * positions stay exact bigints end to end. Omit when the adapter cannot make one; the test is
+   * then skipped with `positionsAbove2p53Skip` as the printed reason.
+   */
+  createWithPositionsAbove2p53?(): Promise<EventStore>;
+  positionsAbove2p53Skip?: string;
+  /**
+   * Whether reusing a stored event id in a different append is refused with
+   * DuplicateEventIdError. Stores that only deduplicate retries of the same append (KurrentDB)
+   * say false, and the test is skipped with `reusedIdSkip` as the printed reason.
+   */
+  refusesReusedIds: boolean;
+  reusedIdSkip?: string;
   /** Removes what `create` made. */
   dispose?(store: EventStore): Promise<void>;
 }
 
-export const event = (type = 'Something', data: unknown = { n: 1 }): EventData => ({
-  id: randomUUID(),
-  type,
-  data,
-  metadata: { actor: 'test', correlationId: randomUUID() },
-});
+const TWO_53 = 2n ** 53n;
 
 const stream = (name = 'contract') => `${name}-${randomUUID()}`;
 
@@ -34,6 +47,9 @@ async function take(
   }
   return seen;
 }
+
+const sortedUnique = (positions: bigint[]) =>
+  positions.every((p, i) => i === 0 || (positions[i - 1] ?? 0n) < p);
 
 /** The behaviour every event-store adapter must show. */
 export function eventStoreContract(name: string, factory: StoreFactory) {
@@ -146,5 +162,232 @@ export function eventStoreContract(name: string, factory: StoreFactory) {
       setTimeout(() => abort.abort(), 20);
       expect(await done).toBe('ended');
     });
+
+    it('rejects stream_exists on a missing stream without creating it', async () => {
+      const s = stream();
+      await expect(
+        store.append(s, [event()], { expectedRevision: 'stream_exists' }),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store.readStream(s)).toEqual([]);
+      const result = await store.append(s, [event()], { expectedRevision: 'no_stream' });
+      expect(result.nextExpectedRevision).toBe(0n);
+    });
+
+    it('keeps the stream exactly as it was after a rejected multi-event append', async () => {
+      const s = stream();
+      await store.append(s, [event('A'), event('B')], { expectedRevision: 'no_stream' });
+      const before = await store.readStream(s);
+      const headBefore = await store.headPosition();
+      for (const expectedRevision of ['no_stream', 0n, 2n, 7n] as const)
+        await expect(
+          store.append(s, [event('X'), event('Y'), event('Z')], { expectedRevision }),
+        ).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store.readStream(s)).toEqual(before);
+      expect(await store.headPosition()).toBe(headBefore);
+      const next = await store.append(s, [event('C')], { expectedRevision: 1n });
+      expect(next.nextExpectedRevision).toBe(2n);
+      expect((await store.readStream(s)).map((e) => e.type)).toEqual(['A', 'B', 'C']);
+    });
+
+    it('answers a retried append (same event ids) with its first result and stores nothing twice', async () => {
+      const s = stream();
+      const events = [event('A'), event('B')];
+      const first = await store.append(s, events, { expectedRevision: 'no_stream' });
+      const again = await store.append(s, events, { expectedRevision: 'no_stream' });
+      expect(again).toEqual(first);
+      // Still idempotent after the stream moved on.
+      await store.append(s, [event('C')], { expectedRevision: 1n });
+      const late = await store.append(s, events, { expectedRevision: 'no_stream' });
+      expect(late.nextExpectedRevision).toBe(first.nextExpectedRevision);
+      const read = await store.readStream(s);
+      expect(read.map((e) => e.type)).toEqual(['A', 'B', 'C']);
+      const ids = (await readAllPages(store)).map((e) => e.id);
+      for (const e of events) expect(ids.filter((id) => id === e.id)).toHaveLength(1);
+    });
+
+    it.skipIf(!factory.refusesReusedIds)(
+      `refuses a stored event id reused in a different append${
+        factory.refusesReusedIds ? '' : ` — skipped: ${factory.reusedIdSkip ?? 'not supported'}`
+      }`,
+      async () => {
+        const s = stream();
+        const a = event('A');
+        await store.append(s, [a], { expectedRevision: 'no_stream' });
+        const other = stream();
+        await expect(
+          store.append(other, [{ ...a, type: 'Other' }], { expectedRevision: 'any' }),
+        ).rejects.toBeInstanceOf(DuplicateEventIdError);
+        await expect(
+          store.append(s, [event('B'), a], { expectedRevision: 0n }),
+        ).rejects.toBeInstanceOf(DuplicateEventIdError);
+        const twice = event('T');
+        await expect(
+          store.append(other, [twice, twice], { expectedRevision: 'any' }),
+        ).rejects.toBeInstanceOf(DuplicateEventIdError);
+        expect(await store.readStream(other)).toEqual([]);
+        expect((await store.readStream(s)).map((e) => e.type)).toEqual(['A']);
+      },
+    );
+
+    it('handles a large stream: appends in chunks, reads whole and by revision window', async () => {
+      const s = stream('large');
+      const total = 5000;
+      const chunk = 250;
+      let expected: ExpectedRevision = 'no_stream';
+      for (let i = 0; i < total; i += chunk) {
+        const events = Array.from({ length: chunk }, (_, j) => event('Big', { i: i + j }));
+        expected = (await store.append(s, events, { expectedRevision: expected }))
+          .nextExpectedRevision;
+      }
+      expect(expected).toBe(BigInt(total - 1));
+      const all = await store.readStream(s);
+      expect(all).toHaveLength(total);
+      expect(
+        all.every((e, i) => e.revision === BigInt(i) && (e.data as { i: number }).i === i),
+      ).toBe(true);
+      expect(sortedUnique(all.map((e) => e.position))).toBe(true);
+      const window = await store.readStream(s, { fromRevision: 4321n, maxCount: 10 });
+      expect(window.map((e) => e.revision)).toEqual(
+        Array.from({ length: 10 }, (_, k) => 4321n + BigInt(k)),
+      );
+      const fromLog = (await readAllPages(store, 0n, 700)).filter((e) => e.streamName === s);
+      expect(fromLog.map((e) => e.id)).toEqual(all.map((e) => e.id));
+    });
+
+    it('pages the global log with exclusive positions: no event twice, none skipped', async () => {
+      const s = stream();
+      const start = await store.headPosition();
+      for (let i = 0; i < 7; i++)
+        await store.append(s, [event('P', { i }), event('Q', { i })], {
+          expectedRevision: i === 0 ? 'no_stream' : BigInt(i * 2 - 1),
+        });
+      const whole = (await store.readAll({ after: start, maxCount: 1000 })).filter(
+        (e) => e.streamName === s,
+      );
+      const paged = (await readAllPages(store, start, 3)).filter((e) => e.streamName === s);
+      expect(paged.map((e) => e.id)).toEqual(whole.map((e) => e.id));
+      expect(whole).toHaveLength(14);
+      const middle = whole[6];
+      const rest = (await store.readAll({ after: middle?.position, maxCount: 1000 })).filter(
+        (e) => e.streamName === s,
+      );
+      expect(rest.map((e) => e.id)).toEqual(whole.slice(7).map((e) => e.id));
+    });
+
+    it('keeps per-stream and global order while concurrent appenders write many streams', async () => {
+      const start = await store.headPosition();
+      const streams = Array.from({ length: 8 }, () => stream('order'));
+      const conflicts = { count: 0, other: [] as unknown[] };
+      const acked = await Promise.all(
+        streams.map((s, k) => appendWithRetry(store, s, 25, `w${k}`, conflicts)),
+      );
+      expect(conflicts.other).toEqual([]);
+      const log = (await readAllPages(store, start)).filter((e) => streams.includes(e.streamName));
+      expect(sortedUnique(log.map((e) => e.position))).toBe(true);
+      for (const [k, s] of streams.entries()) {
+        const own = log.filter((e) => e.streamName === s);
+        expect(own.map((e) => e.id)).toEqual(acked[k]?.map((e) => e.id));
+        expect(own.map((e) => e.revision)).toEqual(own.map((_, i) => BigInt(i)));
+      }
+    });
+
+    it('lets concurrent appenders on one stream fail only with real revision conflicts', async () => {
+      const s = stream('contended');
+      const conflicts = { count: 0, other: [] as unknown[] };
+      const acked = (
+        await Promise.all(
+          Array.from({ length: 8 }, (_, k) => appendWithRetry(store, s, 10, `w${k}`, conflicts)),
+        )
+      ).flat();
+      expect(conflicts.other).toEqual([]);
+      const read = await store.readStream(s);
+      expect(read).toHaveLength(80);
+      expect(read.map((e) => e.revision)).toEqual(read.map((_, i) => BigInt(i)));
+      expect(new Set(read.map((e) => e.id))).toEqual(new Set(acked.map((e) => e.id)));
+    });
+
+    it('hands a catch-up subscription over to live with no gap and no duplicate while appends run', async () => {
+      const start = await store.headPosition();
+      const streams = Array.from({ length: 6 }, () => stream('live'));
+      const conflicts = { count: 0, other: [] as unknown[] };
+      // History before the subscription starts.
+      await Promise.all(streams.map((s, k) => appendWithRetry(store, s, 10, `h${k}`, conflicts)));
+      const abort = new AbortController();
+      const seen: RecordedEvent[] = [];
+      const total = streams.length * 40;
+      const subscribed = (async () => {
+        for await (const batch of store.subscribeToAll({ after: start, signal: abort.signal })) {
+          seen.push(...batch.filter((e) => streams.includes(e.streamName)));
+          if (seen.length >= total) break;
+        }
+      })();
+      // Appends running while the subscription catches up and after it went live.
+      const writers = streams.map((s, k) => appendWithRetry(store, s, 30, `l${k}`, conflicts));
+      await Promise.all(writers);
+      await subscribed;
+      abort.abort();
+      expect(conflicts.other).toEqual([]);
+      const log = (await readAllPages(store, start)).filter((e) => streams.includes(e.streamName));
+      expect(log).toHaveLength(total);
+      expect(seen.map((e) => e.id)).toEqual(log.map((e) => e.id));
+      expect(new Set(seen.map((e) => e.id)).size).toBe(total);
+    });
+
+    it('starts a subscription from an exclusive position in the middle of the log', async () => {
+      const s = stream();
+      await store.append(s, [event('A'), event('B'), event('C'), event('D')], {
+        expectedRevision: 'no_stream',
+      });
+      const events = await store.readStream(s);
+      const abort = new AbortController();
+      const got = take(
+        store.subscribeToAll({ after: events[1]?.position, signal: abort.signal }),
+        2,
+      );
+      const seen = (await got).filter((e) => e.streamName === s);
+      abort.abort();
+      expect(seen.map((e) => e.type)).toEqual(['C', 'D']);
+    });
+
+    it.skipIf(!factory.createWithPositionsAbove2p53)(
+      `keeps global positions above 2^53 exact, end to end${
+        factory.createWithPositionsAbove2p53
+          ? ''
+          : ` — skipped: ${factory.positionsAbove2p53Skip ?? 'adapter cannot start there'}`
+      }`,
+      async () => {
+        const high = await factory.createWithPositionsAbove2p53?.();
+        if (!high) throw new Error('unreachable');
+        try {
+          const s = stream('high');
+          const first = await high.append(s, [event('A'), event('B')], {
+            expectedRevision: 'no_stream',
+          });
+          const second = await high.append(s, [event('C')], { expectedRevision: 1n });
+          expect(typeof first.position).toBe('bigint');
+          expect(first.position > TWO_53).toBe(true);
+          expect(second.position > first.position).toBe(true);
+          const read = await high.readStream(s);
+          const positions = read.map((e) => e.position);
+          expect(positions.every((p) => typeof p === 'bigint' && p > TWO_53)).toBe(true);
+          // Distinct, increasing, and exact: adjacent positions above 2^53 differ as bigints,
+          // which they would not if they had passed through a double.
+          expect(sortedUnique(positions)).toBe(true);
+          expect(positions.at(-1)).toBe(second.position);
+          expect(await high.headPosition()).toBe(second.position);
+          const afterA = await high.readAll({ after: positions[0], maxCount: 10 });
+          expect(afterA.map((e) => e.type)).toEqual(['B', 'C']);
+          const abort = new AbortController();
+          const live = take(high.subscribeToAll({ after: positions[1], signal: abort.signal }), 2);
+          await high.append(s, [event('D')], { expectedRevision: 2n });
+          const seen = await live;
+          abort.abort();
+          expect(seen.map((e) => e.type)).toEqual(['C', 'D']);
+          expect(seen.every((e) => e.position > TWO_53)).toBe(true);
+        } finally {
+          await factory.dispose?.(high);
+        }
+      },
+    );
   });
 }
