@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type AdoptionStage, stageRank } from '../domain/adoption/stages.js';
+import type { AdoptionStage } from '../domain/adoption/stages.js';
 import type { Evidence } from '../domain/shared/values.js';
 import type { VisitedSite } from '../domain/study-visit/events.js';
 
@@ -60,20 +60,6 @@ export interface StudyVisitRow {
   retracted: boolean;
 }
 
-export interface AdoptionFilter {
-  originCode?: string | null;
-  adopterCode?: string | null;
-  innovationId?: string | null;
-  provinceCode?: string | null;
-  minStage?: AdoptionStage | null;
-}
-
-export interface AdoptionPage {
-  rows: AdoptionRow[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
-
 const INNOVATION_COLUMNS = `id, origin_code AS originCode, name, description, category, digital,
   launched_on AS launchedOn, evidence, registered_at AS registeredAt`;
 const ADOPTION_COLUMNS = `adopter_code AS adopterCode, innovation_id AS innovationId,
@@ -106,46 +92,19 @@ const visit = (r: Raw) =>
     evidence: JSON.parse(r.evidence as string),
   }) as StudyVisitRow;
 
-/** Cursor over the adoptions' key order (adopter, innovation); opaque to clients. */
-export const encodeCursor = (row: Pick<AdoptionRow, 'adopterCode' | 'innovationId'>) =>
-  Buffer.from(JSON.stringify([row.adopterCode, row.innovationId])).toString('base64url');
-
-export function decodeCursor(cursor: string): [string, string] | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
-      return value as [string, string];
-  } catch {}
-  return undefined;
-}
-
 /**
- * Read-only queries over the read model's views. Resolvers use nothing else; every filter is
- * served by an index of the projection tables.
+ * Read-only lookups by key over the read model's views (one innovation, adoption, milestone or
+ * study visit). Lists, filters and time travel are in analytics.ts.
  */
 export class ReadModelQueries {
   private readonly stmt;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.stmt = {
       innovation: db.prepare(`SELECT ${INNOVATION_COLUMNS} FROM innovations WHERE id = ?`),
-      innovations: db.prepare(
-        `SELECT ${INNOVATION_COLUMNS} FROM innovations ORDER BY origin_code, name`,
-      ),
-      innovationsByOrigin: db.prepare(
-        `SELECT ${INNOVATION_COLUMNS} FROM innovations WHERE origin_code = ? ORDER BY name`,
-      ),
       adoption: db.prepare(
         `SELECT ${ADOPTION_COLUMNS} FROM adoptions
          WHERE adopter_code = ? AND innovation_id = ? AND stage_rank > 0`,
-      ),
-      adoptionsOfInnovation: db.prepare(
-        `SELECT ${ADOPTION_COLUMNS} FROM adoptions
-         WHERE innovation_id = ? AND stage_rank >= ? ORDER BY adopter_code`,
-      ),
-      adoptionsOfAdopter: db.prepare(
-        `SELECT ${ADOPTION_COLUMNS} FROM adoptions
-         WHERE adopter_code = ? AND stage_rank > 0 ORDER BY innovation_id`,
       ),
       milestones: db.prepare(
         `SELECT ${MILESTONE_COLUMNS} FROM milestones
@@ -169,62 +128,9 @@ export class ReadModelQueries {
     return row && innovation(row);
   }
 
-  innovations(originCode?: string | null): InnovationRow[] {
-    const rows = (
-      originCode ? this.stmt.innovationsByOrigin.all(originCode) : this.stmt.innovations.all()
-    ) as Raw[];
-    return rows.map(innovation);
-  }
-
   adoption(adopterCode: string, innovationId: string): AdoptionRow | undefined {
     const row = this.stmt.adoption.get(adopterCode, innovationId) as Raw | undefined;
     return row && adoption(row);
-  }
-
-  adoptionsOfInnovation(innovationId: string, minStage?: AdoptionStage | null): AdoptionRow[] {
-    const min = minStage ? stageRank(minStage) : 1;
-    return (this.stmt.adoptionsOfInnovation.all(innovationId, min) as Raw[]).map(adoption);
-  }
-
-  adoptionsOfAdopter(adopterCode: string): AdoptionRow[] {
-    return (this.stmt.adoptionsOfAdopter.all(adopterCode) as Raw[]).map(adoption);
-  }
-
-  /** A page of adoptions in (adopter, innovation) order, after the cursor's key. */
-  adoptions(filter: AdoptionFilter, first: number, after?: [string, string]): AdoptionPage {
-    const where = ['stage_rank >= @minRank'];
-    const params: Record<string, unknown> = {
-      minRank: filter.minStage ? stageRank(filter.minStage) : 1,
-    };
-    const equal = (column: string, value: string | null | undefined) => {
-      if (value == null) return;
-      where.push(`${column} = @${column}`);
-      params[column] = value;
-    };
-    equal('origin_code', filter.originCode);
-    equal('adopter_code', filter.adopterCode);
-    equal('innovation_id', filter.innovationId);
-    equal('adopter_province_code', filter.provinceCode);
-    const condition = where.join(' AND ');
-    const totalCount = (
-      this.db.prepare(`SELECT count(*) AS n FROM adoptions WHERE ${condition}`).get(params) as {
-        n: number;
-      }
-    ).n;
-    const page = after
-      ? `${condition} AND (adopter_code, innovation_id) > (@afterA, @afterI)`
-      : condition;
-    const rows = this.db
-      .prepare(
-        `SELECT ${ADOPTION_COLUMNS} FROM adoptions WHERE ${page}
-         ORDER BY adopter_code, innovation_id LIMIT @limit`,
-      )
-      .all({ ...params, afterA: after?.[0], afterI: after?.[1], limit: first + 1 }) as Raw[];
-    return {
-      rows: rows.slice(0, first).map(adoption),
-      totalCount,
-      hasNextPage: rows.length > first,
-    };
   }
 
   milestones(adopterCode: string, innovationId: string): MilestoneRow[] {

@@ -17,6 +17,7 @@ import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated.js';
 import type { MilestoneNotice } from '../live-feed.js';
 import { loaders } from '../loaders.js';
+import { regencyOf } from './shared.js';
 
 const MAX_PAGE = 500;
 const MAX_EVENTS_PAGE = 1000;
@@ -53,12 +54,6 @@ function checkRange(
 ) {
   if (range?.from && range.to && range.from > range.to)
     throw badInput(field, `${field}: from (${range.from}) must not be after to (${range.to})`);
-}
-
-function regencyOf(ctx: GraphQLContext, code: string) {
-  const regency = ctx.regions.regency(code);
-  if (!regency) throw new Error(`regency ${code} missing from the region data`);
-  return regency;
 }
 
 function provinceCounts(ctx: GraphQLContext, figures: Figures) {

@@ -1,18 +1,9 @@
 import { requireRole } from '../../application/access.js';
-import type { Written } from '../../application/commands.js';
 import type { MilestoneReviewRow } from '../../read-model/access-queries.js';
 import type { MilestoneRow } from '../../read-model/queries.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated.js';
-
-/** Runs a command, waits until the local read model holds its events, then answers. */
-async function write<T>(ctx: GraphQLContext, run: Promise<Written<T>>): Promise<T> {
-  const { result, position } = await run;
-  await ctx.projector.waitFor(position);
-  if (ctx.written.position === undefined || position > ctx.written.position)
-    ctx.written.position = position;
-  return result;
-}
+import { write } from './shared.js';
 
 const reviews = new WeakMap<MilestoneRow, MilestoneReviewRow | undefined>();
 function review(ctx: GraphQLContext, milestone: MilestoneRow): MilestoneReviewRow | undefined {
