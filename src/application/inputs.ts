@@ -11,7 +11,7 @@ import {
   RegencyCode,
   text,
 } from '../domain/shared/values.js';
-import { VisitedSite } from '../domain/study-visit/events.js';
+import { StudiedInnovationIds, VisitedSite } from '../domain/study-visit/events.js';
 import type { Regions } from './regions.js';
 
 /**
@@ -52,11 +52,7 @@ export function inputSchemas(regions: Regions) {
       delegationSize: z.number().int().min(1).max(5000),
       leader: text(200),
       sites: z.array(KnownSite).max(50).default([]),
-      innovationIds: z
-        .array(InnovationId)
-        .min(1, { message: 'name at least one innovation studied' })
-        .max(50)
-        .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat an id' }),
+      innovationIds: StudiedInnovationIds,
       note: text(2000).optional(),
       evidence,
     }),

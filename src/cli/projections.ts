@@ -3,7 +3,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { projections } from '../../projections/index.js';
 import { loadConfig } from '../config.js';
-import { SqliteEventStore } from '../eventstore/sqlite.js';
+import { openEventStore } from '../eventstore/open.js';
 import { createLogger } from '../log.js';
 import { openReadModel } from '../read-model/database.js';
 import {
@@ -14,8 +14,8 @@ import {
 } from '../read-model/lifecycle.js';
 
 /**
- * `replika projections` and `replika rebuild [name]`, over the data directory of the
- * configuration (DATA_DIR). Listing is safe beside a running server; rebuilding needs the
+ * `replika projections` and `replika rebuild [name]`, over the read model in the data directory
+ * (DATA_DIR) and the configured event store (EVENT_STORE). Listing is safe beside a running server; rebuilding needs the
  * server stopped (SQLite has one writer) — with a server running, bump the version instead.
  */
 export function registerProjectionCommands(program: Command): void {
@@ -24,14 +24,14 @@ export function registerProjectionCommands(program: Command): void {
     .description('list each projection with its version, state, position and lag')
     .action(async () => {
       const config = loadConfig();
-      if (!existsSync(config.eventLogPath)) {
+      if (config.eventStore !== 'kurrentdb' && !existsSync(config.eventLogPath)) {
         console.error(
           `no event log at ${config.eventLogPath}; set DATA_DIR to a replika data directory`,
         );
         process.exitCode = 2;
         return;
       }
-      const store = new SqliteEventStore(config.eventLogPath);
+      const store = openEventStore(config, createLogger('warn'));
       const db = openReadModel(config.readModelPath);
       try {
         const head = await store.headPosition();
@@ -56,7 +56,7 @@ export function registerProjectionCommands(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      if (!existsSync(config.eventLogPath)) {
+      if (config.eventStore !== 'kurrentdb' && !existsSync(config.eventLogPath)) {
         console.error(
           `no event log at ${config.eventLogPath}; set DATA_DIR to a replika data directory`,
         );
@@ -71,7 +71,7 @@ export function registerProjectionCommands(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const store = new SqliteEventStore(config.eventLogPath);
+      const store = openEventStore(config, createLogger('warn'));
       const db = openReadModel(config.readModelPath);
       const bar = new SingleBar({
         format:

@@ -12,6 +12,13 @@ export const VisitedSite = z.object({
 });
 export type VisitedSite = z.infer<typeof VisitedSite>;
 
+/** The innovations a study visit covered: at least one, none twice. */
+export const StudiedInnovationIds = z
+  .array(InnovationId)
+  .min(1, { message: 'name at least one innovation studied' })
+  .max(50)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat an id' });
+
 export const StudyVisitReported = z.object({
   visitId: z.uuid(),
   hostCode: RegencyCode,
@@ -21,11 +28,7 @@ export const StudyVisitReported = z.object({
   delegationSize: z.number().int().min(1).max(5000),
   leader: text(200),
   sites: z.array(VisitedSite).max(50),
-  innovationIds: z
-    .array(InnovationId)
-    .min(1, { message: 'name at least one innovation studied' })
-    .max(50)
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat an id' }),
+  innovationIds: StudiedInnovationIds,
   note: text(2000).optional(),
   evidence: z.array(Evidence).max(20),
 });
