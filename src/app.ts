@@ -10,6 +10,7 @@ import type { EventStore } from './eventstore/port.js';
 import { SqliteEventStore } from './eventstore/sqlite.js';
 import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
+import { createMetrics } from './http/metrics.js';
 import { createLogger, type Logger } from './log.js';
 import { openReadModel } from './read-model/database.js';
 import { Projector } from './read-model/projector.js';
@@ -24,7 +25,8 @@ export interface ReplikaOptions {
 export async function createReplika(config: Config, options: ReplikaOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
   const regions = await Regions.load();
-  const store: EventStore = new SqliteEventStore(config.eventLogPath);
+  const metrics = createMetrics();
+  const store: EventStore = metrics.instrument(new SqliteEventStore(config.eventLogPath));
   const readDb = openReadModel(config.readModelPath);
   const projector = new Projector(store, readDb, projections, logger);
   projector.start();
@@ -40,8 +42,17 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     logger.info({ position: position.toString() }, 'loaded the Banyuwangi demo story');
   }
 
-  const graphql = createGraphQL({ queries, commands, projector, regions }, logger);
-  const app = createHttpApp({ store, projector, graphql });
+  const graphql = createGraphQL({ queries, commands, projector, regions }, logger, config.limits);
+  let draining = false;
+  metrics.watchReadModel({ head: () => store.headPosition(), position: () => projector.position });
+  const app = createHttpApp({
+    store,
+    projector,
+    graphql,
+    metrics,
+    rateLimit: { perSecond: config.limits.ratePerSecond, burst: config.limits.rateBurst },
+    draining: () => draining,
+  });
   let server: Server | undefined;
 
   return {
@@ -53,6 +64,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     commands,
     regions,
     app,
+    metrics,
     /** Starts listening; resolves with the bound port. */
     listen(): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -65,12 +77,25 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
         server = s;
       });
     },
-    /** Stops accepting requests, lets in-flight ones finish, then closes the stores. */
+    /**
+     * Graceful shutdown: /ready turns 503, no new connections are accepted, idle keep-alive ones
+     * close, in-flight requests (and so their appends) finish — for at most
+     * `shutdownTimeoutMs`, after which their connections are cut — then the store commits what
+     * is pending and the stores close.
+     */
     async close(): Promise<void> {
+      draining = true;
       if (server) {
         const s = server;
-        await new Promise<void>((resolve) => s.close(() => resolve()));
-        s.closeAllConnections?.();
+        const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+        s.closeIdleConnections();
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, config.shutdownTimeoutMs);
+        });
+        await Promise.race([closed, timeout]);
+        clearTimeout(timer);
+        s.closeAllConnections();
       }
       await projector.stop();
       await store.close();

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type Limits, LimitsSchema, limitsFrom } from './graphql/hardening.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -14,6 +15,9 @@ export const ConfigSchema = z.object({
   /** Load the Banyuwangi demo story into an empty store on first start. */
   REPLIKA_DEMO: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seconds a graceful shutdown waits for in-flight requests before closing their connections. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
+  ...LimitsSchema.shape,
 });
 
 export interface Config {
@@ -24,6 +28,9 @@ export interface Config {
   readModelPath: string;
   demo: boolean;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  shutdownTimeoutMs: number;
+  /** Limits of the GraphQL edge (see `src/graphql/hardening.ts`). */
+  limits: Limits;
 }
 
 /** A bad setting: the message names the variable and what it accepts. */
@@ -51,5 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     readModelPath: resolve(dataDir, 'read-model.db'),
     demo: c.REPLIKA_DEMO,
     logLevel: c.LOG_LEVEL,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    limits: limitsFrom(c),
   };
 }

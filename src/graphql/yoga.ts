@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { projectRoot } from '../paths.js';
 import type { GraphQLContext } from './context.js';
 import { structuredError } from './errors.js';
+import { defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
@@ -71,13 +72,15 @@ function structuredValidationErrors(): Plugin<GraphQLContext> {
   };
 }
 
-export function createGraphQL(base: BaseContext, logger: Logger) {
+export function createGraphQL(base: BaseContext, logger: Logger, limits: Limits = defaultLimits) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: createSchema<ServerContext & GraphQLContext>({
       typeDefs,
       resolvers: resolvers as never,
     }),
     graphqlEndpoint: '/graphql',
+    maxRequestBodySize: limits.maxBodyBytes,
+    batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     landingPage: false,
     graphiql: { title: 'replika', defaultQuery: EXAMPLE_QUERY },
     logging: {
@@ -98,6 +101,6 @@ export function createGraphQL(base: BaseContext, logger: Logger) {
           logger.error({ err: unexpected }, 'unexpected error while answering a request'),
         ),
     },
-    plugins: [writtenPosition(), structuredValidationErrors()],
+    plugins: [...hardeningPlugins(limits), writtenPosition(), structuredValidationErrors()],
   });
 }
