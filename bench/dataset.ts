@@ -5,7 +5,7 @@
  *
  * At scale 1: all 514 regencies, 3,000 innovations, 60,000 adoptions, 6,000 study visits and
  * about 1,000,000 events. Banyuwangi (35.10) originates the first innovations and each of them
- * has many adopters, so the flagship query has something to chew on.
+ * has many adopters (40 at scale 1), so the flagship query has something to chew on.
  */
 import { adoptionDecider } from '../src/domain/adoption/decide.js';
 import { type AdoptionEvent, adoptionStream } from '../src/domain/adoption/events.js';
@@ -39,7 +39,7 @@ export function shapeFor(scale: number, regencies: number): DatasetShape {
     visits: Math.max(40, Math.round(6000 * scale)),
     events: Math.max(8000, Math.round(1_000_000 * scale)),
     banyuwangiInnovations: 10,
-    banyuwangiAdopters: Math.min(regencies - 1, Math.max(20, Math.round(60 * Math.sqrt(scale)))),
+    banyuwangiAdopters: Math.min(regencies - 1, Math.max(20, Math.round(40 * Math.sqrt(scale)))),
   };
 }
 
@@ -128,8 +128,10 @@ export function generateDataset(shape: DatasetShape, regencyCodes: readonly stri
   for (const innovation of innovations.slice(0, shape.banyuwangiInnovations))
     while (pairs.filter((p) => p.innovation === innovation).length < shape.banyuwangiAdopters)
       addPair(pick(others), innovation);
+  // Everyone else: skewed towards the first (older, better known) innovations.
+  const rest = innovations.slice(shape.banyuwangiInnovations);
   while (pairs.length < shape.adoptions) {
-    const innovation = innovations[Math.floor(random() ** 2 * innovations.length)] as Innovation;
+    const innovation = rest[Math.floor(random() ** 2 * rest.length)] as Innovation;
     addPair(pick(regencyCodes), innovation);
   }
 
