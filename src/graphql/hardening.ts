@@ -3,7 +3,15 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  type GraphQLSchema,
+  getNullableType,
+  isListType,
+  isObjectType,
+  type ValidationContext,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 
@@ -19,6 +27,11 @@ export const LimitsSchema = z.object({
   MAX_TOKENS: z.coerce.number().int().min(1).default(2000),
   /** graphql-armor's static cost (objects 2, scalars 1, ×1.5 per level, × literal `first`). */
   MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
+  /**
+   * List items one request may resolve, counted while it executes. Static limits cannot see
+   * fan-out (`regencies { province { regencies { … } } }` multiplies by ~38 per level); this can.
+   */
+  MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(50_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(102_400),
   /** Operations in one batched request (a JSON array body); 0 turns batching off. */
   MAX_BATCH: z.coerce.number().int().min(0).default(10),
@@ -34,6 +47,7 @@ export interface Limits {
   maxDirectives: number;
   maxTokens: number;
   maxCost: number;
+  maxListItems: number;
   maxBodyBytes: number;
   maxBatch: number;
   ratePerSecond: number;
@@ -47,6 +61,7 @@ export function limitsFrom(env: z.infer<typeof LimitsSchema>): Limits {
     maxDirectives: env.MAX_DIRECTIVES,
     maxTokens: env.MAX_TOKENS,
     maxCost: env.MAX_QUERY_COST,
+    maxListItems: env.MAX_LIST_ITEMS,
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxBatch: env.MAX_BATCH,
     ratePerSecond: env.RATE_LIMIT_PER_SECOND,
@@ -109,6 +124,7 @@ export function hardeningPlugins(limits: Limits): Plugin[] {
       onReject: [report('QUERY_TOO_COSTLY', limits.maxCost)],
     }),
     batchLimit(limits.maxBatch),
+    listItemLimit(limits.maxListItems),
   ] as Plugin[];
 }
 
@@ -136,6 +152,66 @@ function batchLimit(max: number): Plugin {
                 },
               },
             );
+        },
+      };
+    },
+  };
+}
+
+/** List items resolved so far, per request (keyed by the execution's context object). */
+const listItems = new WeakMap<object, { n: number; exceeded: boolean }>();
+
+function resultTooLarge(max: number): GraphQLError {
+  return new GraphQLError(
+    `this query resolves more than ${max} list items; ask for less (narrower filters, smaller pages)`,
+    { extensions: { code: 'RESULT_TOO_LARGE', limit: max } },
+  );
+}
+
+/**
+ * Wraps every list-returning field of the schema (not introspection's) so that the items it
+ * returns are counted against the request's budget; past the budget, list fields throw. Call it
+ * on the schema before serving; `listItemLimit` reads the same budget.
+ */
+export function countListItems(schema: GraphQLSchema, max: number): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isListType(getNullableType(field.type))) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const spend = (value: unknown, context: object) => {
+        const budget = listItems.get(context);
+        // Only queries and mutations have a budget (set in onExecute); subscriptions do not.
+        if (!budget || !Array.isArray(value)) return value;
+        budget.n += value.length;
+        if (budget.n > max) {
+          budget.exceeded = true;
+          throw resultTooLarge(max);
+        }
+        return value;
+      };
+      field.resolve = (source, args, context, info) => {
+        if (listItems.get(context)?.exceeded) throw resultTooLarge(max);
+        const value = resolve(source, args, context, info);
+        return value instanceof Promise
+          ? value.then((v) => spend(v, context))
+          : spend(value, context);
+      };
+    }
+  }
+  return schema;
+}
+
+/** Opens each query's or mutation's budget; over it, one error and no partial data. */
+function listItemLimit(max: number): Plugin {
+  return {
+    onExecute({ args }) {
+      listItems.set(args.contextValue as object, { n: 0, exceeded: false });
+      return {
+        onExecuteDone({ result, setResult }) {
+          const context = args.contextValue as object;
+          if (!listItems.get(context)?.exceeded || Symbol.asyncIterator in result) return;
+          setResult({ data: null, errors: [resultTooLarge(max)] });
         },
       };
     },

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { projectRoot } from '../paths.js';
 import type { GraphQLContext } from './context.js';
 import { structuredError } from './errors.js';
-import { defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
+import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
@@ -74,10 +74,10 @@ function structuredValidationErrors(): Plugin<GraphQLContext> {
 
 export function createGraphQL(base: BaseContext, logger: Logger, limits: Limits = defaultLimits) {
   return createYoga<ServerContext, GraphQLContext>({
-    schema: createSchema<ServerContext & GraphQLContext>({
-      typeDefs,
-      resolvers: resolvers as never,
-    }),
+    schema: countListItems(
+      createSchema<ServerContext & GraphQLContext>({ typeDefs, resolvers: resolvers as never }),
+      limits.maxListItems,
+    ),
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: limits.maxBodyBytes,
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,

@@ -22,11 +22,12 @@ describe('the hardened GraphQL edge', () => {
     return { status: response.status, headers: response.headers, body: JSON.parse(text) };
   }
 
-  /** A path of `depth` fields: regency → province → regencies → province → … → code. */
+  /** A path of `depth` fields through small lists: regency → innovations → adoptions → … */
   const nested = (depth: number) => {
-    let selection = 'code';
-    for (let i = depth - 2; i >= 1; i--)
-      selection = `${i % 2 === 1 ? 'province' : 'regencies'} { ${selection} }`;
+    const cycle = ['innovations', 'adoptions', 'innovation', 'origin'];
+    const leafAfter = { innovations: 'id', adoptions: 'stage', innovation: 'id', origin: 'code' };
+    let selection = leafAfter[cycle[(depth - 3) % 4] as keyof typeof leafAfter];
+    for (let i = depth - 2; i >= 1; i--) selection = `${cycle[(i - 1) % 4]} { ${selection} }`;
     return `{ regency(code: "35.10") { ${selection} } }`;
   };
 
@@ -180,6 +181,23 @@ describe('the hardened GraphQL edge', () => {
       },
     ]);
     expect(await server.head()).toBe(head);
+  });
+
+  it('stops a query that fans out past the list-item budget, with one error and no data', async () => {
+    // Small as a document, huge as a result: 38 regencies per province, four levels deep.
+    const query = `{ regency(code: "35.10") { province { regencies { province { regencies {
+      province { regencies { province { regencies { code name } } } } } } } } } }`;
+    const { status, body } = await post(JSON.stringify({ query }));
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      data: null,
+      errors: [
+        {
+          message: `this query resolves more than ${defaultLimits.maxListItems} list items; ask for less (narrower filters, smaller pages)`,
+          extensions: { code: 'RESULT_TOO_LARGE', limit: defaultLimits.maxListItems },
+        },
+      ],
+    });
   });
 
   it('keeps introspection on', async () => {
