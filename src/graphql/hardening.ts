@@ -89,7 +89,7 @@ const report =
   (code: string, limit: number) => (context: ValidationContext | null, error: GraphQLError) =>
     context?.reportError(limitError(code, limit, error));
 
-/** The yoga plugins that enforce the document limits and the batch limit. */
+/** The yoga plugins that enforce the document limits, the batch limit and the list-item budget. */
 export function hardeningPlugins(limits: Limits): Plugin[] {
   return [
     maxTokensPlugin({
