@@ -13,6 +13,7 @@ import type { EventStore } from './eventstore/port.js';
 import { LiveFeed } from './graphql/live-feed.js';
 import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
+import { createMetrics } from './http/metrics.js';
 import { createLogger, type Logger } from './log.js';
 import { AccessQueries } from './read-model/access-queries.js';
 import { AnalyticsQueries } from './read-model/analytics.js';
@@ -37,11 +38,12 @@ export interface ReplikaOptions {
 export async function createReplika(config: Config, options: ReplikaOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
   const regions = await Regions.load();
+  const metrics = createMetrics();
   // recordedAt follows the app's clock on the embedded store (a controllable clock in tests);
   // KurrentDB stamps it on the server.
-  const store: EventStore = openEventStore(config, logger, {
-    now: () => (options.clock ?? systemClock).now(),
-  });
+  const store: EventStore = metrics.instrument(
+    openEventStore(config, logger, { now: () => (options.clock ?? systemClock).now() }),
+  );
   const readDb = openReadModel(config.readModelPath);
   const releaseDataDir = holdDataDir(config.dataDir);
   const projector = new Projector(store, readDb, options.projections ?? projections, logger);
@@ -76,9 +78,22 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
   const graphql = createGraphQL(
     { queries, commands, projector, regions, analytics, store, feed, access },
     logger,
-    { freshnessTimeoutMs: config.freshnessTimeoutMs, readsRequireToken: config.readsRequireToken },
+    {
+      freshnessTimeoutMs: config.freshnessTimeoutMs,
+      readsRequireToken: config.readsRequireToken,
+      limits: config.limits,
+    },
   );
-  const app = createHttpApp({ store, projector, graphql });
+  let draining = false;
+  metrics.watchReadModel({ head: () => store.headPosition(), position: () => projector.position });
+  const app = createHttpApp({
+    store,
+    projector,
+    graphql,
+    metrics,
+    rateLimit: { perSecond: config.limits.ratePerSecond, burst: config.limits.rateBurst },
+    draining: () => draining,
+  });
   let server: Server | undefined;
 
   return {
@@ -91,6 +106,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     regions,
     access,
     app,
+    metrics,
     /** Starts listening; resolves with the bound port. */
     listen(): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -103,12 +119,25 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
         server = s;
       });
     },
-    /** Stops accepting requests, lets in-flight ones finish, then closes the stores. */
+    /**
+     * Graceful shutdown: /ready turns 503, no new connections are accepted, idle keep-alive ones
+     * close, in-flight requests (and so their appends) finish — for at most
+     * `shutdownTimeoutMs`, after which their connections are cut — then the store commits what
+     * is pending and the stores close.
+     */
     async close(): Promise<void> {
+      draining = true;
       if (server) {
         const s = server;
-        await new Promise<void>((resolve) => s.close(() => resolve()));
-        s.closeAllConnections?.();
+        const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+        s.closeIdleConnections();
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, config.shutdownTimeoutMs);
+        });
+        await Promise.race([closed, timeout]);
+        clearTimeout(timer);
+        s.closeAllConnections();
       }
       feed.close();
       await projector.stop();

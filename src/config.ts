@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type Limits, LimitsSchema, limitsFrom } from './graphql/hardening.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -35,6 +36,9 @@ export const ConfigSchema = z.object({
       'must be a KurrentDB connection string: kurrentdb://host:2113?tls=false (or kurrentdb+discover://, esdb://)',
     )
     .optional(),
+  /** Seconds a graceful shutdown waits for in-flight requests before closing their connections. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
+  ...LimitsSchema.shape,
 });
 
 /** Rules between settings. */
@@ -61,6 +65,9 @@ export interface Config {
   eventStore?: 'sqlite' | 'kurrentdb';
   /** Set when `eventStore` is `kurrentdb`. */
   kurrentdbUrl?: string | undefined;
+  shutdownTimeoutMs: number;
+  /** Limits of the GraphQL edge (see `src/graphql/hardening.ts`). */
+  limits: Limits;
 }
 
 /** A bad setting: the message names the variable and what it accepts. */
@@ -94,5 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     readsRequireToken: c.REPLIKA_READS_REQUIRE_TOKEN,
     eventStore: c.EVENT_STORE,
     kurrentdbUrl: c.KURRENTDB_URL,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    limits: limitsFrom(c),
   };
 }

@@ -9,6 +9,7 @@ import { requireTokenForReads } from './auth-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { isInputValueError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
+import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
@@ -80,15 +81,20 @@ export interface GraphQLOptions {
   readsRequireToken?: boolean;
   /** How long a query with `X-Replika-Min-Position` may wait for the read model. */
   freshnessTimeoutMs?: number;
+  /** Limits of the GraphQL edge (see hardening.ts). */
+  limits?: Limits;
 }
 
 export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQLOptions = {}) {
+  const limits = options.limits ?? defaultLimits;
   return createYoga<ServerContext, GraphQLContext>({
-    schema: createSchema<ServerContext & GraphQLContext>({
-      typeDefs,
-      resolvers: resolvers as never,
-    }),
+    schema: countListItems(
+      createSchema<ServerContext & GraphQLContext>({ typeDefs, resolvers: resolvers as never }),
+      limits.maxListItems,
+    ),
     graphqlEndpoint: '/graphql',
+    maxRequestBodySize: limits.maxBodyBytes,
+    batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     landingPage: false,
     graphiql: { title: 'replika', defaultQuery: EXAMPLE_QUERY, defaultTabs: analystExamples },
     logging: {
@@ -110,6 +116,7 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
         ),
     },
     plugins: [
+      ...hardeningPlugins(limits),
       writtenPosition(),
       structuredValidationErrors(),
       ...(options.readsRequireToken ? [requireTokenForReads()] : []),

@@ -1,17 +1,34 @@
 import express from 'express';
 import type { EventStore } from '../eventstore/port.js';
 import type { Projector } from '../read-model/projector.js';
+import type { Metrics } from './metrics.js';
+import { type RateLimitOptions, rateLimit } from './rate-limit.js';
 
 export interface HttpDeps {
   store: EventStore;
   projector: Projector;
   graphql: express.RequestHandler & { graphqlEndpoint: string };
+  metrics?: Metrics;
+  rateLimit?: RateLimitOptions;
+  /** True once shutdown has begun: /ready answers 503 so load balancers stop sending. */
+  draining?: () => boolean;
 }
 
-/** The express app: GraphQL (with GraphiQL in the browser) at /graphql, and GET /health. */
-export function createHttpApp({ store, projector, graphql }: HttpDeps): express.Express {
+/**
+ * The express app: GraphQL (with GraphiQL in the browser) at /graphql, GET /health, GET /ready
+ * and GET /metrics.
+ */
+export function createHttpApp({
+  store,
+  projector,
+  graphql,
+  metrics,
+  rateLimit: limit,
+  draining = () => false,
+}: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (metrics) app.use(metrics.http);
   app.get('/health', async (_req, res) => {
     const status = projector.status();
     const head = await store.headPosition();
@@ -26,6 +43,26 @@ export function createHttpApp({ store, projector, graphql }: HttpDeps): express.
       },
     });
   });
+  // Ready = the read model has applied everything in the log (and we are not shutting down).
+  app.get('/ready', async (_req, res) => {
+    const status = projector.status();
+    const head = await store.headPosition();
+    const reason = draining()
+      ? 'shutting down'
+      : status.failed
+        ? `projector failed: ${status.failed}`
+        : status.position < head
+          ? `read model behind the log by ${head - status.position} events`
+          : undefined;
+    res.status(reason ? 503 : 200).json({
+      ready: reason === undefined,
+      ...(reason ? { reason } : {}),
+      eventLog: { head: head.toString() },
+      readModel: { position: status.position.toString() },
+    });
+  });
+  if (metrics) app.get('/metrics', metrics.endpoint);
+  if (limit) app.use(graphql.graphqlEndpoint, rateLimit(limit));
   app.use(graphql.graphqlEndpoint, graphql);
   app.get('/', (_req, res) => res.redirect(graphql.graphqlEndpoint));
   return app;

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+
+export interface RateLimitOptions {
+  /** Sustained requests per second per client; 0 turns the limiter off. */
+  perSecond: number;
+  /** Requests a client may send at once before the sustained rate applies. */
+  burst: number;
+  now?: () => number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/**
+ * Per-client token buckets. A client is its bearer token when the request carries
+ * `Authorization: Bearer …` (so one regency's token cannot starve another sharing an address),
+ * else its address. Over the limit, the request is answered 429 with a GraphQL-shaped error
+ * (`extensions.code` `RATE_LIMITED`) and `Retry-After`; nothing runs.
+ */
+export function rateLimit({ perSecond, burst, now = Date.now }: RateLimitOptions): RequestHandler {
+  if (perSecond <= 0) return (_req, _res, next) => next();
+  const buckets = new Map<string, Bucket>();
+  // Full buckets carry no information: forget them so the map stays as small as the active set.
+  const sweep = setInterval(() => {
+    const t = now();
+    for (const [key, b] of buckets)
+      if (b.tokens + ((t - b.at) / 1000) * perSecond >= burst) buckets.delete(key);
+  }, 60_000);
+  sweep.unref();
+
+  return (req, res, next) => {
+    const key = clientKey(req.headers.authorization, req.socket.remoteAddress);
+    const t = now();
+    const b = buckets.get(key) ?? { tokens: burst, at: t };
+    b.tokens = Math.min(burst, b.tokens + ((t - b.at) / 1000) * perSecond);
+    b.at = t;
+    buckets.set(key, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return next();
+    }
+    const retryAfter = Math.max(1, Math.ceil((1 - b.tokens) / perSecond));
+    res
+      .status(429)
+      .set('Retry-After', String(retryAfter))
+      .json({
+        errors: [
+          {
+            message: `rate limit exceeded: at most ${perSecond} requests per second (bursts of ${burst}); retry in ${retryAfter} s`,
+            extensions: { code: 'RATE_LIMITED', limit: perSecond, retryAfterSeconds: retryAfter },
+          },
+        ],
+      });
+  };
+}
+
+function clientKey(authorization: string | undefined, address: string | undefined): string {
+  const bearer = /^Bearer\s+(\S+)/i.exec(authorization ?? '')?.[1];
+  if (bearer) return `token:${createHash('sha256').update(bearer).digest('base64url')}`;
+  return `address:${address ?? 'unknown'}`;
+}
