@@ -92,6 +92,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     graphql,
     metrics,
     rateLimit: { perSecond: config.limits.ratePerSecond, burst: config.limits.rateBurst },
+    cache: { maxBytes: config.responseCacheBytes, maxBodyBytes: config.limits.maxBodyBytes },
     draining: () => draining,
   });
   let server: Server | undefined;

@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
   REPLIKA_DEMO: flag.default(true),
   /** How long a query sent with X-Replika-Min-Position waits for the read model to reach it. */
   REPLIKA_FRESHNESS_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /** Megabytes of query answers the response cache keeps; 0 turns it off. */
+  REPLIKA_RESPONSE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The ministry's admin token; generated and printed once on first start when unset. */
   REPLIKA_ADMIN_TOKEN: z
@@ -58,6 +60,7 @@ export interface Config {
   readModelPath: string;
   demo: boolean;
   freshnessTimeoutMs: number;
+  responseCacheBytes: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   adminToken: string | undefined;
   readsRequireToken: boolean;
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     readModelPath: resolve(dataDir, 'read-model.db'),
     demo: c.REPLIKA_DEMO,
     freshnessTimeoutMs: c.REPLIKA_FRESHNESS_TIMEOUT_MS,
+    responseCacheBytes: Math.round(c.REPLIKA_RESPONSE_CACHE_MB * 1024 * 1024),
     logLevel: c.LOG_LEVEL,
     adminToken: c.REPLIKA_ADMIN_TOKEN,
     readsRequireToken: c.REPLIKA_READS_REQUIRE_TOKEN,

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { markCacheable } from '../http/response-cache.js';
 import { FreshnessTimeoutError, type Projector } from '../read-model/projector.js';
 import type { GraphQLContext } from './context.js';
 
@@ -61,83 +62,33 @@ interface Params {
 }
 
 /**
- * Response cache keyed by the read model's position: a query answered at position P is served
- * from memory to the same query (same text, variables, operation and Authorization header) for
- * as long as the read model stays at P. Any new event moves the position and so retires every
- * entry. Only queries without errors are cached; mutations and subscriptions never are.
- * The response says `X-Replika-Cache: HIT | MISS` and `X-Replika-Read-Position`.
+ * Marks the queries whose answers the HTTP response cache (src/http/response-cache.ts) may
+ * reuse: operations of type query, answered without errors, with the read model at the same
+ * position from start to end. Queries also get `X-Replika-Cache: MISS` and
+ * `X-Replika-Read-Position`; mutations and subscriptions get neither.
  */
-export function positionKeyedCache(
-  projector: Projector,
-  options: { max?: number } = {},
-): Plugin<GraphQLContext> {
-  const cache = new Lru<ExecutionResult>(options.max ?? 1000);
-  const params = new WeakMap<Request, Params>();
-  const outcome = new WeakMap<Request, { hit: boolean; position: bigint }>();
+export function cacheableQueries(projector: Projector): Plugin<GraphQLContext> {
+  const started = new WeakMap<Request, bigint>();
   return {
-    onParams({ request, params: p }) {
-      params.set(request, p);
-    },
-    onExecute({ args, setResultAndStopExecution }) {
-      const request = args.contextValue.request;
+    onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
-      const p = params.get(request);
-      if (operation?.operation !== 'query' || !p?.query) return;
+      if (operation?.operation !== 'query') return;
       const position = projector.position;
-      const key = createHash('sha256')
-        .update(
-          JSON.stringify([
-            position.toString(),
-            request.headers.get('authorization') ?? '',
-            p.query,
-            p.variables ?? null,
-            p.operationName ?? null,
-            p.extensions ?? null,
-          ]),
-        )
-        .digest('base64url');
-      const cached = cache.get(key);
-      if (cached) {
-        outcome.set(request, { hit: true, position });
-        setResultAndStopExecution(cached);
-        return;
-      }
-      outcome.set(request, { hit: false, position });
+      started.set(args.contextValue.request, position);
       return {
         onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in result) return;
-          // Store only what was answered entirely at `position`.
-          if (!result.errors?.length && projector.position === position) cache.set(key, result);
+          if (Symbol.asyncIterator in result || result.errors?.length) return;
+          if (projector.position !== position) return;
+          const req = (args.contextValue as { req?: IncomingMessage }).req;
+          if (req) markCacheable(req, position);
         },
       };
     },
     onResponse({ request, response }) {
-      const seen = outcome.get(request);
-      if (!seen) return;
-      response.headers.set('X-Replika-Cache', seen.hit ? 'HIT' : 'MISS');
-      response.headers.set('X-Replika-Read-Position', seen.position.toString());
+      const position = started.get(request);
+      if (position === undefined) return;
+      response.headers.set('X-Replika-Cache', 'MISS');
+      response.headers.set('X-Replika-Read-Position', position.toString());
     },
   };
-}
-
-/** A least-recently-used map: a Map keeps insertion order, so the first key is the oldest. */
-class Lru<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-  }
 }

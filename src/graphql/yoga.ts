@@ -4,7 +4,7 @@ import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { authenticate } from '../application/access.js';
 import { projectRoot } from '../paths.js';
-import { minPositionHeader, positionKeyedCache } from './analyst-plugins.js';
+import { cacheableQueries, minPositionHeader } from './analyst-plugins.js';
 import { requireTokenForReads } from './auth-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { isInputValueError, structuredError } from './errors.js';
@@ -120,9 +120,8 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
       writtenPosition(),
       structuredValidationErrors(),
       ...(options.readsRequireToken ? [requireTokenForReads()] : []),
-      // Wait for X-Replika-Min-Position first, so the cache is consulted at the fresh position.
       minPositionHeader(base.projector, options.freshnessTimeoutMs ?? 5000),
-      positionKeyedCache(base.projector),
+      cacheableQueries(base.projector),
     ],
   });
 }

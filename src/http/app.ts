@@ -3,6 +3,7 @@ import type { EventStore } from '../eventstore/port.js';
 import type { Projector } from '../read-model/projector.js';
 import type { Metrics } from './metrics.js';
 import { type RateLimitOptions, rateLimit } from './rate-limit.js';
+import { responseCache } from './response-cache.js';
 
 export interface HttpDeps {
   store: EventStore;
@@ -10,6 +11,8 @@ export interface HttpDeps {
   graphql: express.RequestHandler & { graphqlEndpoint: string };
   metrics?: Metrics;
   rateLimit?: RateLimitOptions;
+  /** The response cache in front of GraphQL (bytes of bodies kept; 0 = off). */
+  cache?: { maxBytes: number; maxBodyBytes: number };
   /** True once shutdown has begun: /ready answers 503 so load balancers stop sending. */
   draining?: () => boolean;
 }
@@ -24,6 +27,7 @@ export function createHttpApp({
   graphql,
   metrics,
   rateLimit: limit,
+  cache,
   draining = () => false,
 }: HttpDeps): express.Express {
   const app = express();
@@ -63,6 +67,11 @@ export function createHttpApp({
   });
   if (metrics) app.get('/metrics', metrics.endpoint);
   if (limit) app.use(graphql.graphqlEndpoint, rateLimit(limit));
+  if (cache)
+    app.use(
+      graphql.graphqlEndpoint,
+      responseCache({ ...cache, position: () => projector.position }),
+    );
   app.use(graphql.graphqlEndpoint, graphql);
   app.get('/', (_req, res) => res.redirect(graphql.graphqlEndpoint));
   return app;
