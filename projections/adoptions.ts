@@ -1,4 +1,4 @@
-import { rankOfKind, stageOfRank } from '../src/domain/adoption/stages.js';
+import { type MilestoneKind, rankOfKind, stageOfRank } from '../src/domain/adoption/stages.js';
 import type { Projection } from './projection.js';
 
 /**
@@ -106,6 +106,43 @@ export const adoptionsProjection: Projection = {
     const originOf = db.prepare(
       `SELECT origin_code FROM ${t('milestones')} WHERE adopter_code = ? AND innovation_id = ? LIMIT 1`,
     );
+    // A new milestone that counts can only raise the stage, add one to the count and widen the
+    // dates: no need to add the adoption up again (that is only for retractions and switches).
+    const addMilestone = db.prepare(
+      `INSERT INTO ${t('adoptions')} (adopter_code, innovation_id, origin_code, adopter_province_code,
+         stage_rank, stage, suspended, milestone_count, first_occurred_on, last_occurred_on, updated_at, position)
+       VALUES (@adopter, @innovation, @origin, @province, @rank, @stage, 0, 1, @on, @on, @at, @position)
+       ON CONFLICT (adopter_code, innovation_id) DO UPDATE SET
+         stage = CASE WHEN @rank > stage_rank THEN @stage ELSE stage END,
+         stage_rank = max(stage_rank, @rank),
+         milestone_count = milestone_count + 1,
+         first_occurred_on = min(coalesce(first_occurred_on, @on), @on),
+         last_occurred_on = max(coalesce(last_occurred_on, @on), @on),
+         updated_at = @at, position = @position`,
+    );
+    const added = (
+      adopter: string,
+      innovation: string,
+      origin: string,
+      kind: MilestoneKind,
+      on: string,
+      at: Date,
+      position: bigint,
+    ) => {
+      if (kind === 'SUSPENDED' || kind === 'RESUMED') return refresh(adopter, innovation, at, position);
+      const rank = rankOfKind(kind);
+      addMilestone.run({
+        adopter,
+        innovation,
+        origin,
+        province: adopter.slice(0, 2),
+        rank,
+        stage: stageOfRank(rank),
+        on,
+        at: at.toISOString(),
+        position,
+      });
+    };
 
     const refresh = (adopter: string, innovation: string, at: Date, position: bigint) => {
       const s = summary.get(adopter, innovation) as {
@@ -156,7 +193,15 @@ export const adoptionsProjection: Projection = {
             event.position,
             m.details ? JSON.stringify(m.details) : null,
           );
-          refresh(m.adopterCode, m.innovationId, event.recordedAt, event.position);
+          added(
+            m.adopterCode,
+            m.innovationId,
+            m.originCode,
+            m.kind,
+            m.occurredOn,
+            event.recordedAt,
+            event.position,
+          );
           return;
         }
         case 'MilestoneRetracted': {
@@ -197,7 +242,15 @@ export const adoptionsProjection: Projection = {
               event.position,
               null,
             );
-            refresh(v.visitorCode, innovationId, event.recordedAt, event.position);
+            added(
+              v.visitorCode,
+              innovationId,
+              v.hostCode,
+              'STUDY_VISIT',
+              v.startDate,
+              event.recordedAt,
+              event.position,
+            );
           }
           return;
         }
