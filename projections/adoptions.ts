@@ -63,9 +63,13 @@ export const adoptionsProjection: Projection = {
         position              INTEGER NOT NULL,
         PRIMARY KEY (adopter_code, innovation_id)
       ) WITHOUT ROWID;
-      CREATE INDEX ${t('adoptions_innovation')} ON ${t('adoptions')} (innovation_id, stage_rank);
-      CREATE INDEX ${t('adoptions_origin')} ON ${t('adoptions')} (origin_code, stage_rank);
-      CREATE INDEX ${t('adoptions_province')} ON ${t('adoptions')} (adopter_province_code, stage_rank);
+    `);
+  },
+  readIndexes(db, t) {
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t('adoptions_innovation')} ON ${t('adoptions')} (innovation_id, stage_rank);
+      CREATE INDEX IF NOT EXISTS ${t('adoptions_origin')} ON ${t('adoptions')} (origin_code, stage_rank);
+      CREATE INDEX IF NOT EXISTS ${t('adoptions_province')} ON ${t('adoptions')} (adopter_province_code, stage_rank);
     `);
   },
   prepare(db, t) {
@@ -129,7 +133,8 @@ export const adoptionsProjection: Projection = {
       at: Date,
       position: bigint,
     ) => {
-      if (kind === 'SUSPENDED' || kind === 'RESUMED') return refresh(adopter, innovation, at, position);
+      if (kind === 'SUSPENDED' || kind === 'RESUMED')
+        return refresh(adopter, innovation, at, position);
       const rank = rankOfKind(kind);
       addMilestone.run({
         adopter,

@@ -21,8 +21,12 @@ export const innovationsProjection: Projection = {
         registered_at TEXT NOT NULL,
         position      INTEGER NOT NULL
       );
-      CREATE INDEX ${t('innovations_origin')} ON ${t('innovations')} (origin_code, name);
-      CREATE INDEX ${t('innovations_category')}
+    `);
+  },
+  readIndexes(db, t) {
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t('innovations_origin')} ON ${t('innovations')} (origin_code, name);
+      CREATE INDEX IF NOT EXISTS ${t('innovations_category')}
         ON ${t('innovations')} (category, digital, origin_code, name);
     `);
   },

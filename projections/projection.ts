@@ -21,8 +21,17 @@ export interface Projection {
   /** Logical names of the tables this projection owns. */
   readonly tables: readonly string[];
   readonly handles: readonly DomainEventType[];
-  /** Creates this version's tables and indexes (fresh: called only on an empty version). */
+  /**
+   * Creates this version's tables, with the indexes its own writes need (fresh: called only on
+   * an empty version).
+   */
   migrate(db: Database.Database, t: TableNames): void;
+  /**
+   * Creates the indexes only readers need, with `CREATE INDEX IF NOT EXISTS`. The projector calls
+   * it once the projection has caught up with the log (and before a new version is swapped in),
+   * so a rebuild sorts each index once instead of maintaining it row by row.
+   */
+  readIndexes?(db: Database.Database, t: TableNames): void;
   /** Prepares statements and returns the function that applies one event, inside a transaction. */
   prepare(db: Database.Database, t: TableNames): (event: ProjectedEvent) => void;
 }

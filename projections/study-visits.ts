@@ -27,8 +27,12 @@ export const studyVisitsProjection: Projection = {
         retraction_reason TEXT,
         position          INTEGER NOT NULL
       );
-      CREATE INDEX ${t('study_visits_host')} ON ${t('study_visits')} (host_code, start_date);
-      CREATE INDEX ${t('study_visits_visitor')} ON ${t('study_visits')} (visitor_code, start_date);
+    `);
+  },
+  readIndexes(db, t) {
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t('study_visits_host')} ON ${t('study_visits')} (host_code, start_date);
+      CREATE INDEX IF NOT EXISTS ${t('study_visits_visitor')} ON ${t('study_visits')} (visitor_code, start_date);
     `);
   },
   prepare(db, t) {

@@ -29,19 +29,23 @@ export const timelineProjection: Projection = {
         visit_id      TEXT,
         position      INTEGER NOT NULL
       );
-      CREATE INDEX ${t('timeline_adoption_occurred')}
-        ON ${t('milestone_timeline')} (adopter_code, innovation_id, occurred_on);
-      CREATE INDEX ${t('timeline_adoption_recorded')}
-        ON ${t('milestone_timeline')} (adopter_code, innovation_id, recorded_at);
-      CREATE INDEX ${t('timeline_innovation')}
-        ON ${t('milestone_timeline')} (innovation_id, occurred_on);
-      CREATE INDEX ${t('timeline_origin')} ON ${t('milestone_timeline')} (origin_code, occurred_on);
-      CREATE INDEX ${t('timeline_province')}
-        ON ${t('milestone_timeline')} (province_code, occurred_on);
-      CREATE INDEX ${t('timeline_occurred')} ON ${t('milestone_timeline')} (occurred_on);
-      CREATE INDEX ${t('timeline_recorded')} ON ${t('milestone_timeline')} (recorded_at);
       CREATE INDEX ${t('timeline_visit')}
         ON ${t('milestone_timeline')} (visit_id) WHERE visit_id IS NOT NULL;
+    `);
+  },
+  readIndexes(db, t) {
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t('timeline_adoption_occurred')}
+        ON ${t('milestone_timeline')} (adopter_code, innovation_id, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('timeline_adoption_recorded')}
+        ON ${t('milestone_timeline')} (adopter_code, innovation_id, recorded_at);
+      CREATE INDEX IF NOT EXISTS ${t('timeline_innovation')}
+        ON ${t('milestone_timeline')} (innovation_id, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('timeline_origin')} ON ${t('milestone_timeline')} (origin_code, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('timeline_province')}
+        ON ${t('milestone_timeline')} (province_code, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('timeline_occurred')} ON ${t('milestone_timeline')} (occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('timeline_recorded')} ON ${t('milestone_timeline')} (recorded_at);
     `);
   },
   prepare(db, t) {

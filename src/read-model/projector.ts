@@ -14,6 +14,8 @@ interface Running {
   replaces: number | undefined;
   handles: ReadonlySet<string>;
   apply: (event: ProjectedEvent) => void;
+  /** Whether its read indexes are in place (made once it has caught up). */
+  indexed: boolean;
 }
 
 interface Waiter {
@@ -163,6 +165,7 @@ export class Projector {
       replaces: state === 'building' ? Number(live?.version) : undefined,
       handles: new Set(projection.handles),
       apply: projection.prepare(this.db, t),
+      indexed: false,
     };
   }
 
@@ -180,11 +183,16 @@ export class Projector {
         save.run(last, now, r.projection.name, r.projection.version);
       }
     });
+    // Indexes only readers use are built once a projection has caught up with the log as it was
+    // at start: a rebuild then sorts each index once instead of maintaining it row by row.
+    const head = await this.store.headPosition();
+    this.indexCaughtUp(head);
     for await (const batch of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
       const decoded = batch.map(decode);
       applyBatch(batch, decoded);
       const last = batch.at(-1)?.position ?? 0n;
       for (const r of this.running) if (r.position < last) r.position = last;
+      this.indexCaughtUp(head);
       this.swapCaughtUpBuilds();
       this.position = this.livePosition();
       for (const waiter of this.waiters) if (this.position >= waiter.position) this.settle(waiter);
@@ -204,10 +212,26 @@ export class Projector {
     }
   }
 
+  private indexCaughtUp(head: bigint): void {
+    for (const r of this.running) if (!r.indexed && r.position >= head) this.index(r);
+  }
+
+  private index(r: Running): void {
+    const started = performance.now();
+    this.db.transaction(() => r.projection.readIndexes?.(this.db, physicalTable(r.projection)))();
+    r.indexed = true;
+    if (r.projection.readIndexes)
+      this.logger.debug(
+        { projection: r.projection.name, ms: Math.round(performance.now() - started) },
+        'read indexes in place',
+      );
+  }
+
   private swapCaughtUpBuilds(): void {
     const livePosition = this.livePosition();
     for (const r of this.running) {
       if (r.state !== 'building' || r.position < livePosition) continue;
+      if (!r.indexed) this.index(r);
       const old = r.replaces;
       this.db.transaction(() => {
         this.pointViewsAt(r.projection);
