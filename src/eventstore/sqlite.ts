@@ -113,6 +113,10 @@ export class SqliteEventStore implements EventStore {
     // with the log and are hit at random (ids are UUIDs): keep up to 64 MiB of them in memory
     // rather than SQLite's default 2 MiB.
     this.db.pragma('cache_size = -65536');
+    // Checkpoint the WAL every ~40 MB instead of every 4 MB: fewer checkpoints (each copies pages
+    // back and syncs the database file) inside the group commits. Durability is unchanged: every
+    // commit still syncs the WAL.
+    this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(SCHEMA);
     const db = this.db;
     this.stmt = {
