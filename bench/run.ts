@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --scale N] [--duration S] [--keep]`
+ * `npm run bench [-- --quick | --scale N] [--duration S] [--keep] [--dir D] [--out FILE]`
  *
  * Generates the synthetic national dataset (see dataset.ts) in a temporary directory and measures,
  * in one run on this machine: durable append throughput (1 writer, 64 writers), the bulk load,
@@ -451,7 +451,10 @@ async function main() {
       p99Ms: b.p99,
     })),
   };
-  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(
+    option('out') ?? join(root, 'bench', 'results.json'),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
   printTable(report);
   if (!flag('keep')) rmSync(dataDir, { recursive: true, force: true });
   else log(`kept ${dataDir}`);
