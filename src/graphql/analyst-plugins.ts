@@ -54,13 +54,6 @@ export function minPositionHeader(projector: Projector, timeoutMs: number): Plug
   };
 }
 
-interface Params {
-  query?: string;
-  variables?: unknown;
-  operationName?: string;
-  extensions?: unknown;
-}
-
 /**
  * Marks the queries whose answers the HTTP response cache (src/http/response-cache.ts) may
  * reuse: operations of type query, answered without errors, with the read model at the same

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Regency as RegencyModel, Province as ProvinceModel } from '../application/regions.js';
 import type { InnovationRow as InnovationRowModel, AdoptionRow as AdoptionRowModel, MilestoneRow as MilestoneRowModel, StudyVisitRow as StudyVisitRowModel } from '../read-model/queries.js';
-import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as OriginFiguresModel } from '../read-model/analytics.js';
+import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as OriginFiguresModel } from '../read-model/diffusion.js';
 import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js';
 import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
 import type { AccessTokenRow as AccessTokenRowModel } from '../read-model/access-queries.js';

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
+import { type AdoptionStage as Stage, stageOfRank, stageRank } from '../domain/adoption/stages.js';
 import {
-  AdoptionStage,
-  type AdoptionStage as Stage,
-  stageOfRank,
-  stageRank,
-} from '../domain/adoption/stages.js';
+  adoptionsOfRows,
+  type DiffusionFigures,
+  figures,
+  type OriginFigures,
+  type TimelineRow,
+} from './diffusion.js';
 import type { AdoptionRow, InnovationRow, MilestoneRow, StudyVisitRow } from './queries.js';
 
 /**
@@ -48,37 +50,6 @@ export type SortField =
 export interface AdoptionSort {
   field: SortField;
   direction: 'ASC' | 'DESC';
-}
-
-export interface StageCount {
-  stage: Stage;
-  reached: number;
-  current: number;
-}
-export interface ProvinceCount {
-  provinceCode: string;
-  adopters: number;
-}
-export interface StageDuration {
-  stage: Stage;
-  adoptions: number;
-  medianDays: number | null;
-  p75Days: number | null;
-}
-export interface Figures {
-  adoptions: number;
-  funnel: StageCount[];
-  provinces: ProvinceCount[];
-  studyToStage: StageDuration[];
-}
-export interface DiffusionFigures extends Figures {
-  innovationId: string;
-}
-export interface OriginFigures extends Figures {
-  originCode: string;
-  innovations: number;
-  adopters: number;
-  perInnovation: DiffusionFigures[];
 }
 
 const SORT_COLUMN: Record<SortField, string> = {
@@ -135,21 +106,6 @@ const dayAfter = (date: string) => {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString();
 };
-
-/** Days between two YYYY-MM-DD dates. */
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-/** Linear-interpolation percentile (p in [0, 1]) of ascending-sorted values. */
-export function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = (sorted.length - 1) * p;
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  const a = sorted[low] as number;
-  const b = sorted[high] as number;
-  return a + (b - a) * (rank - low);
-}
 
 /** Conditions on the milestone timeline (alias `alias`) for "counts at this time point". */
 function counts(alias: string, at: TimePoint | undefined, params: Params): string {
@@ -576,81 +532,4 @@ export class AnalyticsQueries {
       )
       .all(params) as TimelineRow[];
   }
-}
-
-interface TimelineRow {
-  adopter_code: string;
-  innovation_id: string;
-  kind: string;
-  stage_rank: number;
-  occurred_on: string;
-}
-
-interface AdoptionFacts {
-  adopter: string;
-  rank: number;
-  firstVisit: string | undefined;
-  /** Earliest date each rank (or a later one) was reached, by rank. */
-  reached: Map<number, string>;
-}
-
-function adoptionsOfRows(rows: readonly TimelineRow[]): Map<string, AdoptionFacts> {
-  const out = new Map<string, AdoptionFacts>();
-  for (const r of rows) {
-    const key = `${r.adopter_code}|${r.innovation_id}`;
-    let a = out.get(key);
-    if (!a) {
-      a = { adopter: r.adopter_code, rank: 0, firstVisit: undefined, reached: new Map() };
-      out.set(key, a);
-    }
-    if (r.stage_rank > a.rank) a.rank = r.stage_rank;
-    if (r.kind === 'STUDY_VISIT' && (!a.firstVisit || r.occurred_on < a.firstVisit))
-      a.firstVisit = r.occurred_on;
-    // Reaching a stage reaches every earlier one too.
-    for (let rank = 1; rank <= r.stage_rank; rank++) {
-      const seen = a.reached.get(rank);
-      if (!seen || r.occurred_on < seen) a.reached.set(rank, r.occurred_on);
-    }
-  }
-  return out;
-}
-
-function figures(rows: readonly TimelineRow[]): Figures {
-  const adoptions = [...adoptionsOfRows(rows).values()].filter((a) => a.rank > 0);
-  const stages = AdoptionStage.options;
-  const funnel = stages.map((stage) => {
-    const rank = stageRank(stage);
-    return {
-      stage,
-      reached: adoptions.filter((a) => a.rank >= rank).length,
-      current: adoptions.filter((a) => a.rank === rank).length,
-    };
-  });
-  const perProvince = new Map<string, Set<string>>();
-  for (const a of adoptions) {
-    const province = a.adopter.slice(0, 2);
-    perProvince.set(province, (perProvince.get(province) ?? new Set()).add(a.adopter));
-  }
-  const provinces = [...perProvince]
-    .map(([provinceCode, set]) => ({ provinceCode, adopters: set.size }))
-    .sort((x, y) => y.adopters - x.adopters || x.provinceCode.localeCompare(y.provinceCode));
-  const studyToStage = stages
-    .filter((stage) => stageRank(stage) > stageRank('STUDIED'))
-    .map((stage) => {
-      const rank = stageRank(stage);
-      const days = adoptions
-        .flatMap((a) => {
-          const reached = a.reached.get(rank);
-          if (!a.firstVisit || !reached || reached < a.firstVisit) return [];
-          return [daysBetween(a.firstVisit, reached)];
-        })
-        .sort((x, y) => x - y);
-      return {
-        stage,
-        adoptions: days.length,
-        medianDays: percentile(days, 0.5),
-        p75Days: percentile(days, 0.75),
-      };
-    });
-  return { adoptions: adoptions.length, funnel, provinces, studyToStage };
 }

@@ -12,7 +12,6 @@ export function openReadModel(path: string): Database.Database {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
   // Checkpoint the WAL every ~40 MB rather than every 4 MB: a rebuild commits big batches.
   db.pragma('wal_autocheckpoint = 10000');

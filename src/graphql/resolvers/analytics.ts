@@ -9,9 +9,9 @@ import {
   type AtTime,
   decodeSortCursor,
   encodeSortCursor,
-  type Figures,
   type TimePoint,
 } from '../../read-model/analytics.js';
+import type { Figures } from '../../read-model/diffusion.js';
 import type { AdoptionRow, InnovationRow } from '../../read-model/queries.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated.js';
