@@ -55,11 +55,17 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** A version-4-shaped UUID from the PRNG (deterministic, valid for `z.uuid()`). */
+let clock = Date.UTC(2025, 0, 1);
+
+/**
+ * A UUIDv7 from the PRNG, time-ordered like the ids the command handler makes (src/application/
+ * ids.ts): 48 bits of a clock that moves on by a millisecond per id, then random bits. The same
+ * seed gives the same ids; every one is valid for `z.uuid()`.
+ */
 export function uuidFrom(random: () => number): string {
-  const hex: string[] = [];
-  for (let i = 0; i < 32; i++) hex.push(Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
+  const hex = (clock++).toString(16).padStart(12, '0').split('');
+  for (let i = 12; i < 32; i++) hex.push(Math.floor(random() * 16).toString(16));
+  hex[12] = '7';
   hex[16] = (8 + Math.floor(random() * 4)).toString(16);
   const h = hex.join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { eventSchemas, isDomainEventType } from '../domain/events.js';
 import type { Decider, DomainEvent } from '../domain/shared/decider.js';
 import { conflict } from '../domain/shared/errors.js';
@@ -8,6 +7,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '../eventstore/port.js';
+import { newId } from './ids.js';
 
 export interface CommandResult<Event extends DomainEvent, State> {
   events: Event[];
@@ -80,7 +80,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       const result = await store.append(
         streamName,
         events.map((event, i) => ({
-          id: options.eventId?.(i) ?? randomUUID(),
+          id: options.eventId?.(i) ?? newId(),
           type: event.type,
           data: event.data,
           metadata: options.metadata,

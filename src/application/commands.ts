@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { accessDecider } from '../domain/access/decide.js';
 import { accessStream, type Role } from '../domain/access/events.js';
 import {
@@ -33,6 +32,7 @@ import {
   type IdempotentRun,
   splitKey,
 } from './idempotency.js';
+import { newId } from './ids.js';
 import { type InputSchemas, inputSchemas, parseInput } from './inputs.js';
 import type { Regions } from './regions.js';
 
@@ -134,7 +134,7 @@ export class Commands {
     return this.run('reportStudyVisit', REPORTERS, input, actor, async (raw, run) => {
       const { id, ...data } = await parseInput(this.schemas.reportStudyVisit, raw);
       requireSpeaksFor(actor, data.visitorCode, 'visitorCode');
-      const visitId = id ?? run.id('visit') ?? randomUUID();
+      const visitId = id ?? run.id('visit') ?? newId();
       const originOf: Record<string, string | undefined> = {};
       for (const innovationId of data.innovationIds)
         originOf[innovationId] = await this.originOf(innovationId);
@@ -185,7 +185,7 @@ export class Commands {
       const originCode = await this.originOf(data.innovationId);
       if (originCode === undefined)
         throw notFound('innovationId', `innovation "${data.innovationId}" is not registered`);
-      const milestoneId = run.id('milestone') ?? randomUUID();
+      const milestoneId = run.id('milestone') ?? newId();
       const { adopterCode, innovationId } = data;
       const result = { adopterCode, innovationId, milestoneId };
       const { position } = await handleCommand(
@@ -314,7 +314,7 @@ export class Commands {
     return this.run('issueAccessToken', ADMINS, input, actor, async (raw, run) => {
       const data = await parseInput(this.schemas.issueAccessToken, raw);
       const token = generateToken();
-      const tokenId = run.id('token') ?? randomUUID();
+      const tokenId = run.id('token') ?? newId();
       const grant = {
         tokenId,
         role: data.role,
@@ -408,7 +408,7 @@ export class Commands {
             `${data.kind} on ${data.occurredOn} is already in this batch (entry ${earlier + 1})`,
           );
         }
-        const milestoneId = randomUUID();
+        const milestoneId = newId();
         const events = adoptionDecider.decide(
           {
             type: 'ReportMilestone',
@@ -449,7 +449,7 @@ export class Commands {
   }
 
   private metadata(actor: Actor, extra: object | undefined): EventMetadata {
-    const correlationId = actor.correlationId ?? randomUUID();
+    const correlationId = actor.correlationId ?? newId();
     return {
       actor: actor.id,
       ...(actor.role ? { role: actor.role } : {}),
