@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type MilestoneKind, rankOfKind, stageOfRank } from '../src/domain/adoption/stages.js';
+import { MilestoneKind, rankOfKind, stageOfRank } from '../src/domain/adoption/stages.js';
 import { adoptionsProjection } from './adoptions.js';
 import { type ProjectedEvent, physicalTable } from './projection.js';
 
@@ -12,17 +12,8 @@ import { type ProjectedEvent, physicalTable } from './projection.js';
  */
 const ADOPTERS = ['16.04', '76.01'];
 const INNOVATIONS = ['banyuwangi-mal-pelayanan-publik', 'banyuwangi-smart-kampung'];
-const KINDS: MilestoneKind[] = [
-  'INTEREST_DECLARED',
-  'AGREEMENT_SIGNED',
-  'REGULATION_ENACTED',
-  'BUDGET_ALLOCATED',
-  'PILOT_STARTED',
-  'SERVICE_LAUNCHED',
-  'EVALUATED',
-  'SUSPENDED',
-  'RESUMED',
-];
+/** Every kind a report can carry (a study visit comes through its own event). */
+const KINDS = MilestoneKind.options.filter((kind) => kind !== 'STUDY_VISIT');
 
 type Step =
   | { op: 'report'; adopter: number; innovation: number; kind: MilestoneKind; day: number }

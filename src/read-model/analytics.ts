@@ -7,7 +7,17 @@ import {
   type OriginFigures,
   type TimelineRow,
 } from './diffusion.js';
-import type { AdoptionRow, InnovationRow, MilestoneRow, StudyVisitRow } from './queries.js';
+import {
+  type AdoptionRow,
+  INNOVATION_COLUMNS,
+  type InnovationRow,
+  type MilestoneRow,
+  type Raw,
+  type StudyVisitRow,
+  innovation as toInnovation,
+  visit as toVisit,
+  VISIT_COLUMNS,
+} from './queries.js';
 
 /**
  * A point in time on one or both clocks: `asOf` (a date) counts milestones that had occurred by
@@ -69,27 +79,6 @@ const MILESTONE_COLUMNS = `m.id, m.adopter_code AS adopterCode, m.innovation_id 
   m.kind, m.occurred_on AS occurredOn, m.recorded_at AS recordedAt, m.reported_by AS reportedBy,
   m.note, m.evidence, m.mode, m.visit_id AS visitId, m.retracted, m.retracted_at AS retractedAt,
   m.retraction_reason AS retractionReason`;
-
-const INNOVATION_COLUMNS = `id, origin_code AS originCode, name, description, category, digital,
-  launched_on AS launchedOn, evidence, registered_at AS registeredAt`;
-
-const VISIT_COLUMNS = `id, host_code AS hostCode, visitor_code AS visitorCode,
-  start_date AS startDate, end_date AS endDate, delegation_size AS delegationSize, leader, sites,
-  innovation_ids AS innovationIds, note, evidence, recorded_at AS recordedAt, retracted`;
-
-type Raw = Record<string, unknown>;
-
-const toVisit = (r: Raw) =>
-  ({
-    ...r,
-    retracted: r.retracted === 1,
-    sites: JSON.parse(r.sites as string),
-    innovationIds: JSON.parse(r.innovationIds as string),
-    evidence: JSON.parse(r.evidence as string),
-  }) as StudyVisitRow;
-
-const toInnovation = (r: Raw) =>
-  ({ ...r, digital: r.digital === 1, evidence: JSON.parse(r.evidence as string) }) as InnovationRow;
 
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string) {
   const out = new Map<string, T[]>(keys.map((k) => [k, []]));

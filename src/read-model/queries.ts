@@ -60,7 +60,8 @@ export interface StudyVisitRow {
   retracted: boolean;
 }
 
-const INNOVATION_COLUMNS = `id, origin_code AS originCode, name, description, category, digital,
+/** Columns and row mappers shared by the read-model queries (here and analytics.ts). */
+export const INNOVATION_COLUMNS = `id, origin_code AS originCode, name, description, category, digital,
   launched_on AS launchedOn, evidence, registered_at AS registeredAt`;
 const ADOPTION_COLUMNS = `adopter_code AS adopterCode, innovation_id AS innovationId,
   origin_code AS originCode, stage, suspended, milestone_count AS milestoneCount,
@@ -69,12 +70,12 @@ const MILESTONE_COLUMNS = `id, adopter_code AS adopterCode, innovation_id AS inn
   occurred_on AS occurredOn, recorded_at AS recordedAt, reported_by AS reportedBy, note, evidence,
   mode, visit_id AS visitId, retracted, retracted_at AS retractedAt,
   retraction_reason AS retractionReason`;
-const VISIT_COLUMNS = `id, host_code AS hostCode, visitor_code AS visitorCode,
+export const VISIT_COLUMNS = `id, host_code AS hostCode, visitor_code AS visitorCode,
   start_date AS startDate, end_date AS endDate, delegation_size AS delegationSize, leader, sites,
   innovation_ids AS innovationIds, note, evidence, recorded_at AS recordedAt, retracted`;
 
-type Raw = Record<string, unknown>;
-const innovation = (r: Raw) =>
+export type Raw = Record<string, unknown>;
+export const innovation = (r: Raw) =>
   ({ ...r, digital: r.digital === 1, evidence: JSON.parse(r.evidence as string) }) as InnovationRow;
 const adoption = (r: Raw) => ({ ...r, suspended: r.suspended === 1 }) as AdoptionRow;
 const milestone = (r: Raw) =>
@@ -83,7 +84,7 @@ const milestone = (r: Raw) =>
     retracted: r.retracted === 1,
     evidence: JSON.parse(r.evidence as string),
   }) as MilestoneRow;
-const visit = (r: Raw) =>
+export const visit = (r: Raw) =>
   ({
     ...r,
     retracted: r.retracted === 1,
