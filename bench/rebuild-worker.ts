@@ -1,7 +1,7 @@
 /**
  * Child process of the benchmark: rebuilds the read model from the whole event log with the
  * real projector and projections, then prints one JSON line with what it measured.
- * Usage: tsx bench/rebuild-worker.ts DATA_DIR [noop]
+ * Usage: node dist/bench/rebuild-worker.js DATA_DIR [noop] (built by `tsc -p tsconfig.bench.json`)
  * With `noop`, one projection that handles every event type and writes nothing stands in for the
  * real ones: what is left is the projector's own cost (read the log, decode and validate each
  * event, checkpoint), the ceiling any projection's SQL comes on top of.

@@ -12,7 +12,7 @@ export function openReadModel(path: string): Database.Database {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -32768');
   // Checkpoint the WAL every ~40 MB rather than every 4 MB: a rebuild commits big batches.
   db.pragma('wal_autocheckpoint = 10000');
   db.exec(`
