@@ -205,6 +205,8 @@ export function eventStoreContract(name: string, factory: StoreFactory) {
       for (const e of events) expect(ids.filter((id) => id === e.id)).toHaveLength(1);
     });
 
+    // Skipped for adapters whose server does not refuse an id reused in another stream
+    // (KurrentDB only deduplicates retries of the same append); the factory says why.
     it.skipIf(!factory.refusesReusedIds)(
       `refuses a stored event id reused in a different append${
         factory.refusesReusedIds ? '' : ` — skipped: ${factory.reusedIdSkip ?? 'not supported'}`
@@ -349,6 +351,8 @@ export function eventStoreContract(name: string, factory: StoreFactory) {
       expect(seen.map((e) => e.type)).toEqual(['C', 'D']);
     });
 
+    // Skipped for adapters that cannot start a test log above 2^53 (KurrentDB positions are byte
+    // offsets: 8 PiB of log); the factory says why, and the adapter has its own mapping test.
     it.skipIf(!factory.createWithPositionsAbove2p53)(
       `keeps global positions above 2^53 exact, end to end${
         factory.createWithPositionsAbove2p53

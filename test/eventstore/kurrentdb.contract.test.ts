@@ -27,6 +27,8 @@ if (url) {
     },
   });
 } else {
+  // No KurrentDB server can run on the build machines: without KURRENTDB_URL the suite is
+  // reported as skipped (with the reason printed), never as passed.
   console.warn(`KurrentDB event-store contract suite ${NOT_RUN}`);
   describe.skip(`event store contract: KurrentDB — ${NOT_RUN}`, () => {
     it('runs the whole contract suite against a live KurrentDB server', () => {});
