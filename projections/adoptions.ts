@@ -124,6 +124,24 @@ export const adoptionsProjection: Projection = {
          last_occurred_on = max(coalesce(last_occurred_on, @on), @on),
          updated_at = @at, position = @position`,
     );
+    /** The columns every write of an adoption row sets. */
+    const row = (
+      adopter: string,
+      innovation: string,
+      origin: string,
+      rank: number,
+      at: Date,
+      position: bigint,
+    ) => ({
+      adopter,
+      innovation,
+      origin,
+      province: adopter.slice(0, 2),
+      rank,
+      stage: stageOfRank(rank),
+      at: at.toISOString(),
+      position,
+    });
     const added = (
       adopter: string,
       innovation: string,
@@ -135,18 +153,7 @@ export const adoptionsProjection: Projection = {
     ) => {
       if (kind === 'SUSPENDED' || kind === 'RESUMED')
         return refresh(adopter, innovation, at, position);
-      const rank = rankOfKind(kind);
-      addMilestone.run({
-        adopter,
-        innovation,
-        origin,
-        province: adopter.slice(0, 2),
-        rank,
-        stage: stageOfRank(rank),
-        on,
-        at: at.toISOString(),
-        position,
-      });
+      addMilestone.run({ ...row(adopter, innovation, origin, rankOfKind(kind), at, position), on });
     };
 
     const refresh = (adopter: string, innovation: string, at: Date, position: bigint) => {
@@ -158,20 +165,12 @@ export const adoptionsProjection: Projection = {
         switch: string | null;
       };
       const origin = (originOf.get(adopter, innovation) as { origin_code: string }).origin_code;
-      const rank = s.rank ?? 0;
       upsertAdoption.run({
-        adopter,
-        innovation,
-        origin,
-        province: adopter.slice(0, 2),
-        rank,
-        stage: stageOfRank(rank),
+        ...row(adopter, innovation, origin, s.rank ?? 0, at, position),
         suspended: s.switch === 'SUSPENDED' ? 1 : 0,
         n: s.n,
         first: s.first,
         last: s.last,
-        at: at.toISOString(),
-        position,
       });
     };
 
