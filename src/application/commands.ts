@@ -12,6 +12,7 @@ import {
 } from '../domain/adoption/events.js';
 import { innovationDecider } from '../domain/innovation/decide.js';
 import { innovationStream } from '../domain/innovation/events.js';
+import type { Decider, DomainEvent } from '../domain/shared/decider.js';
 import { badInput, conflict, DomainError, notFound } from '../domain/shared/errors.js';
 import { slugify } from '../domain/shared/values.js';
 import { studyVisitDecider } from '../domain/study-visit/decide.js';
@@ -115,8 +116,7 @@ export class Commands {
         data.id ?? `${place}-${slugify(data.name)}`.slice(0, 80).replace(/-+$/, '');
       const { id: _id, ...rest } = data;
       const result = { innovationId };
-      const { position } = await handleCommand(
-        this.store,
+      return this.write(
         innovationDecider,
         innovationStream(innovationId),
         {
@@ -124,9 +124,10 @@ export class Commands {
           data: { innovationId, ...rest },
           today: todayIn(this.clock),
         },
-        this.options(actor, run, result),
+        actor,
+        run,
+        result,
       );
-      return { result, position: position ?? 0n };
     });
   }
 
@@ -139,8 +140,7 @@ export class Commands {
       for (const innovationId of data.innovationIds)
         originOf[innovationId] = await this.originOf(innovationId);
       const result = { visitId };
-      const { position } = await handleCommand(
-        this.store,
+      return this.write(
         studyVisitDecider,
         studyVisitStream(visitId),
         {
@@ -149,9 +149,10 @@ export class Commands {
           originOf,
           today: todayIn(this.clock),
         },
-        this.options(actor, run, result),
+        actor,
+        run,
+        result,
       );
-      return { result, position: position ?? 0n };
     });
   }
 
@@ -164,14 +165,14 @@ export class Commands {
       if (first)
         requireSpeaksFor(actor, (first.data as { visitorCode: string }).visitorCode, 'visitId');
       const result = { visitId: data.visitId };
-      const { position } = await handleCommand(
-        this.store,
+      return this.write(
         studyVisitDecider,
         studyVisitStream(data.visitId),
         { type: 'RetractStudyVisit', data },
-        this.options(actor, run, result),
+        actor,
+        run,
+        result,
       );
-      return { result, position: position ?? 0n };
     });
   }
 
@@ -188,8 +189,7 @@ export class Commands {
       const milestoneId = run.id('milestone') ?? newId();
       const { adopterCode, innovationId } = data;
       const result = { adopterCode, innovationId, milestoneId };
-      const { position } = await handleCommand(
-        this.store,
+      return this.write(
         adoptionDecider,
         adoptionStream(data.adopterCode, data.innovationId),
         {
@@ -203,9 +203,10 @@ export class Commands {
           },
           today: todayIn(this.clock),
         },
-        this.options(actor, run, result),
+        actor,
+        run,
+        result,
       );
-      return { result, position: position ?? 0n };
     });
   }
 
@@ -225,14 +226,14 @@ export class Commands {
         );
       const { adopterCode, innovationId } = found;
       const result = { adopterCode, innovationId };
-      const { position } = await handleCommand(
-        this.store,
+      return this.write(
         adoptionDecider,
         adoptionStream(adopterCode, innovationId),
         { type: 'RetractMilestone', data: { milestoneId, adopterCode, innovationId, reason } },
-        this.options(actor, run, result),
+        actor,
+        run,
+        result,
       );
-      return { result, position: position ?? 0n };
     });
   }
 
@@ -284,14 +285,14 @@ export class Commands {
       studyVisitMilestone = { retracted: visit.some((e) => e.type === 'StudyVisitRetracted') };
     }
     const result = { adopterCode, innovationId, milestoneId };
-    const { position } = await handleCommand(
-      this.store,
+    return this.write(
       adoptionDecider,
       adoptionStream(adopterCode, innovationId),
       { ...command({ adopterCode, innovationId }), studyVisitMilestone },
-      this.options(actor, run, result),
+      actor,
+      run,
+      result,
     );
-    return { result, position: position ?? 0n };
   }
 
   /**
@@ -340,14 +341,14 @@ export class Commands {
     return this.run('revokeAccessToken', ADMINS, input, actor, async (raw, run) => {
       const data = await parseInput(this.schemas.revokeAccessToken, raw);
       const result = { tokenId: data.tokenId };
-      const { position } = await handleCommand(
-        this.store,
+      return this.write(
         accessDecider,
         accessStream(data.tokenId),
         { type: 'RevokeAccessToken', data },
-        this.options(actor, run, result),
+        actor,
+        run,
+        result,
       );
-      return { result, position: position ?? 0n };
     });
   }
 
@@ -439,6 +440,25 @@ export class Commands {
   private async originOf(innovationId: string): Promise<string | undefined> {
     const [first] = await this.store.readStream(innovationStream(innovationId), { maxCount: 1 });
     return first ? (first.data as { originCode: string }).originCode : undefined;
+  }
+
+  /** Runs one command through the handler and answers `result` with the position written. */
+  private async write<C, E extends DomainEvent, S, T>(
+    decider: Decider<C, E, S>,
+    stream: string,
+    command: C,
+    actor: Actor,
+    run: IdempotentRun,
+    result: T,
+  ): Promise<Written<T>> {
+    const { position } = await handleCommand(
+      this.store,
+      decider,
+      stream,
+      command,
+      this.options(actor, run, result),
+    );
+    return { result, position: position ?? 0n };
   }
 
   private options(actor: Actor, run: IdempotentRun, result: unknown) {
