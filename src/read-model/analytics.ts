@@ -15,6 +15,7 @@ import {
   type Raw,
   type StudyVisitRow,
   innovation as toInnovation,
+  milestone as toMilestone,
   visit as toVisit,
   VISIT_COLUMNS,
 } from './queries.js';
@@ -357,16 +358,7 @@ export class AnalyticsQueries {
 
   innovationsByIds(ids: readonly string[]): Map<string, InnovationRow> {
     const rows = this.stmt.innovationsByIds.all(JSON.stringify(ids)) as Raw[];
-    return new Map(
-      rows.map((r) => [
-        r.id as string,
-        {
-          ...r,
-          digital: r.digital === 1,
-          evidence: JSON.parse(r.evidence as string),
-        } as InnovationRow,
-      ]),
-    );
+    return new Map(rows.map((r) => [r.id as string, toInnovation(r)]));
   }
 
   innovations(filter: {
@@ -400,9 +392,7 @@ export class AnalyticsQueries {
       )
       .all(params) as Raw[];
     return rows.map((r) => ({
-      ...(r as unknown as InnovationRow),
-      digital: r.digital === 1,
-      evidence: JSON.parse(r.evidence as string),
+      ...toInnovation(r),
       ...(filter.knownAt ? { at: { knownAt: filter.knownAt } } : {}),
     }));
   }
@@ -420,11 +410,7 @@ export class AnalyticsQueries {
     for (const r of rows) {
       if (at?.asOf && (r.occurredOn as string) > at.asOf) continue;
       if (at?.knownAt && (r.recordedAt as string) > at.knownAt) continue;
-      let row = {
-        ...r,
-        retracted: r.retracted === 1,
-        evidence: JSON.parse(r.evidence as string),
-      } as MilestoneRow;
+      let row = toMilestone(r);
       if (at?.knownAt && row.retracted && (row.retractedAt ?? '') > at.knownAt)
         row = { ...row, retracted: false, retractedAt: null, retractionReason: null };
       out.get(`${row.adopterCode}|${row.innovationId}`)?.push(row);
@@ -434,16 +420,7 @@ export class AnalyticsQueries {
 
   milestonesByIds(ids: readonly string[]): Map<string, MilestoneRow> {
     const rows = this.stmt.milestonesByIds.all(JSON.stringify(ids)) as Raw[];
-    return new Map(
-      rows.map((r) => [
-        r.id as string,
-        {
-          ...r,
-          retracted: r.retracted === 1,
-          evidence: JSON.parse(r.evidence as string),
-        } as MilestoneRow,
-      ]),
-    );
+    return new Map(rows.map((r) => [r.id as string, toMilestone(r)]));
   }
 
   studyVisitsByIds(ids: readonly string[]): Map<string, StudyVisitRow> {

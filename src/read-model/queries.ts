@@ -78,7 +78,7 @@ export type Raw = Record<string, unknown>;
 export const innovation = (r: Raw) =>
   ({ ...r, digital: r.digital === 1, evidence: JSON.parse(r.evidence as string) }) as InnovationRow;
 const adoption = (r: Raw) => ({ ...r, suspended: r.suspended === 1 }) as AdoptionRow;
-const milestone = (r: Raw) =>
+export const milestone = (r: Raw) =>
   ({
     ...r,
     retracted: r.retracted === 1,
