@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Regions } from '../../src/application/regions.js';
 import { spawnServer } from '../support/child.js';
-import { Reporter, readStoredFacts } from '../support/reporters.js';
+import { readStoredFacts, reportersOutsideTheStory } from '../support/reporters.js';
 
 const KILLS = 5;
 const REPORTERS = 12;
@@ -20,13 +19,7 @@ describe('crash safety under SIGKILL', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('keeps every acknowledged report exactly once through repeated kills', async () => {
-    const regions = await Regions.load();
-    const adopters = regions
-      .regencies()
-      .map((r) => r.code)
-      .filter((code) => !['35.10', '16.04', '76.01'].includes(code))
-      .slice(0, REPORTERS);
-    const reporters = adopters.map((code) => new Reporter(code));
+    const reporters = await reportersOutsideTheStory(REPORTERS);
 
     for (let round = 0; round < KILLS; round++) {
       const server = await spawnServer({ dataDir });

@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Regions } from '../../src/application/regions.js';
 import { spawnServer } from '../support/child.js';
-import { Reporter, readStoredFacts } from '../support/reporters.js';
+import { readStoredFacts, reportersOutsideTheStory } from '../support/reporters.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 describe('/ready and /metrics', () => {
@@ -89,13 +88,7 @@ describe('graceful shutdown', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('finishes in-flight appends on SIGTERM, keeps every acknowledged one, and exits 0', async () => {
-    const regions = await Regions.load();
-    const reporters = regions
-      .regencies()
-      .map((r) => r.code)
-      .filter((code) => !['35.10', '16.04', '76.01'].includes(code))
-      .slice(0, 16)
-      .map((code) => new Reporter(code));
+    const reporters = await reportersOutsideTheStory(16);
     const server = await spawnServer({ dataDir });
     let stopped = false;
     const running = reporters.map((r) => r.run(server.url, () => stopped));

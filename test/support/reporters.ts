@@ -1,8 +1,23 @@
 import Database from 'better-sqlite3';
+import { Regions } from '../../src/application/regions.js';
 import { postGraphQL } from './child.js';
 
 const MUTATION = `mutation ($input: ReportMilestoneInput!) { reportMilestone(input: $input) { stage } }`;
 export const INNOVATION = 'banyuwangi-mal-pelayanan-publik';
+
+/**
+ * `count` reporters for regencies the demo story leaves alone (not the origin Banyuwangi, not
+ * Lahat or Pasangkayu), so their reports never meet the demo's milestones.
+ */
+export async function reportersOutsideTheStory(count: number): Promise<Reporter[]> {
+  const regions = await Regions.load();
+  return regions
+    .regencies()
+    .map((r) => r.code)
+    .filter((code) => !['35.10', '16.04', '76.01'].includes(code))
+    .slice(0, count)
+    .map((code) => new Reporter(code));
+}
 
 /**
  * One reporter per adopter regency: each reports milestones of its adoption of Banyuwangi's MPP,
