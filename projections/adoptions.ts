@@ -1,5 +1,13 @@
-import { type MilestoneKind, rankOfKind, stageOfRank } from '../src/domain/adoption/stages.js';
-import type { Projection } from './projection.js';
+import { maturityOf, rankOfKind, stageOfRank } from '../src/domain/adoption/stages.js';
+import {
+  type AdoptionMilestone,
+  type AdoptionSummary,
+  milestonesOf,
+  needsFullSummary,
+  withMilestone,
+} from '../src/domain/adoption/summary.js';
+import { summaryColumns } from './adoptions/summary-sql.js';
+import type { ProjectedEvent, Projection } from './projection.js';
 
 /**
  * Adoptions: one row per adopter × innovation with the stage reached, and every milestone behind
@@ -90,16 +98,18 @@ export const adoptionsProjection: Projection = {
       `UPDATE ${t('milestones')} SET retracted = 1, retracted_at = ?, retraction_reason = ?
        WHERE visit_id = ? RETURNING adopter_code, innovation_id`,
     );
-    const summary = db.prepare(
-      `SELECT max(stage_rank) AS rank, count(*) AS n, min(occurred_on) AS first, max(occurred_on) AS last,
-         (SELECT kind FROM ${t('milestones')} s
-           WHERE s.adopter_code = m.adopter_code AND s.innovation_id = m.innovation_id
-             AND s.retracted = 0 AND s.kind IN ('SUSPENDED', 'RESUMED')
-           ORDER BY s.occurred_on DESC, s.position DESC LIMIT 1) AS switch
-       FROM ${t('milestones')} m
-       WHERE adopter_code = ? AND innovation_id = ? AND retracted = 0`,
+    const addedUp = db.prepare(
+      `SELECT ${summaryColumns(t('milestones'), 'm', 's.retracted = 0')}, min(origin_code) AS origin
+       FROM ${t('milestones')} m WHERE adopter_code = ? AND innovation_id = ? AND retracted = 0`,
     );
-    const upsertAdoption = db.prepare(
+    const current = db.prepare(
+      `SELECT stage_rank, suspended, milestone_count, first_occurred_on, last_occurred_on
+       FROM ${t('adoptions')} WHERE adopter_code = ? AND innovation_id = ?`,
+    );
+    const originOf = db.prepare(
+      `SELECT origin_code FROM ${t('milestones')} WHERE adopter_code = ? AND innovation_id = ? LIMIT 1`,
+    );
+    const upsert = db.prepare(
       `INSERT INTO ${t('adoptions')} (adopter_code, innovation_id, origin_code, adopter_province_code,
          stage_rank, stage, suspended, milestone_count, first_occurred_on, last_occurred_on, updated_at, position)
        VALUES (@adopter, @innovation, @origin, @province, @rank, @stage, @suspended, @n, @first, @last, @at, @position)
@@ -107,112 +117,78 @@ export const adoptionsProjection: Projection = {
          stage_rank = @rank, stage = @stage, suspended = @suspended, milestone_count = @n,
          first_occurred_on = @first, last_occurred_on = @last, updated_at = @at, position = @position`,
     );
-    const originOf = db.prepare(
-      `SELECT origin_code FROM ${t('milestones')} WHERE adopter_code = ? AND innovation_id = ? LIMIT 1`,
-    );
-    // A new milestone that counts can only raise the stage, add one to the count and widen the
-    // dates: no need to add the adoption up again (that is only for retractions and switches).
-    const addMilestone = db.prepare(
-      `INSERT INTO ${t('adoptions')} (adopter_code, innovation_id, origin_code, adopter_province_code,
-         stage_rank, stage, suspended, milestone_count, first_occurred_on, last_occurred_on, updated_at, position)
-       VALUES (@adopter, @innovation, @origin, @province, @rank, @stage, 0, 1, @on, @on, @at, @position)
-       ON CONFLICT (adopter_code, innovation_id) DO UPDATE SET
-         stage = CASE WHEN @rank > stage_rank THEN @stage ELSE stage END,
-         stage_rank = max(stage_rank, @rank),
-         milestone_count = milestone_count + 1,
-         first_occurred_on = min(coalesce(first_occurred_on, @on), @on),
-         last_occurred_on = max(coalesce(last_occurred_on, @on), @on),
-         updated_at = @at, position = @position`,
-    );
-    /** The columns every write of an adoption row sets. */
-    const row = (
-      adopter: string,
-      innovation: string,
-      origin: string,
-      rank: number,
-      at: Date,
-      position: bigint,
-    ) => ({
-      adopter,
-      innovation,
-      origin,
-      province: adopter.slice(0, 2),
-      rank,
-      stage: stageOfRank(rank),
-      at: at.toISOString(),
-      position,
-    });
-    const added = (
-      adopter: string,
-      innovation: string,
-      origin: string,
-      kind: MilestoneKind,
-      on: string,
-      at: Date,
-      position: bigint,
-    ) => {
-      if (kind === 'SUSPENDED' || kind === 'RESUMED')
-        return refresh(adopter, innovation, at, position);
-      addMilestone.run({ ...row(adopter, innovation, origin, rankOfKind(kind), at, position), on });
-    };
-
-    const refresh = (adopter: string, innovation: string, at: Date, position: bigint) => {
-      const s = summary.get(adopter, innovation) as {
-        rank: number | null;
-        n: number;
-        first: string | null;
-        last: string | null;
-        switch: string | null;
-      };
-      const origin = (originOf.get(adopter, innovation) as { origin_code: string }).origin_code;
-      upsertAdoption.run({
-        ...row(adopter, innovation, origin, s.rank ?? 0, at, position),
-        suspended: s.switch === 'SUSPENDED' ? 1 : 0,
-        n: s.n,
-        first: s.first,
-        last: s.last,
+    const write = (key: Key, origin: string, s: AdoptionSummary, event: ProjectedEvent) =>
+      upsert.run({
+        adopter: key.adopterCode,
+        innovation: key.innovationId,
+        origin,
+        province: key.adopterCode.slice(0, 2),
+        rank: s.rank,
+        stage: s.stage,
+        suspended: s.suspended ? 1 : 0,
+        n: s.milestoneCount,
+        first: s.firstOccurredOn,
+        last: s.lastOccurredOn,
+        at: event.recordedAt.toISOString(),
+        position: event.position,
       });
+    /** After a retraction or a suspension switch: the adoption added up again. */
+    const refresh = (key: Key, event: ProjectedEvent) => {
+      const r = addedUp.get(key.adopterCode, key.innovationId) as SummaryRow & { origin: string };
+      const origin =
+        r.origin ??
+        (originOf.get(key.adopterCode, key.innovationId) as { origin_code: string }).origin_code;
+      write(key, origin, fromRow(r), event);
+    };
+    /** A new milestone that counts only raises the stage, adds one and widens the dates. */
+    const added = (m: AdoptionMilestone, event: ProjectedEvent) => {
+      if (needsFullSummary(m.kind)) return refresh(m, event);
+      const row = current.get(m.adopterCode, m.innovationId) as SummaryRow | undefined;
+      write(m, m.originCode, withMilestone(row && fromRow(row), m), event);
     };
 
     return (event) => {
       const recordedAt = event.recordedAt.toISOString();
       const actor = event.metadata.actor ?? null;
       switch (event.type) {
-        case 'MilestoneReported': {
-          const m = event.data;
-          insertMilestone.run(
-            m.milestoneId,
-            m.adopterCode,
-            m.innovationId,
-            m.originCode,
-            m.kind,
-            rankOfKind(m.kind),
-            m.occurredOn,
-            recordedAt,
-            actor,
-            m.note ?? null,
-            JSON.stringify(m.evidence),
-            m.mode ?? null,
-            null,
-            event.position,
-            m.details ? JSON.stringify(m.details) : null,
-          );
-          added(
-            m.adopterCode,
-            m.innovationId,
-            m.originCode,
-            m.kind,
-            m.occurredOn,
-            event.recordedAt,
-            event.position,
-          );
+        case 'MilestoneReported':
+        case 'StudyVisitReported': {
+          const visit = event.type === 'StudyVisitReported' ? event.data : undefined;
+          const report = event.type === 'MilestoneReported' ? event.data : undefined;
+          const visitNote = visit
+            ? `Studi tiru ${visit.startDate}–${visit.endDate}: ${visit.delegationSize} orang dipimpin ${visit.leader}`
+            : undefined;
+          for (const m of milestonesOf(event)) {
+            insertMilestone.run(
+              m.milestoneId,
+              m.adopterCode,
+              m.innovationId,
+              m.originCode,
+              m.kind,
+              rankOfKind(m.kind),
+              m.occurredOn,
+              recordedAt,
+              actor,
+              visit
+                ? visit.note
+                  ? `${visitNote}. ${visit.note}`
+                  : visitNote
+                : (report?.note ?? null),
+              JSON.stringify((visit ?? report)?.evidence ?? []),
+              report?.mode ?? null,
+              m.visitId,
+              event.position,
+              report?.details ? JSON.stringify(report.details) : null,
+            );
+            added(m, event);
+          }
           return;
         }
         case 'MilestoneRetracted': {
           const row = retractMilestone.get(recordedAt, event.data.reason, event.data.milestoneId) as
             | { adopter_code: string; innovation_id: string }
             | undefined;
-          if (row) refresh(row.adopter_code, row.innovation_id, event.recordedAt, event.position);
+          if (row) refresh(keyOf(row), event);
           return;
         }
         case 'MilestoneVerified':
@@ -225,39 +201,6 @@ export const adoptionsProjection: Projection = {
             event.data.milestoneId,
           );
           return;
-        case 'StudyVisitReported': {
-          const v = event.data;
-          const note = `Studi tiru ${v.startDate}–${v.endDate}: ${v.delegationSize} orang dipimpin ${v.leader}`;
-          for (const innovationId of v.innovationIds) {
-            insertMilestone.run(
-              `${v.visitId}:${innovationId}`,
-              v.visitorCode,
-              innovationId,
-              v.hostCode,
-              'STUDY_VISIT',
-              rankOfKind('STUDY_VISIT'),
-              v.startDate,
-              recordedAt,
-              actor,
-              v.note ? `${note}. ${v.note}` : note,
-              JSON.stringify(v.evidence),
-              null,
-              v.visitId,
-              event.position,
-              null,
-            );
-            added(
-              v.visitorCode,
-              innovationId,
-              v.hostCode,
-              'STUDY_VISIT',
-              v.startDate,
-              event.recordedAt,
-              event.position,
-            );
-          }
-          return;
-        }
         case 'StudyVisitRetracted': {
           const rows = retractVisit.all(
             recordedAt,
@@ -267,11 +210,38 @@ export const adoptionsProjection: Projection = {
             adopter_code: string;
             innovation_id: string;
           }>;
-          for (const row of rows)
-            refresh(row.adopter_code, row.innovation_id, event.recordedAt, event.position);
+          for (const row of rows) refresh(keyOf(row), event);
           return;
         }
       }
     };
   },
 };
+
+type Key = { adopterCode: string; innovationId: string };
+const keyOf = (row: { adopter_code: string; innovation_id: string }): Key => ({
+  adopterCode: row.adopter_code,
+  innovationId: row.innovation_id,
+});
+
+interface SummaryRow {
+  stage_rank: number | null;
+  suspended: number;
+  milestone_count: number;
+  first_occurred_on: string | null;
+  last_occurred_on: string | null;
+}
+
+/** A summary as the adoptions table (or `summaryColumns`) holds it. */
+function fromRow(r: SummaryRow): AdoptionSummary {
+  const stage = stageOfRank(r.stage_rank ?? 0);
+  return {
+    rank: r.stage_rank ?? 0,
+    stage,
+    maturity: stage && maturityOf(stage),
+    suspended: r.suspended === 1,
+    firstOccurredOn: r.first_occurred_on,
+    lastOccurredOn: r.last_occurred_on,
+    milestoneCount: r.milestone_count,
+  };
+}

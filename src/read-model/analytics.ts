@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { summaryColumns } from '../../projections/adoptions/summary-sql.js';
 import { type AdoptionStage as Stage, stageOfRank, stageRank } from '../domain/adoption/stages.js';
 import {
   adoptionsOfRows,
@@ -160,13 +161,7 @@ function adoptionSource(
     with: `WITH tl AS (SELECT * FROM milestone_timeline t WHERE ${where.join(' AND ')}),
       at_time AS (
         SELECT adopter_code, innovation_id, origin_code, province_code AS adopter_province_code,
-          max(stage_rank) AS stage_rank, count(*) AS milestone_count,
-          min(occurred_on) AS first_occurred_on, max(occurred_on) AS last_occurred_on,
-          max(recorded_at) AS updated_at,
-          coalesce((SELECT s.kind = 'SUSPENDED' FROM tl s
-             WHERE s.adopter_code = tl.adopter_code AND s.innovation_id = tl.innovation_id
-               AND s.kind IN ('SUSPENDED', 'RESUMED')
-             ORDER BY s.occurred_on DESC, s.position DESC LIMIT 1), 0) AS suspended
+          ${summaryColumns('tl', 'tl')}, max(recorded_at) AS updated_at
         FROM tl GROUP BY adopter_code, innovation_id)`,
     from: 'at_time',
   };
