@@ -1,13 +1,13 @@
-import { maturityOf, rankOfKind, stageOfRank } from '../src/domain/adoption/stages.js';
+import { maturityOf, rankOfKind, stageOfRank } from '../../src/domain/adoption/stages.js';
 import {
   type AdoptionMilestone,
   type AdoptionSummary,
   milestonesOf,
   needsFullSummary,
   withMilestone,
-} from '../src/domain/adoption/summary.js';
-import { summaryColumns } from './adoptions/summary-sql.js';
-import type { ProjectedEvent, Projection } from './projection.js';
+} from '../../src/domain/adoption/summary.js';
+import type { ProjectedEvent, Projection } from '../projection.js';
+import { summaryColumns } from './summary-sql.js';
 
 /**
  * Adoptions: one row per adopter × innovation with the stage reached, and every milestone behind

@@ -2,8 +2,8 @@ import {
   AdoptionStage,
   type AdoptionStage as Stage,
   stageRank,
-} from '../domain/adoption/stages.js';
-import { stageDates, summarize } from '../domain/adoption/summary.js';
+} from '../../src/domain/adoption/stages.js';
+import { stageDates, summarize } from '../../src/domain/adoption/summary.js';
 
 /**
  * Diffusion figures, computed from the timeline rows of the adoptions they cover: the funnel
@@ -61,7 +61,6 @@ export interface TimelineRow {
   adopter_code: string;
   innovation_id: string;
   kind: string;
-  stage_rank: number;
   occurred_on: string;
 }
 

@@ -1,6 +1,6 @@
-import { rankOfKind } from '../src/domain/adoption/stages.js';
-import { milestonesOf } from '../src/domain/adoption/summary.js';
-import type { Projection } from './projection.js';
+import { rankOfKind } from '../../src/domain/adoption/stages.js';
+import { milestonesOf } from '../../src/domain/adoption/summary.js';
+import type { Projection } from '../projection.js';
 
 /**
  * The milestone timeline: one narrow row per milestone with both clocks — when it occurred, when
