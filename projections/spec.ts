@@ -15,9 +15,9 @@ type Row = Record<string, unknown>;
 
 /**
  * Given/when/then for projections, over a real in-memory SQLite database:
- * `projectionSpec(p).given(events).when(events).then(table, rows)`. Events are decoded as the
+ * `projectionSpec(p).given(events).when(events).thenRows(table, rows)`. Events are decoded as the
  * projector decodes them and get positions 1, 2, … and a recordedAt one second apart from
- * 2026-01-01T00:00:00Z. `then` compares the table's rows (only the columns the expected rows
+ * 2026-01-01T00:00:00Z. `thenRows` compares the table's rows (only the columns the expected rows
  * name, ordered by them) with `rows`; `thenQuery` compares the rows of any SELECT.
  */
 export function projectionSpec(projection: Projection) {
@@ -36,7 +36,7 @@ export function projectionSpec(projection: Projection) {
           });
           const rowsOf = (sql: string) => db.prepare(sql).all() as Row[];
           return {
-            then(table: string, expected: Row[]) {
+            thenRows(table: string, expected: Row[]) {
               const columns = Object.keys(expected[0] ?? {});
               const list = columns.length ? columns.join(', ') : '*';
               const order = columns.length ? ` ORDER BY ${list}` : '';

@@ -15,7 +15,7 @@ describe('access-tokens projection', () => {
     spec
       .given([])
       .when([issued])
-      .then('access_tokens', [
+      .thenRows('access_tokens', [
         {
           token_id: TOKEN,
           token_hash: 'a'.repeat(64),
@@ -37,7 +37,7 @@ describe('access-tokens projection', () => {
           metadata: { actor: 'token:admin' },
         },
       ])
-      .then('access_tokens', [
+      .thenRows('access_tokens', [
         {
           token_id: TOKEN,
           revoked: 1,

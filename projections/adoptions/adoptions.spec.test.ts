@@ -13,8 +13,8 @@ describe('adoptions projection', () => {
     spec
       .given([])
       .when([sample.visit(VISIT, [MPP])])
-      .then('milestones', [{ id: `${VISIT}:${MPP}`, kind: 'STUDY_VISIT', visit_id: VISIT }])
-      .then('adoptions', [
+      .thenRows('milestones', [{ id: `${VISIT}:${MPP}`, kind: 'STUDY_VISIT', visit_id: VISIT }])
+      .thenRows('adoptions', [
         {
           adopter_code: '16.04',
           innovation_id: MPP,
@@ -36,7 +36,7 @@ describe('adoptions projection', () => {
           data: { milestoneId: MOU, adopterCode: '16.04', innovationId: MPP, reason: 'wrong' },
         },
       ])
-      .then('adoptions', [
+      .thenRows('adoptions', [
         {
           stage: 'STUDIED',
           stage_rank: 2,
@@ -45,7 +45,7 @@ describe('adoptions projection', () => {
           updated_at: recordedAt(3),
         },
       ])
-      .then('milestones', [
+      .thenRows('milestones', [
         { id: `${VISIT}:${MPP}`, retracted: 0, retraction_reason: null },
         { id: MOU, retracted: 1, retraction_reason: 'wrong' },
       ]);
@@ -62,8 +62,8 @@ describe('adoptions projection', () => {
           metadata: { actor: 'token:analyst' },
         },
       ])
-      .then('adoptions', [{ stage: 'AGREED', suspended: 1, milestone_count: 2 }])
-      .then('milestones', [
+      .thenRows('adoptions', [{ stage: 'AGREED', suspended: 1, milestone_count: 2 }])
+      .thenRows('milestones', [
         { id: MOU, verification: 'VERIFIED', verified_by: 'token:analyst' },
         { id: PAUSE, verification: 'UNVERIFIED', verified_by: null },
       ]);

@@ -22,7 +22,7 @@ describe('idempotency projection', () => {
     spec
       .given([])
       .when([keyed({ innovationId: 'banyuwangi-mal-pelayanan-publik' })])
-      .then('idempotency_keys', [
+      .thenRows('idempotency_keys', [
         {
           scope: 's1',
           mutation: 'registerInnovation',
@@ -37,6 +37,6 @@ describe('idempotency projection', () => {
     spec
       .given([keyed('first')])
       .when([keyed('second'), sample.mpp])
-      .then('idempotency_keys', [{ scope: 's1', result: '"first"', position: 1 }]);
+      .thenRows('idempotency_keys', [{ scope: 's1', result: '"first"', position: 1 }]);
   });
 });

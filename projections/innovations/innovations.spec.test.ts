@@ -9,7 +9,7 @@ describe('innovations projection', () => {
     spec
       .given([])
       .when([sample.mpp])
-      .then('innovations', [
+      .thenRows('innovations', [
         {
           id: 'banyuwangi-mal-pelayanan-publik',
           origin_code: '35.10',

@@ -10,7 +10,7 @@ describe('study-visits projection', () => {
     spec
       .given([])
       .when([sample.visit(VISIT, ['banyuwangi-mal-pelayanan-publik'])])
-      .then('study_visits', [
+      .thenRows('study_visits', [
         {
           id: VISIT,
           host_code: '35.10',
@@ -28,7 +28,7 @@ describe('study-visits projection', () => {
     spec
       .given([sample.visit(VISIT, ['banyuwangi-mal-pelayanan-publik'])])
       .when([{ type: 'StudyVisitRetracted', data: { visitId: VISIT, reason: 'double report' } }])
-      .then('study_visits', [
+      .thenRows('study_visits', [
         {
           id: VISIT,
           retracted: 1,

@@ -16,7 +16,7 @@ describe('timeline projection', () => {
         sample.visit(VISIT, [MPP, SMART]),
         sample.milestone(MOU, 'AGREEMENT_SIGNED', '2019-02-27'),
       ])
-      .then('milestone_timeline', [
+      .thenRows('milestone_timeline', [
         {
           id: `${VISIT}:${MPP}`,
           innovation_id: MPP,
@@ -54,6 +54,6 @@ describe('timeline projection', () => {
     spec
       .given([sample.visit(VISIT, [MPP])])
       .when([{ type: 'StudyVisitRetracted', data: { visitId: VISIT, reason: 'double report' } }])
-      .then('milestone_timeline', [{ id: `${VISIT}:${MPP}`, retracted_at: recordedAt(2) }]);
+      .thenRows('milestone_timeline', [{ id: `${VISIT}:${MPP}`, retracted_at: recordedAt(2) }]);
   });
 });
