@@ -17,26 +17,16 @@ describe('timeline projection', () => {
         sample.milestone(MOU, 'AGREEMENT_SIGNED', '2019-02-27'),
       ])
       .thenRows('milestone_timeline', [
-        {
-          id: `${VISIT}:${MPP}`,
-          innovation_id: MPP,
+        ...[MPP, SMART].map((innovation) => ({
+          id: `${VISIT}:${innovation}`,
+          innovation_id: innovation,
           province_code: '16',
           kind: 'STUDY_VISIT',
           stage_rank: 2,
           occurred_on: '2019-02-25',
           recorded_at: recordedAt(1),
           retracted_at: null,
-        },
-        {
-          id: `${VISIT}:${SMART}`,
-          innovation_id: SMART,
-          province_code: '16',
-          kind: 'STUDY_VISIT',
-          stage_rank: 2,
-          occurred_on: '2019-02-25',
-          recorded_at: recordedAt(1),
-          retracted_at: null,
-        },
+        })),
         {
           id: MOU,
           innovation_id: MPP,
