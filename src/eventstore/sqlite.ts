@@ -49,7 +49,7 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
-interface EventRow {
+export interface EventRow {
   position: bigint;
   id: string;
   stream: string;
@@ -97,7 +97,11 @@ export class SqliteEventStore implements EventStore {
     largestGroup: 0,
   };
 
+  /** The log's file (undefined for `:memory:`): the bulk rebuild reads it on a worker thread. */
+  readonly file: string | undefined;
+
   constructor(path: string, options: SqliteEventStoreOptions = {}) {
+    this.file = path === ':memory:' ? undefined : path;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     if (options.firstPosition !== undefined && options.firstPosition < 1n)
       throw new RangeError('firstPosition must be at least 1');
@@ -369,7 +373,8 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toRecorded(row: EventRow): RecordedEvent {
+/** A row of the `events` table as the port's RecordedEvent (also used by the bulk rebuild's reader). */
+export function toRecorded(row: EventRow): RecordedEvent {
   const metadata = JSON.parse(row.metadata);
   return {
     id: row.id,

@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+import type { BulkFold, Projection } from '../../../projections/projection.js';
+import { physicalTable } from '../versions.js';
+import type { DecodedBatch } from './source.js';
+
+export interface BulkBuildOptions {
+  /** Called after each committed transaction (between them, the caller may let others in). */
+  between?: (position: bigint) => Promise<void>;
+}
+
+/**
+ * Builds fresh projection versions from the log in bulk: their tables are made again empty, each
+ * projection's bulk form (or its live function, where it has none) takes the decoded events in
+ * large transactions (one per batch the source reads), and at the end the folds write what they kept in memory, the read indexes
+ * are made once and the checkpoints move to the position reached — in one last transaction, so a
+ * build that stops halfway leaves its checkpoints at 0 and is made again from scratch. Answers
+ * the position reached.
+ */
+export async function buildInBulk(
+  db: Database.Database,
+  source: AsyncIterable<DecodedBatch>,
+  selected: readonly Projection[],
+  options: BulkBuildOptions = {},
+): Promise<bigint> {
+  const folds = db.transaction(() =>
+    selected.map((projection) => {
+      const t = physicalTable(projection);
+      for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS ${t(table)}`);
+      projection.migrate(db, t);
+      const fold: BulkFold = projection.bulk?.(db, t) ?? {
+        apply: projection.prepare(db, t),
+        finish() {},
+      };
+      return { projection, fold, handles: new Set<string>(projection.handles) };
+    }),
+  )();
+  const write = db.transaction((events: DecodedBatch['events']) => {
+    for (const event of events)
+      for (const f of folds) if (f.handles.has(event.type)) f.fold.apply(event);
+  });
+  let position = 0n;
+  for await (const batch of source) {
+    write(batch.events);
+    position = batch.position;
+    await options.between?.(position);
+  }
+  const save = db.prepare(
+    'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND version = ?',
+  );
+  db.transaction(() => {
+    const now = new Date().toISOString();
+    for (const { projection, fold } of folds) {
+      fold.finish();
+      projection.readIndexes?.(db, physicalTable(projection));
+      save.run(position, now, projection.name, projection.version);
+    }
+  })();
+  return position;
+}

@@ -1,0 +1,55 @@
+/**
+ * Worker thread of the bulk rebuild: reads the SQLite event log from a position up to a head,
+ * decodes and validates every payload (JSON.parse, zod) and posts the events in batches, so the
+ * main thread only writes rows. At most `ahead` batches wait unconsumed (the main thread sends a
+ * message for each one it takes).
+ */
+import { once } from 'node:events';
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { type EventRow, toRecorded } from '../../eventstore/sqlite.js';
+import { decode } from '../decode.js';
+
+export interface DecodeJob {
+  file: string;
+  after: bigint;
+  head: bigint;
+  batch: number;
+  ahead: number;
+}
+
+const job = workerData as DecodeJob;
+const port = parentPort;
+if (!port) throw new Error('decode-worker runs as a worker thread');
+
+const db = new Database(job.file, { readonly: true, fileMustExist: true });
+const page = db
+  .prepare('SELECT * FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?')
+  .safeIntegers(true);
+let taken = 0;
+let sent = 0;
+port.on('message', () => {
+  taken += 1;
+});
+let after = job.after;
+db.exec('BEGIN'); // one read snapshot for the whole scan
+try {
+  for (;;) {
+    const rows = page.all(after, job.head, job.batch) as EventRow[];
+    const last = rows.at(-1);
+    if (!last) break;
+    after = last.position;
+    const events = [];
+    for (const row of rows) {
+      const event = decode(toRecorded(row));
+      if (event) events.push(event);
+    }
+    while (sent - taken >= job.ahead) await once(port, 'message');
+    port.postMessage({ events, position: after });
+    sent += 1;
+  }
+} finally {
+  db.exec('COMMIT');
+  db.close();
+}
+port.postMessage({ done: true });
