@@ -121,7 +121,10 @@ export function adoptionWrites(db: Database.Database, t: TableNames) {
           : event.type === 'StudyVisitRetracted'
             ? (retractVisit.all(at, event.data.reason, event.data.visitId) as Row[])
             : [];
-      return rows.map((row) => ({ adopterCode: row.adopter_code, innovationId: row.innovation_id }));
+      return rows.map((row) => ({
+        adopterCode: row.adopter_code,
+        innovationId: row.innovation_id,
+      }));
     },
     /** The adoption's summary as its row holds it, if it has one. */
     current(key: Key): AdoptionSummary | undefined {

@@ -222,6 +222,7 @@ export class Projector {
       decodedBatches(this.store, 0n, head),
       fresh.map((r) => r.projection),
       {
+        alone: live.length === 0,
         between: async () => {
           if (this.abort.signal.aborted) throw new Error('projector stopped during a bulk build');
           if (live.length > 0) {

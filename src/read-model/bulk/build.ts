@@ -6,6 +6,8 @@ import type { DecodedBatch } from './source.js';
 export interface BulkBuildOptions {
   /** Called after each committed transaction (between them, the caller may let others in). */
   between?: (position: bigint) => Promise<void>;
+  /** No live version is beside the build: it may hold a transaction open between batches. */
+  alone?: boolean;
 }
 
 /**
@@ -34,16 +36,38 @@ export async function buildInBulk(
       return { projection, fold, handles: new Set<string>(projection.handles) };
     }),
   )();
-  const write = db.transaction((events: DecodedBatch['events']) => {
+  const write = (events: DecodedBatch['events']) => {
     for (const event of events)
       for (const f of folds) if (f.handles.has(event.type)) f.fold.apply(event);
-  });
+  };
+  const batched = db.transaction(write);
+  // Alone (no live version beside it, nothing else writes) the build keeps one transaction open
+  // across batches and commits every ~50,000 events; beside a live version each batch commits
+  // on its own, so the live version's writes never wait inside it.
+  const long = options.alone === true;
+  let open = 0;
   let position = 0n;
-  for await (const batch of source) {
-    write(batch.events);
-    position = batch.position;
-    await options.between?.(position);
+  try {
+    for await (const batch of source) {
+      if (long) {
+        if (open === 0) db.exec('BEGIN');
+        write(batch.events);
+        open += batch.events.length;
+        if (open >= 50_000) {
+          db.exec('COMMIT');
+          open = 0;
+        }
+      } else batched(batch.events);
+      position = batch.position;
+      if (open === 0) await options.between?.(position);
+    }
+    if (open > 0) db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
   }
+  // Index sorts may use a second core.
+  db.pragma('threads = 2');
   const save = db.prepare(
     'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND version = ?',
   );

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ProjectedEvent } from '../../../projections/projection.js';
 import type { EventStore } from '../../eventstore/port.js';
-import { SqliteEventStore } from '../../eventstore/sqlite.js';
+import { type EventRow, SqliteEventStore, toRecorded } from '../../eventstore/sqlite.js';
 import { decode } from '../decode.js';
 import type { DecodeJob } from './decode-worker.js';
 
@@ -24,7 +24,7 @@ export function decodedBatches(
   head: bigint,
 ): AsyncIterable<DecodedBatch> {
   if (store instanceof SqliteEventStore && store.file)
-    return fromWorker({ file: store.file, after, head, batch: BATCH, ahead: 4 });
+    return fromWorker({ file: store.file, after, head, batch: BATCH, ahead: 2 });
   return fromStore(store, after, head);
 }
 
@@ -45,7 +45,12 @@ async function* fromStore(store: EventStore, after: bigint, head: bigint) {
   }
 }
 
-type Message = { events: ProjectedEvent[]; position: bigint } | { done: true };
+/** A validated event: as its row when its payload is exactly what validation answers. */
+type Posted = EventRow | ProjectedEvent;
+type Message = { events: Posted[]; position: bigint } | { done: true };
+
+const received = (e: Posted): ProjectedEvent =>
+  'streamName' in e ? e : (toRecorded(e) as ProjectedEvent);
 
 async function* fromWorker(job: DecodeJob): AsyncIterable<DecodedBatch> {
   const worker = startWorker(job);
@@ -80,7 +85,7 @@ async function* fromWorker(job: DecodeJob): AsyncIterable<DecodedBatch> {
       }
       if ('done' in next) return;
       worker.postMessage('took');
-      yield next;
+      yield { events: next.events.map(received), position: next.position };
     }
   } finally {
     await worker.terminate();
