@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { ProjectedEvent } from '../../../projections/projection.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { type EventRow, SqliteEventStore, toRecorded } from '../../eventstore/sqlite.js';
+import { startWorker } from '../../threads.js';
 import { decode } from '../decode.js';
 import type { DecodeJob } from './decode-worker.js';
 
@@ -53,7 +53,7 @@ const received = (e: Posted): ProjectedEvent =>
   'streamName' in e ? e : (toRecorded(e) as ProjectedEvent);
 
 async function* fromWorker(job: DecodeJob): AsyncIterable<DecodedBatch> {
-  const worker = startWorker(job);
+  const worker = startWorker(import.meta.url, 'decode-worker', job);
   const queue: Message[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
@@ -92,11 +92,3 @@ async function* fromWorker(job: DecodeJob): AsyncIterable<DecodedBatch> {
   }
 }
 
-/** Built JavaScript runs the .js worker; under tsx or vitest the .ts source goes through tsx. */
-function startWorker(job: DecodeJob): Worker {
-  const source = import.meta.url.endsWith('.ts');
-  const url = new URL(`./decode-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-  if (!source) return new Worker(url, { workerData: job });
-  const code = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
-  return new Worker(code, { eval: true, workerData: job });
-}

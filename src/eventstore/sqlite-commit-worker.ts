@@ -1,0 +1,28 @@
+/**
+ * The embedded log's commit thread: takes groups of appends from the store, commits each in one
+ * fsync'd transaction (LogWriter) and answers their outcomes. The store gathers the next group
+ * while this thread waits for the disk, so the disk is kept busy and the event loop never blocks
+ * on a sync.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type GroupAppend, LogWriter, openLog } from './sqlite-log.js';
+
+const { path, firstPosition } = workerData as { path: string; firstPosition?: bigint };
+const port = parentPort;
+if (!port) throw new Error('sqlite-commit-worker runs as a worker thread');
+const db = openLog(path);
+const writer = new LogWriter(db, firstPosition);
+
+port.on('message', (message: { group: GroupAppend[]; now: bigint } | 'close') => {
+  if (message === 'close') {
+    db.close();
+    port.close();
+    return;
+  }
+  try {
+    port.postMessage({ outcomes: writer.commit(message.group, message.now) });
+  } catch (error) {
+    port.postMessage({ failed: error instanceof Error ? error.message : String(error) });
+  }
+});
+port.postMessage({ ready: true });
