@@ -1,4 +1,5 @@
-import { addDays, type DateMention, type Duration, daysBetween } from './dates.js';
+import { addDays, daysBetween } from './calendar.js';
+import type { DateMention, Duration } from './dates.js';
 import type { SourceSpan } from './proposals.js';
 
 /** Days around the publication date within which a dated mention can be the visit itself. */
