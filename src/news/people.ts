@@ -256,7 +256,9 @@ export function sentenceSubjects(
         }
         if (i <= skipUntil) continue;
         const m = mentions.find((x) => x.from === i);
-        if (m && candidates.has(m.code) && m.form !== 'BARE') named.push({ at: i, code: m.code });
+        const where = ['ke', 'di', 'tiba'].includes(w(i - 1));
+        if (m && candidates.has(m.code) && m.form !== 'BARE' && m.form !== 'DATELINE' && !where)
+          named.push({ at: i, code: m.code });
         for (const code of peopleIn(report, people, i, i + 1))
           if (candidates.has(code)) named.push({ at: i, code });
       }

@@ -22,6 +22,8 @@ export interface RegencyRole {
 }
 
 const VISIT = new Set([
+  'berkeliling',
+  'meninjau',
   'berkunjung',
   'kunjungan',
   'kunjungannya',
