@@ -41,8 +41,13 @@ describe('hand-written study-visit reports', () => {
   for (const name of names)
     it(name, () => {
       const text = readFileSync(join(dir, `${name}.txt`), 'utf8');
-      const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as Expected;
-      const draft = draftFromReport({ text, publishedOn: expected.publishedOn }, { gazetteer, innovations });
+      const expected = JSON.parse(
+        readFileSync(join(dir, `${name}.expected.json`), 'utf8'),
+      ) as Expected;
+      const draft = draftFromReport(
+        { text, publishedOn: expected.publishedOn },
+        { gazetteer, innovations },
+      );
       expect(
         draft.studyVisits.map(({ input, missing }) => ({
           hostCode: input.hostCode,

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_INNOVATIONS } from '../../src/demo/banyuwangi.js';
 import { draftFromReport } from '../../src/news/draft.js';
 import type { Gazetteer, KnownInnovation } from '../../src/news/gazetteer.js';
 import type { ReportDraft } from '../../src/news/proposals.js';
-import { DEMO_INNOVATIONS } from '../../src/demo/banyuwangi.js';
 import { demoInnovations, realWorld, SEED_PATH, seedText } from './support.js';
 
 /**
@@ -18,7 +18,8 @@ let innovations: KnownInnovation[];
 beforeAll(async () => {
   ({ gazetteer } = await realWorld());
   innovations = await demoInnovations();
-  if (text) draft = draftFromReport({ text, publishedOn: '2019-02-25' }, { gazetteer, innovations });
+  if (text)
+    draft = draftFromReport({ text, publishedOn: '2019-02-25' }, { gazetteer, innovations });
 });
 
 const visitOf = (code: string) => draft.studyVisits.find((v) => v.input.visitorCode === code);
@@ -76,7 +77,9 @@ describe.skipIf(!text)('the seed report (../shared/seeds, not in the repository)
         ]),
       );
       expect(v.missing).toEqual([]);
-      const mpp = v.sources.filter((s) => s.field === 'innovationIds' && /MPP|mal pp/i.test(s.text));
+      const mpp = v.sources.filter(
+        (s) => s.field === 'innovationIds' && /MPP|mal pp/i.test(s.text),
+      );
       expect(mpp.length).toBeGreaterThan(0);
       // e-Village Budgeting is described, not named: a lower confidence, and the reason says so.
       const described = v.sources.find((s) => s.reason.startsWith('described'));
@@ -86,7 +89,12 @@ describe.skipIf(!text)('the seed report (../shared/seeds, not in the repository)
 
   it('proposes an interest in the MPP for both regencies, on the first day of the visit', () => {
     expect(
-      draft.milestones.map((m) => [m.input.adopterCode, m.input.innovationId, m.input.kind, m.input.occurredOn]),
+      draft.milestones.map((m) => [
+        m.input.adopterCode,
+        m.input.innovationId,
+        m.input.kind,
+        m.input.occurredOn,
+      ]),
     ).toEqual([
       ['76.01', DEMO_INNOVATIONS.mpp, 'INTEREST_DECLARED', '2019-02-25'],
       ['16.04', DEMO_INNOVATIONS.mpp, 'INTEREST_DECLARED', '2019-02-25'],
