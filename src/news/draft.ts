@@ -49,7 +49,11 @@ export function draftFromReport(request: DraftRequest, world: DraftWorld): Repor
   const index = regencyIndex(world.gazetteer);
   const warnings: string[] = [];
   const mentions = findRegencyMentions(report, index);
-  const named = findInnovationMentions(report, world.innovations);
+  const named = findInnovationMentions(
+    report,
+    world.innovations,
+    new Set(mentions.map((m) => m.code)),
+  );
   const roles = assignRoles(report, mentions, named);
   const host = roles.find((r) => r.role === 'HOST');
   const visitors = roles.filter((r) => r.role === 'VISITOR');

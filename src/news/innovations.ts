@@ -102,35 +102,59 @@ function patternsOf(innovation: KnownInnovation): Pattern[] {
   return patterns;
 }
 
+/** Patterns by their first word, built once per list of innovations. */
+const indexes = new WeakMap<readonly KnownInnovation[], Map<string, Array<[KnownInnovation, Pattern]>>>();
+
+function patternIndex(innovations: readonly KnownInnovation[]) {
+  let index = indexes.get(innovations);
+  if (index) return index;
+  index = new Map();
+  for (const innovation of innovations)
+    for (const p of patternsOf(innovation)) {
+      const first = p.words[0];
+      if (first === undefined) continue;
+      const list = index.get(first);
+      if (list) list.push([innovation, p]);
+      else index.set(first, [[innovation, p]]);
+    }
+  indexes.set(innovations, index);
+  return index;
+}
+
+/**
+ * Every mention of a registered innovation. Descriptions ("keuangan desa … online") are looked
+ * for only for innovations of a regency the report names (`origins`) that are not named.
+ */
 export function findInnovationMentions(
   report: Report,
   innovations: readonly KnownInnovation[],
+  origins: ReadonlySet<string>,
 ): InnovationMention[] {
   const { tokens } = report;
   const words = tokens.map((t) => norm(t.word));
+  const index = patternIndex(innovations);
   const found: InnovationMention[] = [];
-  for (const innovation of innovations) {
-    const patterns = patternsOf(innovation);
-    const named: InnovationMention[] = [];
-    for (let i = 0; i < words.length; i++)
-      for (const p of patterns) {
-        if (!p.words.every((w, k) => words[i + k] === w && (k === 0 || joins(report, i + k))))
-          continue;
-        // "MPP" alone must not be a piece of a longer word sequence such as "mpp-ku": fine.
-        named.push({
-          id: innovation.id,
-          originCode: innovation.originCode,
-          from: i,
-          to: i + p.words.length,
-          sentence: tokens[i]?.sentence ?? 0,
-          confidence: p.confidence,
-          reason: `${p.reason} names ${innovation.name}`,
-        });
-        i += p.words.length - 1;
-        break;
-      }
-    found.push(...(named.length ? named : describedAt(report, words, innovation)));
-  }
+  // Per innovation, the end of its last mention: one mention per place, the longest pattern first.
+  const until = new Map<string, number>();
+  for (let i = 0; i < words.length; i++)
+    for (const [innovation, p] of index.get(words[i] ?? '') ?? []) {
+      if ((until.get(innovation.id) ?? 0) > i) continue;
+      if (!p.words.every((w, k) => words[i + k] === w && (k === 0 || joins(report, i + k))))
+        continue;
+      found.push({
+        id: innovation.id,
+        originCode: innovation.originCode,
+        from: i,
+        to: i + p.words.length,
+        sentence: tokens[i]?.sentence ?? 0,
+        confidence: p.confidence,
+        reason: `${p.reason} names ${innovation.name}`,
+      });
+      until.set(innovation.id, i + p.words.length);
+    }
+  for (const innovation of innovations)
+    if (origins.has(innovation.originCode) && !until.has(innovation.id))
+      found.push(...describedAt(report, words, innovation));
   return found.sort((a, b) => a.from - b.from || a.id.localeCompare(b.id));
 }
 
