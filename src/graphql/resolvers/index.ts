@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated.js';
 import { analyticsResolvers } from './analytics.js';
+import { newsResolvers } from './news.js';
 import { registryResolvers } from './registry.js';
 import { reportingResolvers } from './reporting.js';
 
@@ -8,7 +9,12 @@ import { reportingResolvers } from './reporting.js';
  * rather than growing one big map.
  */
 
-const modules: Resolvers[] = [registryResolvers, analyticsResolvers, reportingResolvers];
+const modules: Resolvers[] = [
+  registryResolvers,
+  analyticsResolvers,
+  reportingResolvers,
+  newsResolvers,
+];
 
 export const resolvers: Resolvers = mergeResolvers(modules);
 
