@@ -58,12 +58,7 @@ export function draftFromReport(request: DraftRequest, world: DraftWorld): Repor
   const host = roles.find((r) => r.role === 'HOST');
   const visitors = roles.filter((r) => r.role === 'VISITOR');
   const people = findPeople(report, mentions);
-  const subjects = sentenceSubjects(
-    report,
-    mentions,
-    people,
-    new Set(roles.filter((r) => r.role !== 'MENTIONED').map((r) => r.code)),
-  );
+  const subjects = sentenceSubjects(report, mentions, people, new Set(roles.map((r) => r.code)));
   const peopleCodes = (sentence: number) => {
     const s = report.sentences[sentence];
     if (!s) return [];

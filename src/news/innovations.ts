@@ -103,7 +103,10 @@ function patternsOf(innovation: KnownInnovation): Pattern[] {
 }
 
 /** Patterns by their first word, built once per list of innovations. */
-const indexes = new WeakMap<readonly KnownInnovation[], Map<string, Array<[KnownInnovation, Pattern]>>>();
+const indexes = new WeakMap<
+  readonly KnownInnovation[],
+  Map<string, Array<[KnownInnovation, Pattern]>>
+>();
 
 function patternIndex(innovations: readonly KnownInnovation[]) {
   let index = indexes.get(innovations);

@@ -44,6 +44,7 @@ const VISIT = new Set([
   'berguru',
 ]);
 const TOWARDS = new Set(['ke', 'mengunjungi', 'menyambangi', 'sambangi', 'kunjungi']);
+const RECEIVE = new Set(['menerima', 'menyambut', 'disambangi', 'didatangi', 'dikunjungi']);
 const GROUP = new Set(['rombongan', 'delegasi', 'tim', 'kontingen', 'peserta', 'tamu']);
 
 interface Score {
@@ -74,6 +75,7 @@ export function assignRoles(
     if (s) for (let i = s.from; i < s.to; i++) if (VISIT.has(word(i))) at.push(i);
     return at;
   };
+  const visiting = new Set<RegencyMention>();
   for (const m of mentions) {
     const s = score(m.code);
     const span = spanOf(report, m.from, m.to);
@@ -98,16 +100,37 @@ export function assignRoles(
         span: spanOf(report, m.from - 1, m.to),
         reason: 'where the visitors come from',
       });
+      visiting.add(m);
     }
-    // The subject of a visit: named before the visit word, with a place after it.
-    if (m.form !== 'BARE' && m.form !== 'DATELINE' && visits.some((v) => v > m.from)) {
+    // The subject of a visit: named before the visit word, with a place after it; or the one
+    // receiving it ("Bupati Banyuwangi menerima kunjungan …").
+    const next = visits.find((v) => v > m.from);
+    if (m.form !== 'BARE' && m.form !== 'DATELINE' && next !== undefined) {
+      const receives = report.tokens.slice(m.to, next).some((t) => RECEIVE.has(t.word));
+      if (receives) {
+        s.host += 2;
+        s.hostWhy.push({ span, reason: 'named as the one receiving the visit' });
+        continue;
+      }
       const after = mentions.some(
         (o) => o.code !== m.code && o.sentence === m.sentence && o.from > m.to,
       );
       s.visitor += after ? 3 : 2;
       s.visitorWhy.push({ span, reason: 'named as the one who visits' });
+      visiting.add(m);
     }
   }
+  // "rombongan dari Pemkab Gresik dan Kabupaten Bogor": a visitor's coordinate is one too.
+  mentions.forEach((m, k) => {
+    const previous = mentions[k - 1];
+    if (!previous || previous.sentence !== m.sentence) return;
+    const between = report.tokens.slice(previous.to, m.from).map((t) => t.word);
+    if (between.length !== 1 || (between[0] !== 'dan' && between[0] !== 'serta')) return;
+    const s = scores.get(m.code);
+    if (!s || !visiting.has(previous) || s.visitor >= 2) return;
+    s.visitor += 2;
+    s.visitorWhy.push({ span: spanOf(report, m.from, m.to), reason: 'named with a visitor' });
+  });
   for (const innovation of innovations) {
     const s = scores.get(innovation.originCode);
     if (!s || s.hostWhy.length === 0) continue;
