@@ -48,7 +48,7 @@ export function draftFromReport(request: DraftRequest, world: DraftWorld): Repor
   const published = request.publishedOn;
   const index = regencyIndex(world.gazetteer);
   const warnings: string[] = [];
-  const mentions = findRegencyMentions(report, index);
+  const mentions = findRegencyMentions(report, index, warnings);
   const named = findInnovationMentions(
     report,
     world.innovations,
@@ -122,30 +122,19 @@ export function draftFromReport(request: DraftRequest, world: DraftWorld): Repor
         source('delegationSize', size.span, `${size.size} in the delegation`, size.confidence),
       );
     const led = leaders.find((l) => l.code === visitor.code || (!l.code && own(l.sentence)));
-    const titled = mentions.filter((m) => m.code === visitor.code && m.form === 'TITLE' && m.title);
-    const withPerson = titled.find((m) =>
-      people.some((p) => p.span.start === report.tokens[m.to]?.start || p.code === m.code),
-    );
+    const person = people.find((p) => p.code === visitor.code);
+    const titled = person?.mention ?? mentions.find((m) => m.code === visitor.code && m.title);
     let leader: string | null = null;
     if (led) {
       leader = led.leader;
       sources.push(source('leader', led.span, 'named as leading the delegation', led.confidence));
-    } else if (withPerson ?? titled[0]) {
-      const m = (withPerson ?? titled[0]) as (typeof titled)[number];
-      const person = people.find((p) => p.code === visitor.code);
-      leader = leaderName(
-        m.title ?? '',
-        titleCase(report.tokens.slice(m.nameFrom, m.to).map((t) => t.word)),
-        person,
-      );
-      sources.push(
-        source(
-          'leader',
-          spanOf(report, m.from, m.to),
-          "the visiting regency's head, named in the report",
-          0.7,
-        ),
-      );
+    } else if (titled) {
+      const display = titleCase(report.tokens.slice(titled.nameFrom, titled.to).map((t) => t.word));
+      leader = leaderName(titled.title ?? '', display, person);
+      const start = report.tokens[titled.from]?.start ?? 0;
+      const end = person?.span.end ?? report.tokens[titled.to - 1]?.end ?? start;
+      const span = { start, end, text: report.text.slice(start, end) };
+      sources.push(source('leader', span, "the visiting regency's head, named in the report", 0.7));
     }
     for (const site of sites)
       sources.push(source('sites', site.span, site.reason, site.confidence));

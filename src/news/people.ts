@@ -14,6 +14,8 @@ export interface Person {
   words: string[];
   title: string;
   span: Span;
+  /** The title mention the name follows ("Bupati Pasangkayu"). */
+  mention: RegencyMention;
 }
 
 /** Words that end a name or cannot start one. */
@@ -178,7 +180,13 @@ export function findPeople(report: Report, mentions: readonly RegencyMention[]):
     const to = from + words.length;
     while (HONORIFICS.has(words[0] ?? '')) words.shift();
     if (words.length === 0) continue;
-    people.push({ code: m.code, words, title: m.title, span: spanOf(report, from, to) });
+    people.push({
+      code: m.code,
+      words,
+      title: m.title,
+      span: spanOf(report, from, to),
+      mention: m,
+    });
   }
   return people;
 }

@@ -1,5 +1,5 @@
 import type { RegencyEntry, RegencyIndex, RegencyKind } from './gazetteer.js';
-import { gapAfter, gapBefore, type Report } from './text.js';
+import { gapAfter, gapBefore, type Report, spanOf } from './text.js';
 
 /**
  * Where the report names a kabupaten/kota: "Bupati Lahat", "Pemkab Pohuwato", "Kabupaten
@@ -148,7 +148,12 @@ const EVERYDAY = new Set([
   'wajo',
 ]);
 
-export function findRegencyMentions(report: Report, index: RegencyIndex): RegencyMention[] {
+/** `unresolved` collects, in words, the bare names that stay ambiguous (kabupaten or kota). */
+export function findRegencyMentions(
+  report: Report,
+  index: RegencyIndex,
+  unresolved: string[] = [],
+): RegencyMention[] {
   const { tokens } = report;
   const mentions: RegencyMention[] = [];
   let i = 0;
@@ -159,7 +164,12 @@ export function findRegencyMentions(report: Report, index: RegencyIndex): Regenc
       i = found.to;
     } else i++;
   }
-  return resolveAmbiguous(mentions);
+  return resolveAmbiguous(mentions, (m) => {
+    const names = (m.candidates ?? []).map((c) => index.byCode.get(c)?.officialName ?? c);
+    unresolved.push(
+      `"${spanOf(report, m.from, m.to).text}" could be ${names.join(' or ')}: name it with Kabupaten/Kota`,
+    );
+  });
 }
 
 function mentionAt(report: Report, index: RegencyIndex, i: number): RegencyMention | undefined {
@@ -256,12 +266,18 @@ function isDateline(report: Report, from: number, to: number): boolean {
 }
 
 /** A bare name shared by a kabupaten and a kota takes the one the report names with a prefix. */
-function resolveAmbiguous(mentions: RegencyMention[]): RegencyMention[] {
+function resolveAmbiguous(
+  mentions: RegencyMention[],
+  onUnresolved: (m: RegencyMention) => void,
+): RegencyMention[] {
   const sure = new Set(mentions.filter((m) => !m.candidates).map((m) => m.code));
   return mentions.flatMap((m) => {
     if (!m.candidates) return [m];
     const chosen = m.candidates.filter((c) => sure.has(c));
-    if (chosen.length !== 1) return [];
+    if (chosen.length !== 1) {
+      onUnresolved(m);
+      return [];
+    }
     const { candidates: _, ...rest } = m;
     return [{ ...rest, code: chosen[0] as string, confidence: 0.7 }];
   });
