@@ -1,6 +1,5 @@
 import {
   addDays,
-  daysBetween,
   fullYear,
   isoDate,
   MONTHS,
