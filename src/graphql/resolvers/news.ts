@@ -10,8 +10,8 @@ import type { Resolvers } from '../generated.js';
 
 /** Longest report text `draftFromReport` reads. */
 export const MAX_DRAFT_TEXT = 20_000;
-/** What one `draftFromReport` adds to a query's static cost (see `draftCost`). */
-export const DRAFT_COST = 100_000;
+/** What one `draftFromReport` adds to a query's static cost (see `draftCost`): a 20000-character report takes about 0.1 s to read, so at the default limit a request holds at most four. */
+export const DRAFT_COST = 200_000;
 
 const gazetteers = new WeakMap<Regions, Promise<Gazetteer>>();
 function gazetteerOf(regions: Regions): Promise<Gazetteer> {
