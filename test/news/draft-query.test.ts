@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_COST, MAX_DRAFT_TEXT } from '../../src/graphql/resolvers/news.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -122,5 +123,23 @@ describe('draftFromReport', () => {
     expect(Number(res.errors?.[0]?.extensions?.found)).toBeGreaterThan(10 * DRAFT_COST);
     const one = await server.gql(`{ ${drafts.slice(0, 2).join('\n')} }`);
     expect(one.errors).toBeUndefined();
+  });
+
+  it('answers hostile text with proposals or a structured error, never a 500, writing nothing', async () => {
+    const before = await server.head();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 3000 }), fc.constant('\u0000'.repeat(500))),
+        fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+        async (text, url) => {
+          const res = await server.gql<Draft>(DRAFT, { text, publishedOn: '2019-02-25', url });
+          expect(res.status).toBeLessThan(500);
+          if (res.errors) expect(res.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+          else expect(res.data?.draftFromReport).toBeDefined();
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(await server.head()).toBe(before);
   });
 });
