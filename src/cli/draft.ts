@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Command } from 'commander';
+import { InnovationReaders } from '../../projections/innovations/readers.js';
 import { Regions } from '../application/regions.js';
 import { loadConfig } from '../config.js';
 import { isCalendarDate } from '../domain/shared/values.js';
@@ -70,10 +71,8 @@ function registeredInnovations(path: string): { innovations: KnownInnovation[]; 
     };
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const rows = db
-      .prepare('SELECT id, name, origin_code AS originCode FROM innovations ORDER BY id')
-      .all() as KnownInnovation[];
-    return { innovations: rows };
+    const rows = new InnovationReaders(db).list({});
+    return { innovations: rows.map(({ id, name, originCode }) => ({ id, name, originCode })) };
   } finally {
     db.close();
   }

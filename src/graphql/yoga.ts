@@ -10,8 +10,8 @@ import type { GraphQLContext } from './context.js';
 import { isInputValueError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
+import { draftCost } from './news-drafts.js';
 import { resolvers } from './resolvers/index.js';
-import { draftCost } from './resolvers/news.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
 

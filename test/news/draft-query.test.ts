@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRAFT_COST, MAX_DRAFT_TEXT } from '../../src/graphql/resolvers/news.js';
+import { DRAFT_COST, MAX_DRAFT_TEXT } from '../../src/graphql/news-drafts.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { seedText } from './support.js';
 

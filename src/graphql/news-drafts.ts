@@ -1,12 +1,13 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { type ASTVisitor, GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Regions } from '../../application/regions.js';
-import { badInput } from '../../domain/shared/errors.js';
-import { draftFromReport } from '../../news/draft.js';
-import type { Gazetteer } from '../../news/gazetteer.js';
-import { loadGazetteer } from '../../news/idn-gazetteer.js';
-import type { Resolvers } from '../generated.js';
+import type { Regions } from '../application/regions.js';
+import { badInput } from '../domain/shared/errors.js';
+import { draftFromReport } from '../news/draft.js';
+import type { Gazetteer } from '../news/gazetteer.js';
+import { loadGazetteer } from '../news/idn-gazetteer.js';
+import type { GraphQLContext } from './context.js';
+import type { QueryDraftFromReportArgs } from './generated.js';
 
 /** Longest report text `draftFromReport` reads. */
 export const MAX_DRAFT_TEXT = 20_000;
@@ -48,31 +49,30 @@ function checkArguments(text: string, publishedOn: string, url: string | null | 
 }
 
 /**
- * News drafts: reads a report into proposals, from the read model's innovations and the region
- * data. Writes nothing; a proposal is confirmed through the ordinary mutations.
+ * `Query.draftFromReport`: reads a report into proposals, from the read model's innovations and
+ * the region data. Writes nothing; a proposal is confirmed through the ordinary mutations.
  */
-export const newsResolvers: Resolvers = {
-  Query: {
-    draftFromReport: async (_, { text, publishedOn, url }, ctx) => {
-      checkArguments(text, publishedOn, url);
-      const gazetteer = await gazetteerOf(ctx.regions);
-      const innovations = ctx.analytics
-        .innovations({})
-        .map(({ id, name, originCode }) => ({ id, name, originCode }));
-      const draft = draftFromReport(
-        { text, publishedOn, ...(url ? { url } : {}) },
-        { gazetteer, innovations },
-      );
-      return {
-        ...draft,
-        regencies: draft.regencies.flatMap((r) => {
-          const regency = ctx.regions.regency(r.code);
-          return regency ? [{ ...r, regency }] : [];
-        }),
-      };
-    },
-  },
-};
+export async function draftReport(
+  { text, publishedOn, url }: QueryDraftFromReportArgs,
+  ctx: GraphQLContext,
+) {
+  checkArguments(text, publishedOn, url);
+  const gazetteer = await gazetteerOf(ctx.regions);
+  const innovations = ctx.read.innovations
+    .list({})
+    .map(({ id, name, originCode }) => ({ id, name, originCode }));
+  const draft = draftFromReport(
+    { text, publishedOn, ...(url ? { url } : {}) },
+    { gazetteer, innovations },
+  );
+  return {
+    ...draft,
+    regencies: draft.regencies.flatMap((r) => {
+      const regency = ctx.regions.regency(r.code);
+      return regency ? [{ ...r, regency }] : [];
+    }),
+  };
+}
 
 /**
  * Prices `draftFromReport` in the cost limit: the operation's static cost (graphql-armor's, as
