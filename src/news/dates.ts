@@ -86,6 +86,36 @@ export function findDates(report: Report, published: string): Dates {
   for (let i = 0; i < tokens.length; i++) {
     const w = word(i);
     const weekdayAt = WEEKDAYS[word(i - 1)] !== undefined ? i - 1 : undefined;
+    // (26-28/2), Selasa-Kamis (26-28/2/2019)
+    if (
+      /^\d{1,2}$/.test(w) &&
+      /^\s*[-–—]\s*$/.test(gapAfter(report, i)) &&
+      /^\d{1,2}$/.test(word(i + 1)) &&
+      gapAfter(report, i + 1) === '/' &&
+      /^\d{1,2}$/.test(word(i + 2))
+    ) {
+      const [d1, d2, m] = [Number(w), Number(word(i + 1)), Number(word(i + 2))];
+      const withYear = gapAfter(report, i + 2) === '/' ? fullYear(word(i + 3)) : undefined;
+      const first = withYear ? isoDate(withYear, m, d1) : nearestYear(m, d1, published);
+      const last = first ? isoDate(Number(first.slice(0, 4)), m, d2) : undefined;
+      if (first && last && last >= first) {
+        const to = withYear ? i + 4 : i + 3;
+        const pair = WEEKDAYS[word(i - 2)] !== undefined && WEEKDAYS[word(i - 1)] !== undefined;
+        push(
+          {
+            date: first,
+            until: last,
+            from: i,
+            to,
+            confidence: withYear ? 0.85 : 0.75,
+            reason: `"${d1}-${d2}/${m}${withYear ? `/${withYear}` : ''}"${withYear ? '' : ' in the year nearest the report'}`,
+          },
+          pair ? i - 2 : weekdayAt,
+        );
+        i = to - 1;
+        continue;
+      }
+    }
     // 25/2, 25/2/2019, (25/2)
     if (/^\d{1,2}$/.test(w) && /^\/$/.test(gapAfter(report, i)) && /^\d{1,2}$/.test(word(i + 1))) {
       const d = Number(w);

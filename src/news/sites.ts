@@ -62,6 +62,24 @@ const FACILITY = new Set([
   'kampung',
   'rumah',
 ]);
+/** Words an item may start with that are not part of the site's name. */
+const LEADING = new Set([
+  'meninjau',
+  'mengunjungi',
+  'menyambangi',
+  'melihat',
+  'langsung',
+  'ke',
+  'yakni',
+  'yaitu',
+  'seperti',
+  'adalah',
+  'juga',
+  'pula',
+  'lalu',
+  'kemudian',
+  'termasuk',
+]);
 const ITEM_ENDS = new Set(['dan', 'serta', 'untuk', 'yang', 'guna']);
 const ADMIN: Readonly<Record<string, Place['kind']>> = {
   kecamatan: 'DISTRICT',
@@ -148,6 +166,7 @@ function siteOf(
   let kind: 'place' | 'innovation' | 'facility' | undefined;
   const sentence = tokens[item.from]?.sentence ?? 0;
   const districts = districtsNamed(report, byName, sentence);
+  while (item.from < item.nameTo - 1 && LEADING.has(word(item.from))) item.from++;
   for (let i = item.from; i < item.nameTo; ) {
     const innovation = hostInnovations.find((m) => m.from === i && m.to <= item.nameTo);
     if (innovation) {
