@@ -179,10 +179,7 @@ export class LogWriter {
    * answered with the original result when every id matches the same consecutive revisions of the
    * same stream, and refused otherwise.
    */
-  private previousAppend(
-    streamName: string,
-    events: GroupAppend['events'],
-  ): AppendResult | null {
+  private previousAppend(streamName: string, events: GroupAppend['events']): AppendResult | null {
     const first = events[0];
     if (!first) return null;
     const found = this.stmt.byId.get(first.id) as

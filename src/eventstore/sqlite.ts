@@ -203,7 +203,8 @@ export class SqliteEventStore implements EventStore {
         for (const request of batch) request.reject(error);
         return;
       }
-      return this.acknowledge(batch, outcomes);
+      this.acknowledge(batch, outcomes);
+      return;
     }
     this.inFlight = batch;
     this.commitThread?.ref();

@@ -91,4 +91,3 @@ async function* fromWorker(job: DecodeJob): AsyncIterable<DecodedBatch> {
     await worker.terminate();
   }
 }
-
