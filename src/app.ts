@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { projections } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
-import { ensureAdminToken } from './application/admin-token.js';
+import { authenticate } from './application/access.js';
+import { ensureAdminToken, withConfiguredAdmin } from './application/admin-token.js';
 import { type Clock, systemClock } from './application/clock.js';
 import { Commands } from './application/commands.js';
 import { Regions } from './application/regions.js';
@@ -73,6 +74,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     logger.info({ position: position.toString() }, 'loaded the Banyuwangi demo story');
   }
 
+  const tokens = withConfiguredAdmin(access, config.adminToken);
   const analytics = new AnalyticsQueries(readDb);
   const feed = new LiveFeed(projector);
   const graphql = createGraphQL(
@@ -82,6 +84,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
       freshnessTimeoutMs: config.freshnessTimeoutMs,
       readsRequireToken: config.readsRequireToken,
       limits: config.limits,
+      tokens,
     },
   );
   let draining = false;
@@ -91,7 +94,15 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     projector,
     graphql,
     metrics,
-    rateLimit: { perSecond: config.limits.ratePerSecond, burst: config.limits.rateBurst },
+    rateLimit: {
+      perSecond: config.limits.ratePerSecond,
+      burst: config.limits.rateBurst,
+      principal: (authorization) => {
+        const actor = authenticate(authorization, tokens);
+        return actor.role ? actor.id : undefined;
+      },
+    },
+    corsOrigins: config.http?.corsOrigins ?? [],
     cache: { maxBytes: config.responseCacheBytes, maxBodyBytes: config.limits.maxBodyBytes },
     draining: () => draining,
   });

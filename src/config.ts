@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type Limits, LimitsSchema, limitsFrom } from './graphql/hardening.js';
+import { type HttpSettings, HttpSettingsSchema, httpSettingsFrom } from './http/settings.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -25,6 +26,11 @@ export const ConfigSchema = z.object({
     .min(24, { message: 'must be at least 24 characters' })
     .max(512)
     .regex(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
+    // A guessable admin token is refused outright (it is also stored under a slow hash).
+    .refine((t) => new Set(t).size >= 12 && /[a-zA-Z]/.test(t) && /[^a-zA-Z]/.test(t), {
+      message:
+        'is too easy to guess: use at least 12 different characters, letters and others (e.g. `openssl rand -base64 32`)',
+    })
     .optional(),
   /** Require a valid token for queries too (writes always need one). */
   REPLIKA_READS_REQUIRE_TOKEN: flag.default(false),
@@ -41,6 +47,7 @@ export const ConfigSchema = z.object({
   /** Seconds a graceful shutdown waits for in-flight requests before closing their connections. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
   ...LimitsSchema.shape,
+  ...HttpSettingsSchema.shape,
 });
 
 /** Rules between settings. */
@@ -71,6 +78,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Limits of the GraphQL edge (see `src/graphql/hardening.ts`). */
   limits: Limits;
+  /** Settings of the HTTP edge (see `src/http/settings.ts`); defaults when absent. */
+  http?: HttpSettings;
 }
 
 /** A bad setting: the message names the variable and what it accepts. */
@@ -107,5 +116,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     kurrentdbUrl: c.KURRENTDB_URL,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     limits: limitsFrom(c),
+    http: httpSettingsFrom(c),
   };
 }

@@ -37,9 +37,18 @@ export function structuredError(
   if (error.extensions.code && error.extensions.code !== 'BAD_USER_INPUT') return error;
   // Request errors from graphql-js itself: bad variables or literals.
   const field = fieldOf(error, document);
+  // graphql-tools marks a bad variable value HTTP 400; an inline bad literal is answered 200.
+  // Marked `spec`, the 400 is kept for `application/graphql-response+json` (as the GraphQL over
+  // HTTP spec asks) and dropped for `application/json`, where every request error answers 200.
+  const http = error.extensions.http as { status?: number } | undefined;
   return new GraphQLError(error.message, {
     ...at,
-    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', ...(field ? { field } : {}) },
+    extensions: {
+      ...error.extensions,
+      ...(http?.status === 400 ? { http: { ...http, spec: true } } : {}),
+      code: 'BAD_USER_INPUT',
+      ...(field ? { field } : {}),
+    },
   });
 }
 
@@ -95,4 +104,40 @@ export function isInputValueError(error: GraphQLError): boolean {
   return /^(Expected value of type|Value ".*" does not exist in|Field ".*" of required type|Field ".*" is not defined by type|Enum ".*" cannot represent|(Int|Float|String|Boolean|ID) cannot represent)/s.test(
     error.message,
   );
+}
+
+/**
+ * A refused request (bad input, no or wrong token, a domain rule, a limit): the client's
+ * business, answered with its code, not a fault of the server. Anything else is a fault.
+ */
+export function isUserError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  if (error.extensions.code === 'INTERNAL_SERVER_ERROR' || error.extensions.unexpected)
+    return false;
+  const original = error.originalError;
+  return (
+    original === undefined ||
+    original instanceof GraphQLError ||
+    original instanceof DomainError ||
+    original instanceof FreshnessTimeoutError
+  );
+}
+
+/**
+ * Where graphql-yoga's error log goes: refused requests at debug (they are answered to the
+ * client, and one busy session refuses hundreds), faults at error.
+ */
+export function logYogaError(
+  logger: { debug: (o: object, m: string) => void; error: (m: string) => void },
+  args: unknown[],
+): void {
+  if (args.length > 0 && args.every(isUserError)) {
+    const [first] = args as GraphQLError[];
+    logger.debug(
+      { code: first?.extensions.code ?? 'BAD_USER_INPUT', field: first?.extensions.field },
+      `refused: ${first?.message ?? ''}`,
+    );
+    return;
+  }
+  logger.error(args.map(String).join(' '));
 }

@@ -2,6 +2,7 @@ import { GraphQLScalarType } from 'graphql';
 import { adoptionStream } from '../../domain/adoption/events.js';
 import { stageRank } from '../../domain/adoption/stages.js';
 import { badInput } from '../../domain/shared/errors.js';
+import { MAX_LOG_POSITION, parseLogPosition } from '../../domain/shared/values.js';
 import { studyVisitStream } from '../../domain/study-visit/events.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import {
@@ -14,6 +15,7 @@ import {
 import type { Figures } from '../../read-model/diffusion.js';
 import type { AdoptionRow, InnovationRow } from '../../read-model/queries.js';
 import type { GraphQLContext } from '../context.js';
+import { visibleEvents } from '../event-visibility.js';
 import type { Resolvers } from '../generated.js';
 import type { MilestoneNotice } from '../live-feed.js';
 import { loaders } from '../loaders.js';
@@ -79,7 +81,10 @@ async function historyOf(ctx: GraphQLContext, adoption: AdoptionRow): Promise<Re
       .map(studyVisitStream),
   ];
   const events = (await Promise.all(streams.map((s) => ctx.store.readStream(s)))).flat();
-  return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  return visibleEvents(
+    events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)),
+    ctx.actor,
+  );
 }
 
 /**
@@ -130,20 +135,22 @@ export const analyticsResolvers: Resolvers = {
     },
     events: async (_, { stream, first, after }, ctx) => {
       const size = pageSize(first, MAX_EVENTS_PAGE, 100);
-      if (after != null && !/^\d{1,20}$/.test(after))
-        throw badInput('after', 'after must be an endCursor of this query');
-      const from = after == null ? undefined : BigInt(after);
+      const from =
+        after == null
+          ? undefined
+          : parseLogPosition(after, 'after', 'an endCursor of this query (a log position)');
       const events =
         stream != null
           ? await ctx.store.readStream(stream, {
-              fromRevision: from === undefined ? 0n : from + 1n,
+              fromRevision:
+                from === undefined ? 0n : from < MAX_LOG_POSITION ? from + 1n : MAX_LOG_POSITION,
               maxCount: size + 1,
             })
           : await ctx.store.readAll({ after: from ?? 0n, maxCount: size + 1 });
-      const nodes = events.slice(0, size);
-      const last = nodes.at(-1);
+      const page = events.slice(0, size);
+      const last = page.at(-1);
       return {
-        nodes,
+        nodes: visibleEvents(page, ctx.actor),
         pageInfo: {
           hasNextPage: events.length > size,
           endCursor: last
