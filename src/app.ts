@@ -139,19 +139,25 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
      */
     async close(): Promise<void> {
       draining = true;
+      // Live-feed streams never finish on their own: end them first, so shutdown waits only
+      // for requests that do.
+      feed.close();
       if (server) {
         const s = server;
         const closed = new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeIdleConnections();
+        // A connection whose last request just finished (an ended stream, a finished append)
+        // turns idle: close it then rather than at its keep-alive timeout.
+        const idle = setInterval(() => s.closeIdleConnections(), 25);
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<void>((resolve) => {
           timer = setTimeout(resolve, config.shutdownTimeoutMs);
         });
         await Promise.race([closed, timeout]);
         clearTimeout(timer);
+        clearInterval(idle);
         s.closeAllConnections();
       }
-      feed.close();
       await projector.stop();
       await store.close();
       readDb.close();
