@@ -8,6 +8,7 @@ import { type Clock, systemClock } from './application/clock.js';
 import { Commands } from './application/commands.js';
 import { Regions } from './application/regions.js';
 import type { Config } from './config.js';
+import { type DataDirLock, lockDataDir } from './data-dir.js';
 import { loadDemo } from './demo/banyuwangi.js';
 import { openEventStore } from './eventstore/open.js';
 import type { EventStore } from './eventstore/port.js';
@@ -19,7 +20,6 @@ import { createLogger, type Logger } from './log.js';
 import { AccessQueries } from './read-model/access-queries.js';
 import { AnalyticsQueries } from './read-model/analytics.js';
 import { openReadModel } from './read-model/database.js';
-import { holdDataDir } from './read-model/lifecycle.js';
 import { type BatchListener, Projector } from './read-model/projector.js';
 import { ReadModelQueries } from './read-model/queries.js';
 
@@ -33,10 +33,23 @@ export interface ReplikaOptions {
   onProjectorBatch?: BatchListener;
   /** Where a generated admin token is shown; stdout by default (never the log). */
   announce?: (message: string) => void;
+  /** Who holds the data directory, as another process refused it is told (`replika server`). */
+  role?: string;
 }
 
 /** The composition root: wires the store, the read model, the write side and HTTP together. */
 export async function createReplika(config: Config, options: ReplikaOptions = {}) {
+  // The data directory is this process's before anything in it is opened (see data-dir.ts).
+  const lock = lockDataDir(config.dataDir, options.role ?? 'replika server');
+  try {
+    return await assemble(config, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLock) {
   const logger = options.logger ?? createLogger(config.logLevel);
   const regions = await Regions.load();
   const metrics = createMetrics();
@@ -46,7 +59,6 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     openEventStore(config, logger, { now: () => (options.clock ?? systemClock).now() }),
   );
   const readDb = openReadModel(config.readModelPath);
-  const releaseDataDir = holdDataDir(config.dataDir);
   const projector = new Projector(store, readDb, options.projections ?? projections, logger);
   if (options.onProjectorBatch) projector.onBatch(options.onProjectorBatch);
   projector.start();
@@ -103,6 +115,12 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
       },
     },
     corsOrigins: config.http?.corsOrigins ?? [],
+    importer: {
+      commands,
+      authenticate: (authorization) => authenticate(authorization, tokens),
+      caughtUp: (position) => projector.waitFor(position, 600_000),
+      maxBytes: config.http?.importMaxBytes ?? 32 * 1024 * 1024,
+    },
     cache: { maxBytes: config.responseCacheBytes, maxBodyBytes: config.limits.maxBodyBytes },
     draining: () => draining,
   });
@@ -125,6 +143,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
         const s = app.listen(config.port, config.host, (error?: Error) => {
           if (error) return reject(error);
           const port = (s.address() as AddressInfo).port;
+          lock.announce(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
           logger.info({ port, url: `http://localhost:${port}/graphql` }, 'replika is listening');
           resolve(port);
         });
@@ -161,12 +180,12 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
       await projector.stop();
       await store.close();
       readDb.close();
-      releaseDataDir();
+      lock.release();
     },
   };
 }
 
-export type Replika = Awaited<ReturnType<typeof createReplika>>;
+export type Replika = Awaited<ReturnType<typeof assemble>>;
 
 /** True once the log holds anything but access grants (the demo loads only into an empty store). */
 async function hasDomainEvents(store: EventStore): Promise<boolean> {

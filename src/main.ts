@@ -1,5 +1,6 @@
 import { createReplika } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DataDirError } from './data-dir.js';
 
 try {
   const replika = await createReplika(loadConfig());
@@ -15,7 +16,7 @@ try {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DataDirError) {
     console.error(error.message);
     process.exit(2);
   }

@@ -24,15 +24,21 @@ export const HttpSettingsSchema = z.object({
       message:
         'must be * or a comma-separated list of origins such as https://dashboard.example.go.id (scheme, host, optional port; no path)',
     }),
+  /** Largest CSV file `POST /import/milestones` (`replika import --url`) accepts, in megabytes. */
+  REPLIKA_IMPORT_MAX_MB: z.coerce.number().min(0.01).max(1024).default(32),
 });
 
 export interface HttpSettings {
   /** Allowed foreign origins; `['*']` for any. */
   corsOrigins: string[];
+  importMaxBytes: number;
 }
 
 export function httpSettingsFrom(env: z.infer<typeof HttpSettingsSchema>): HttpSettings {
-  return { corsOrigins: env.REPLIKA_CORS_ORIGINS };
+  return {
+    corsOrigins: env.REPLIKA_CORS_ORIGINS,
+    importMaxBytes: Math.round(env.REPLIKA_IMPORT_MAX_MB * 1024 * 1024),
+  };
 }
 
 function isOrigin(value: string): boolean {
