@@ -58,7 +58,12 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
   const store: EventStore = metrics.instrument(
     openEventStore(config, logger, { now: () => (options.clock ?? systemClock).now() }),
   );
-  const readDb = openReadModel(config.readModelPath);
+  const readDb = openReadModel(config.readModelPath, ({ path, movedTo, reason }) =>
+    logger.warn(
+      { path, movedTo, reason },
+      'the read model was not a readable database: set it aside and rebuilding it from the event log',
+    ),
+  );
   const projector = new Projector(store, readDb, options.projections ?? projections, logger);
   if (options.onProjectorBatch) projector.onBatch(options.onProjectorBatch);
   projector.start();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { parseStoredJson } from './damaged.js';
 import {
   type AppendResult,
   ConcurrencyError,
@@ -370,14 +371,15 @@ export class SqliteEventStore implements EventStore {
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row.metadata);
+  const at = { position: row.position, streamName: row.stream, revision: row.revision, type: row.type };
+  const metadata = parseStoredJson(row.metadata, 'metadata', at) as Record<string, unknown>;
   return {
     id: row.id,
     streamName: row.stream,
     revision: row.revision,
     position: row.position,
     type: row.type,
-    data: JSON.parse(row.data),
+    data: parseStoredJson(row.data, 'data', at),
     metadata,
     recordedAt: originalRecordedAt(metadata, new Date(Number(row.recorded_at))),
   };
