@@ -16,6 +16,7 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
 } from './port.js';
+import { asStorageError } from './storage-error.js';
 
 export { DuplicateEventIdError };
 
@@ -98,7 +99,10 @@ export class SqliteEventStore implements EventStore {
     largestGroup: 0,
   };
 
-  constructor(path: string, options: SqliteEventStoreOptions = {}) {
+  constructor(
+    private readonly path: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     if (options.firstPosition !== undefined && options.firstPosition < 1n)
       throw new RangeError('firstPosition must be at least 1');
@@ -209,7 +213,9 @@ export class SqliteEventStore implements EventStore {
         })
         .immediate();
     } catch (error) {
-      for (const request of batch) request.reject(error);
+      // The whole group rolled back: nothing of it is stored.
+      const refused = asStorageError(error, this.path);
+      for (const request of batch) request.reject(refused);
       return;
     }
     this.statistics.transactions += 1;
@@ -371,7 +377,12 @@ export class SqliteEventStore implements EventStore {
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
-  const at = { position: row.position, streamName: row.stream, revision: row.revision, type: row.type };
+  const at = {
+    position: row.position,
+    streamName: row.stream,
+    revision: row.revision,
+    type: row.type,
+  };
   const metadata = parseStoredJson(row.metadata, 'metadata', at) as Record<string, unknown>;
   return {
     id: row.id,

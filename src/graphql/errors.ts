@@ -1,5 +1,6 @@
 import { type ASTNode, type DocumentNode, GraphQLError, visit } from 'graphql';
 import { DomainError } from '../domain/shared/errors.js';
+import { StorageError } from '../eventstore/storage-error.js';
 import { FreshnessTimeoutError } from '../read-model/projector.js';
 
 /**
@@ -27,6 +28,11 @@ export function structuredError(
     return new GraphQLError(original.message, {
       ...at,
       extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+    });
+  if (original instanceof StorageError)
+    return new GraphQLError(original.message, {
+      ...at,
+      extensions: { code: original.code, retryable: true },
     });
   if (original instanceof FreshnessTimeoutError)
     return new GraphQLError(original.message, { ...at, extensions: { code: 'READ_MODEL_BEHIND' } });

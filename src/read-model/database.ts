@@ -17,7 +17,11 @@ export function openReadModel(
   } catch (error) {
     // The read model is disposable: a file that is not a database (or a damaged one) is set
     // aside for inspection and a fresh one is built from the event log.
-    if (!(error instanceof Database.SqliteError) || !UNREADABLE.has(error.code) || path === ':memory:')
+    if (
+      !(error instanceof Database.SqliteError) ||
+      !UNREADABLE.has(error.code) ||
+      path === ':memory:'
+    )
       throw error;
     const movedTo = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     renameSync(path, movedTo);
