@@ -19,6 +19,7 @@ import { createMetrics } from './http/metrics.js';
 import { createLogger, type Logger } from './log.js';
 import { AccessQueries } from './read-model/access-queries.js';
 import { AnalyticsQueries } from './read-model/analytics.js';
+import { AnalyticsPool } from './read-model/analytics-pool.js';
 import { openReadModel } from './read-model/database.js';
 import { type BatchListener, Projector } from './read-model/projector.js';
 import { ReadModelQueries } from './read-model/queries.js';
@@ -93,9 +94,29 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
 
   const tokens = withConfiguredAdmin(access, config.adminToken);
   const analytics = new AnalyticsQueries(readDb);
+  const workers = config.readModelPath === ':memory:' ? 0 : (config.analyticsWorkers ?? 1);
+  const pool =
+    workers > 0
+      ? new AnalyticsPool({
+          readModelPath: config.readModelPath,
+          workers,
+          position: () => projector.position,
+          timeoutMs: config.limits.maxQueryMs,
+          logger,
+        })
+      : undefined;
   const feed = new LiveFeed(projector);
   const graphql = createGraphQL(
-    { queries, commands, projector, regions, analytics, store, feed, access },
+    {
+      queries,
+      commands,
+      projector,
+      regions,
+      analytics: pool ? pool.offload(analytics) : analytics,
+      store,
+      feed,
+      access,
+    },
     logger,
     {
       freshnessTimeoutMs: config.freshnessTimeoutMs,
@@ -142,6 +163,8 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
     access,
     app,
     metrics,
+    /** The analytics worker threads, when configured (figures computed and shared). */
+    analyticsPool: pool,
     /** Starts listening; resolves with the bound port. */
     listen(): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -182,6 +205,7 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
         clearInterval(idle);
         s.closeAllConnections();
       }
+      await pool?.close();
       await projector.stop();
       await store.close();
       readDb.close();

@@ -44,6 +44,8 @@ export const ConfigSchema = z.object({
       'must be a KurrentDB connection string: kurrentdb://host:2113?tls=false (or kurrentdb+discover://, esdb://)',
     )
     .optional(),
+  /** Worker threads that compute diffusion figures off the request thread; 0 computes them inline. */
+  REPLIKA_ANALYTICS_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   /** Seconds a graceful shutdown waits for in-flight requests before closing their connections. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
   ...LimitsSchema.shape,
@@ -76,6 +78,8 @@ export interface Config {
   /** Set when `eventStore` is `kurrentdb`. */
   kurrentdbUrl?: string | undefined;
   shutdownTimeoutMs: number;
+  /** Worker threads for diffusion figures (absent: 1; 0: inline). */
+  analyticsWorkers?: number;
   /** Limits of the GraphQL edge (see `src/graphql/hardening.ts`). */
   limits: Limits;
   /** Settings of the HTTP edge (see `src/http/settings.ts`); defaults when absent. */
@@ -115,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eventStore: c.EVENT_STORE,
     kurrentdbUrl: c.KURRENTDB_URL,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    analyticsWorkers: c.REPLIKA_ANALYTICS_WORKERS,
     limits: limitsFrom(c),
     http: httpSettingsFrom(c),
   };

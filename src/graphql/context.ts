@@ -2,7 +2,7 @@ import type { Actor, Commands } from '../application/commands.js';
 import type { Regions } from '../application/regions.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { AccessQueries } from '../read-model/access-queries.js';
-import type { AnalyticsQueries } from '../read-model/analytics.js';
+import type { Analytics } from '../read-model/analytics-pool.js';
 import type { Projector } from '../read-model/projector.js';
 import type { ReadModelQueries } from '../read-model/queries.js';
 import type { LiveFeed } from './live-feed.js';
@@ -14,7 +14,7 @@ export interface GraphQLContext {
   projector: Projector;
   regions: Regions;
   /** Analysts' queries (filters, time travel, diffusion), the event log (audit trail), the live feed. */
-  analytics: AnalyticsQueries;
+  analytics: Analytics;
   store: EventStore;
   feed: LiveFeed;
   /** Access tokens, idempotency keys, milestone details and verification. */

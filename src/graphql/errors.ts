@@ -2,6 +2,7 @@ import { type ASTNode, type DocumentNode, GraphQLError, visit } from 'graphql';
 import { DomainError } from '../domain/shared/errors.js';
 import { StorageError } from '../eventstore/storage-error.js';
 import { FreshnessTimeoutError } from '../read-model/projector.js';
+import { QueryTimeoutError } from './time-budget.js';
 
 /**
  * Turns every error into a structured one: `extensions.code` always, `extensions.field` (dotted
@@ -28,6 +29,11 @@ export function structuredError(
     return new GraphQLError(original.message, {
       ...at,
       extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+    });
+  if (original instanceof QueryTimeoutError)
+    return new GraphQLError(original.message, {
+      ...at,
+      extensions: { code: 'QUERY_TIMEOUT', limit: original.ms },
     });
   if (original instanceof StorageError)
     return new GraphQLError(original.message, {
@@ -125,6 +131,7 @@ export function isUserError(error: unknown): boolean {
     original === undefined ||
     original instanceof GraphQLError ||
     original instanceof DomainError ||
+    original instanceof QueryTimeoutError ||
     original instanceof FreshnessTimeoutError
   );
 }

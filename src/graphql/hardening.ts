@@ -14,6 +14,8 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
+import { queryPriceLimit } from './query-price.js';
+import { queryTimeBudget } from './time-budget.js';
 
 /**
  * Limits of the GraphQL edge, from the environment (validated with the rest of the configuration
@@ -32,6 +34,10 @@ export const LimitsSchema = z.object({
    * fan-out (`regencies { province { regencies { … } } }` multiplies by ~38 per level); this can.
    */
   MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(50_000),
+  /** What a query may make the server compute, priced per field (see query-price.ts). */
+  MAX_QUERY_PRICE: z.coerce.number().int().min(1).default(25_000),
+  /** Milliseconds a query may run before it is stopped with QUERY_TIMEOUT; 0 = no budget. */
+  MAX_QUERY_MS: z.coerce.number().int().min(0).default(10_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(102_400),
   /** Operations in one batched request (a JSON array body); 0 turns batching off. */
   MAX_BATCH: z.coerce.number().int().min(0).default(10),
@@ -48,6 +54,8 @@ export interface Limits {
   maxTokens: number;
   maxCost: number;
   maxListItems: number;
+  maxPrice: number;
+  maxQueryMs: number;
   maxBodyBytes: number;
   maxBatch: number;
   ratePerSecond: number;
@@ -62,6 +70,8 @@ export function limitsFrom(env: z.infer<typeof LimitsSchema>): Limits {
     maxTokens: env.MAX_TOKENS,
     maxCost: env.MAX_QUERY_COST,
     maxListItems: env.MAX_LIST_ITEMS,
+    maxPrice: env.MAX_QUERY_PRICE,
+    maxQueryMs: env.MAX_QUERY_MS,
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxBatch: env.MAX_BATCH,
     ratePerSecond: env.RATE_LIMIT_PER_SECOND,
@@ -125,6 +135,8 @@ export function hardeningPlugins(limits: Limits): Plugin[] {
     }),
     batchLimit(limits.maxBatch),
     listItemLimit(limits.maxListItems),
+    queryPriceLimit(limits.maxPrice),
+    ...(limits.maxQueryMs > 0 ? [queryTimeBudget(limits.maxQueryMs)] : []),
   ] as Plugin[];
 }
 

@@ -11,6 +11,7 @@ import { isInputValueError, logYogaError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { resolvers } from './resolvers/index.js';
+import { checkTimeBudget } from './time-budget.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
 
@@ -90,9 +91,11 @@ export interface GraphQLOptions {
 export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQLOptions = {}) {
   const limits = options.limits ?? defaultLimits;
   return createYoga<ServerContext, GraphQLContext>({
-    schema: countListItems(
-      createSchema<ServerContext & GraphQLContext>({ typeDefs, resolvers: resolvers as never }),
-      limits.maxListItems,
+    schema: checkTimeBudget(
+      countListItems(
+        createSchema<ServerContext & GraphQLContext>({ typeDefs, resolvers: resolvers as never }),
+        limits.maxListItems,
+      ),
     ),
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: limits.maxBodyBytes,

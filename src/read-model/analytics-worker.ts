@@ -1,0 +1,35 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { AnalyticsQueries } from './analytics.js';
+
+/**
+ * An analytics worker thread (see analytics-pool.ts): its own read-only connection to the read
+ * model (WAL lets it read beside the projector's writes), answering one figure at a time.
+ */
+export interface FigureTask {
+  id: number;
+  method: 'diffusion' | 'originDiffusion';
+  args: [string, unknown, unknown];
+}
+export type FigureAnswer = { id: number; value: unknown } | { id: number; error: string };
+
+const { readModelPath } = workerData as { readModelPath: string };
+const db = new Database(readModelPath, { readonly: true, fileMustExist: true });
+db.pragma('cache_size = -16384');
+const analytics = new AnalyticsQueries(db);
+
+parentPort?.on('message', (task: FigureTask) => {
+  try {
+    const [first, window, at] = task.args;
+    const value =
+      task.method === 'diffusion'
+        ? analytics.diffusion(first, window as never, (at ?? undefined) as never)
+        : analytics.originDiffusion(first, window as never, (at ?? undefined) as never);
+    parentPort?.postMessage({ id: task.id, value } satisfies FigureAnswer);
+  } catch (error) {
+    parentPort?.postMessage({
+      id: task.id,
+      error: (error as Error).message,
+    } satisfies FigureAnswer);
+  }
+});
