@@ -33,13 +33,17 @@ interface Pending {
   task: FigureTask;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  timer?: NodeJS.Timeout;
 }
 
 interface Slot {
   worker: Worker;
-  busy?: Pending;
+  /** The figures sent in one message, answered in one message. */
+  busy?: Pending[];
+  timer?: NodeJS.Timeout;
 }
+
+/** Figures sent to a worker in one message (fewer messages for the request thread to send). */
+const BATCH = 64;
 
 const MEMO_ENTRIES = 512;
 
@@ -103,25 +107,25 @@ export class AnalyticsPool {
 
   private dispatch(): void {
     if (this.closed) return;
-    while (this.slots.length < this.options.workers && this.slots.length < this.queue.length)
+    if (this.slots.length < this.options.workers && this.queue.length > 0)
       this.slots.push({ worker: this.spawn() });
     for (const slot of this.slots) {
       if (slot.busy || this.queue.length === 0) continue;
-      const next = this.queue.shift() as Pending;
-      slot.busy = next;
+      const batch = this.queue.splice(0, BATCH);
+      slot.busy = batch;
       if (this.options.timeoutMs > 0)
-        next.timer = setTimeout(() => this.abandon(slot), this.options.timeoutMs);
-      slot.worker.postMessage(next.task);
+        slot.timer = setTimeout(() => this.abandon(slot), this.options.timeoutMs);
+      slot.worker.postMessage(batch.map((p) => p.task));
     }
   }
 
-  /** A figure took longer than the budget: fail it, and replace the worker still computing it. */
+  /** Figures took longer than the budget: fail them, and replace the worker still computing. */
   private abandon(slot: Slot): void {
-    const pending = slot.busy;
-    if (!pending) return;
-    this.stats.abandoned++;
+    const batch = slot.busy;
+    if (!batch) return;
+    this.stats.abandoned += batch.length;
     slot.busy = undefined;
-    pending.reject(new QueryTimeoutError(this.options.timeoutMs));
+    for (const p of batch) p.reject(new QueryTimeoutError(this.options.timeoutMs));
     const stuck = slot.worker;
     stuck.removeAllListeners();
     void stuck.terminate();
@@ -145,22 +149,28 @@ export class AnalyticsPool {
         )
       : new Worker(entry, { workerData });
     worker.unref();
-    worker.on('message', (answer: FigureAnswer) => {
+    worker.on('message', (answers: FigureAnswer[]) => {
       const slot = this.slots.find((s) => s.worker === worker);
-      const pending = slot?.busy;
-      if (!slot || !pending || pending.task.id !== answer.id) return;
-      clearTimeout(pending.timer);
+      const batch = slot?.busy;
+      if (!slot || !batch) return;
+      clearTimeout(slot.timer);
       slot.busy = undefined;
-      this.stats.computed++;
-      if ('error' in answer) pending.reject(new Error(answer.error));
-      else pending.resolve(answer.value);
+      const byId = new Map(answers.map((a) => [a.id, a]));
+      for (const pending of batch) {
+        const answer = byId.get(pending.task.id);
+        this.stats.computed++;
+        if (!answer) pending.reject(new Error('the analytics worker skipped a figure'));
+        else if ('error' in answer) pending.reject(new Error(answer.error));
+        else pending.resolve(answer.value);
+      }
       this.dispatch();
     });
     worker.on('error', (error) => {
       this.options.logger.error({ err: error }, 'analytics worker failed; starting another');
       const slot = this.slots.find((s) => s.worker === worker);
       if (!slot) return;
-      slot.busy?.reject(error);
+      clearTimeout(slot.timer);
+      for (const p of slot.busy ?? []) p.reject(error);
       slot.busy = undefined;
       if (!this.closed) {
         slot.worker = this.spawn();

@@ -4,7 +4,7 @@ import { AnalyticsQueries } from './analytics.js';
 
 /**
  * An analytics worker thread (see analytics-pool.ts): its own read-only connection to the read
- * model (WAL lets it read beside the projector's writes), answering one figure at a time.
+ * model (WAL lets it read beside the projector's writes), answering each message's figures in one message.
  */
 export interface FigureTask {
   id: number;
@@ -18,18 +18,19 @@ const db = new Database(readModelPath, { readonly: true, fileMustExist: true });
 db.pragma('cache_size = -16384');
 const analytics = new AnalyticsQueries(db);
 
-parentPort?.on('message', (task: FigureTask) => {
+parentPort?.on('message', (tasks: FigureTask[]) => {
+  parentPort?.postMessage(tasks.map(answer));
+});
+
+function answer(task: FigureTask): FigureAnswer {
   try {
     const [first, window, at] = task.args;
     const value =
       task.method === 'diffusion'
         ? analytics.diffusion(first, window as never, (at ?? undefined) as never)
         : analytics.originDiffusion(first, window as never, (at ?? undefined) as never);
-    parentPort?.postMessage({ id: task.id, value } satisfies FigureAnswer);
+    return { id: task.id, value };
   } catch (error) {
-    parentPort?.postMessage({
-      id: task.id,
-      error: (error as Error).message,
-    } satisfies FigureAnswer);
+    return { id: task.id, error: (error as Error).message };
   }
-});
+}
