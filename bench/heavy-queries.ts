@@ -40,9 +40,12 @@ const ISSUE_QUERY = `{ adoptions(first: 500) { edges { node { innovation {
   d: diffusion(knownAt: "2025-01-01T00:00:00Z") { adoptions }
 } } } } }`;
 
-/** The heaviest kind the price limit admits: two diffusions per row of a 50-row page, at a date. */
+/**
+ * The heaviest kind the default price limit (5000) admits: two diffusions per row of a 24-row
+ * page (10 + 24 x 2 x 100 = 4810), one of them at a date.
+ */
 const admitted = (asOf: string) => ({
-  query: `query($asOf: Date, $after: String) { adoptions(first: 50, after: $after, sort: { field: UPDATED, direction: DESC }) {
+  query: `query($asOf: Date, $after: String) { adoptions(first: 24, after: $after, sort: { field: UPDATED, direction: DESC }) {
     edges { node { innovation {
       now: diffusion { adoptions funnel { stage reached } studyToStage { stage medianDays } }
       then: diffusion(asOf: $asOf) { adoptions funnel { stage reached } provinces { adopters } }

@@ -35,7 +35,7 @@ export const LimitsSchema = z.object({
    */
   MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(50_000),
   /** What a query may make the server compute, priced per field (see query-price.ts). */
-  MAX_QUERY_PRICE: z.coerce.number().int().min(1).default(25_000),
+  MAX_QUERY_PRICE: z.coerce.number().int().min(1).default(5_000),
   /** Milliseconds a query may run before it is stopped with QUERY_TIMEOUT; 0 = no budget. */
   MAX_QUERY_MS: z.coerce.number().int().min(0).default(10_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(102_400),
