@@ -41,11 +41,11 @@ const ISSUE_QUERY = `{ adoptions(first: 500) { edges { node { innovation {
 } } } } }`;
 
 /**
- * The heaviest kind the default price limit (5000) admits: two diffusions per row of a 24-row
- * page (10 + 24 x 2 x 100 = 4810), one of them at a date.
+ * The heaviest kind the default price limit (5000) admits: two diffusions per row of a 12-row
+ * page, one of them at a date (10 + 12 x (100 + 3 x 100) = 4810).
  */
 const admitted = (asOf: string) => ({
-  query: `query($asOf: Date, $after: String) { adoptions(first: 24, after: $after, sort: { field: UPDATED, direction: DESC }) {
+  query: `query($asOf: Date, $after: String) { adoptions(first: 12, after: $after, sort: { field: UPDATED, direction: DESC }) {
     edges { node { innovation {
       now: diffusion { adoptions funnel { stage reached } studyToStage { stage medianDays } }
       then: diffusion(asOf: $asOf) { adoptions funnel { stage reached } provinces { adopters } }
