@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { projections } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
+import { openReaders } from '../projections/readers.js';
 import { authenticate } from './application/access.js';
 import { ensureAdminToken, withConfiguredAdmin } from './application/admin-token.js';
 import { type Clock, systemClock } from './application/clock.js';
@@ -17,12 +18,9 @@ import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import { createLogger, type Logger } from './log.js';
-import { AccessQueries } from './read-model/access-queries.js';
-import { AnalyticsQueries } from './read-model/analytics.js';
 import { AnalyticsPool } from './read-model/analytics-pool.js';
 import { openReadModel } from './read-model/database.js';
 import { type BatchListener, Projector } from './read-model/projector.js';
-import { ReadModelQueries } from './read-model/queries.js';
 
 export interface ReplikaOptions {
   logger?: Logger;
@@ -68,11 +66,11 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
   const projector = new Projector(store, readDb, options.projections ?? projections, logger);
   if (options.onProjectorBatch) projector.onBatch(options.onProjectorBatch);
   projector.start();
-  const queries = new ReadModelQueries(readDb);
-  const access = new AccessQueries(readDb);
-  const commands = new Commands(store, regions, queries, {
+  const read = openReaders(readDb);
+  const access = read.accessTokens;
+  const commands = new Commands(store, regions, read.adoptions, {
     clock: options.clock ?? systemClock,
-    idempotency: access,
+    idempotency: read.idempotency,
   });
 
   const head = await store.headPosition();
@@ -93,7 +91,6 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
   }
 
   const tokens = withConfiguredAdmin(access, config.adminToken);
-  const analytics = new AnalyticsQueries(readDb);
   const workers = config.readModelPath === ':memory:' ? 0 : (config.analyticsWorkers ?? 1);
   const pool =
     workers > 0
@@ -108,11 +105,10 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
   const feed = new LiveFeed(projector);
   const graphql = createGraphQL(
     {
-      queries,
+      read: pool ? { ...read, timeline: pool.offload(read.timeline) } : read,
       commands,
       projector,
       regions,
-      analytics: pool ? pool.offload(analytics) : analytics,
       store,
       feed,
       access,
@@ -157,7 +153,7 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
     logger,
     store,
     projector,
-    queries,
+    read,
     commands,
     regions,
     access,

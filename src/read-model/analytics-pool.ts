@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Readers } from '../../projections/readers.js';
+import type { DiffusionFigures, OriginFigures } from '../../projections/timeline/diffusion.js';
+import type { TimelineReaders } from '../../projections/timeline/readers.js';
+import type { DateRange, TimePoint } from '../../projections/timeline/time-point.js';
 import { QueryTimeoutError } from '../graphql/time-budget.js';
 import type { Logger } from '../log.js';
-import type { AnalyticsQueries, DateRange, TimePoint } from './analytics.js';
 import type { FigureAnswer, FigureTask } from './analytics-worker.js';
-import type { DiffusionFigures, OriginFigures } from './diffusion.js';
 
 /**
  * Diffusion figures are the heavy part of the analysts' queries (every milestone of an
@@ -16,7 +18,7 @@ import type { DiffusionFigures, OriginFigures } from './diffusion.js';
  * the query time budget is abandoned: its worker is replaced and the query answers
  * QUERY_TIMEOUT.
  */
-export type Analytics = Omit<AnalyticsQueries, 'diffusion' | 'originDiffusion'> & {
+export type Figures = {
   diffusion(
     innovationId: string,
     window?: DateRange | null,
@@ -28,6 +30,9 @@ export type Analytics = Omit<AnalyticsQueries, 'diffusion' | 'originDiffusion'> 
     at?: TimePoint,
   ): OriginFigures | Promise<OriginFigures>;
 };
+
+/** The readers as resolvers see them: the timeline's figures may be computed elsewhere. */
+export type ReadSide = Omit<Readers, 'timeline'> & { timeline: Figures };
 
 interface Pending {
   task: FigureTask;
@@ -89,14 +94,14 @@ export class AnalyticsPool {
     return promise as Promise<T>;
   }
 
-  /** The analytics queries with their figures computed on this pool. */
-  offload(analytics: AnalyticsQueries): Analytics {
-    const offloaded = Object.create(analytics) as Analytics;
-    offloaded.diffusion = (innovationId, window, at) =>
-      this.figures('diffusion', [innovationId, window ?? null, at ?? null]);
-    offloaded.originDiffusion = (originCode, window, at) =>
-      this.figures('originDiffusion', [originCode, window ?? null, at ?? null]);
-    return offloaded;
+  /** The timeline's figures, computed on this pool. */
+  offload(_timeline: TimelineReaders): Figures {
+    return {
+      diffusion: (innovationId, window, at) =>
+        this.figures('diffusion', [innovationId, window ?? null, at ?? null]),
+      originDiffusion: (originCode, window, at) =>
+        this.figures('originDiffusion', [originCode, window ?? null, at ?? null]),
+    };
   }
 
   async close(): Promise<void> {

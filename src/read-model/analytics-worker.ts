@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { AnalyticsQueries } from './analytics.js';
+import { InnovationReaders } from '../../projections/innovations/readers.js';
+import { TimelineReaders } from '../../projections/timeline/readers.js';
 
 /**
  * An analytics worker thread (see analytics-pool.ts): its own read-only connection to the read
@@ -16,7 +17,7 @@ export type FigureAnswer = { id: number; value: unknown } | { id: number; error:
 const { readModelPath } = workerData as { readModelPath: string };
 const db = new Database(readModelPath, { readonly: true, fileMustExist: true });
 db.pragma('cache_size = -16384');
-const analytics = new AnalyticsQueries(db);
+const timeline = new TimelineReaders(db, new InnovationReaders(db));
 
 parentPort?.on('message', (tasks: FigureTask[]) => {
   parentPort?.postMessage(tasks.map(answer));
@@ -27,8 +28,8 @@ function answer(task: FigureTask): FigureAnswer {
     const [first, window, at] = task.args;
     const value =
       task.method === 'diffusion'
-        ? analytics.diffusion(first, window as never, (at ?? undefined) as never)
-        : analytics.originDiffusion(first, window as never, (at ?? undefined) as never);
+        ? timeline.diffusion(first, window as never, (at ?? undefined) as never)
+        : timeline.originDiffusion(first, window as never, (at ?? undefined) as never);
     return { id: task.id, value };
   } catch (error) {
     return { id: task.id, error: (error as Error).message };
