@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseStoredJson } from './damaged.js';
 import {
+  type AppendOptions,
+  AppendRefusedError,
   type AppendResult,
   ConcurrencyError,
   checkExpectedRevision,
@@ -47,6 +49,7 @@ interface PendingAppend {
   /** data and metadata as JSON, serialized before queuing so a bad payload fails alone. */
   json: Array<{ data: string; metadata: string }>;
   expectedRevision: ExpectedRevision;
+  unless: AppendOptions['unless'];
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -147,6 +150,7 @@ export class SqliteEventStore implements EventStore {
         .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?')
         .safeIntegers(true),
       head: db.prepare('SELECT max(position) AS p FROM events').safeIntegers(true),
+      holds: db.prepare('SELECT 1 FROM events WHERE stream = ? AND type = ? LIMIT 1'),
       undo: db.prepare('DELETE FROM events WHERE position >= ?'),
     };
   }
@@ -154,7 +158,7 @@ export class SqliteEventStore implements EventStore {
   append(
     streamName: string,
     events: readonly EventData[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
@@ -177,6 +181,7 @@ export class SqliteEventStore implements EventStore {
         events,
         json,
         expectedRevision: options.expectedRevision,
+        unless: options.unless,
         resolve,
         reject,
       });
@@ -205,7 +210,13 @@ export class SqliteEventStore implements EventStore {
               outcomes.push({ ok: this.write(request) });
             } catch (error) {
               // A refused append left no trace (see write); anything else fails the whole group.
-              if (!(error instanceof ConcurrencyError || error instanceof DuplicateEventIdError))
+              if (
+                !(
+                  error instanceof ConcurrencyError ||
+                  error instanceof DuplicateEventIdError ||
+                  error instanceof AppendRefusedError
+                )
+              )
                 throw error;
               outcomes.push({ error });
             }
@@ -233,6 +244,11 @@ export class SqliteEventStore implements EventStore {
     const { streamName, events, expectedRevision } = request;
     const replay = this.previousAppend(streamName, events);
     if (replay) return replay;
+    // In the same transaction as the inserts: an event the guard names, committed earlier in
+    // this group or before it, refuses this append, so nothing lands after it.
+    const guard = request.unless;
+    if (guard && this.stmt.holds.get(guard.stream, guard.holds) !== undefined)
+      throw new AppendRefusedError(streamName, guard);
     const row = this.stmt.streamRevision.get(streamName) as { r: bigint | null };
     const actual = row.r ?? undefined;
     const conflict = checkExpectedRevision(streamName, expectedRevision, actual);

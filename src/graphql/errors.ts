@@ -28,7 +28,16 @@ export function structuredError(
   if (original instanceof DomainError)
     return new GraphQLError(original.message, {
       ...at,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...('retryable' in original && original.retryable === true ? { retryable: true } : {}),
+      },
+    });
+  if (original instanceof StoredNotConfirmedError)
+    return new GraphQLError(original.message, {
+      ...at,
+      extensions: { code: 'STORED_NOT_CONFIRMED', position: original.position.toString() },
     });
   if (original instanceof QueryTimeoutError)
     return new GraphQLError(original.message, {
@@ -153,4 +162,23 @@ export function logYogaError(
     return;
   }
   logger.error(args.map(String).join(' '));
+}
+
+/**
+ * A mutation's events are in the log, but the read model did not confirm them in time (it is
+ * behind, or its projector stopped). The write is stored: a client must not send it again as a
+ * new report; it reads it back with `X-Replika-Min-Position`, or resends it with the same
+ * idempotency key (which answers the stored result).
+ */
+export class StoredNotConfirmedError extends Error {
+  override readonly name = 'StoredNotConfirmedError';
+  constructor(
+    readonly position: bigint,
+    cause: unknown,
+  ) {
+    super(
+      `stored at log position ${position}, but this server's read model has not confirmed it (${cause instanceof FreshnessTimeoutError ? cause.message : 'the read model is not available'}). Do not send it again as a new report: read it back with X-Replika-Min-Position: ${position}, or resend it with the same idempotencyKey`,
+      { cause },
+    );
+  }
 }
