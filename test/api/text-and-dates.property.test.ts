@@ -166,7 +166,7 @@ describe('through the API', () => {
         expect(read?.leader).toBe(normalizeText(leader));
         expect(read?.note ?? '').toBe(normalizeText(note));
         const [stored] = await server.replika.store.readAll({ after: before, maxCount: 1 });
-        expect((stored?.data as { leader: string }).leader).toBe(read?.leader);
+        expect(stored?.data).toMatchObject({ leader: read?.leader });
       }),
       { numRuns: RUNS },
     );
