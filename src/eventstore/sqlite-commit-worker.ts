@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type GroupAppend, LogWriter, openLog } from './sqlite-log.js';
+import { asStorageError, StorageError } from './storage-error.js';
 
 const { path, firstPosition } = workerData as { path: string; firstPosition?: bigint };
 const port = parentPort;
@@ -22,7 +23,13 @@ port.on('message', (message: { group: GroupAppend[]; now: bigint } | 'close') =>
   try {
     port.postMessage({ outcomes: writer.commit(message.group, message.now) });
   } catch (error) {
-    port.postMessage({ failed: error instanceof Error ? error.message : String(error) });
+    const refused = asStorageError(error, path);
+    port.postMessage({
+      failed: {
+        message: refused instanceof Error ? refused.message : String(refused),
+        storage: refused instanceof StorageError ? refused.code : undefined,
+      },
+    });
   }
 });
 port.postMessage({ ready: true });

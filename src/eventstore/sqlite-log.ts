@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import {
+  type AppendOptions,
+  AppendRefusedError,
   type AppendResult,
   ConcurrencyError,
   checkExpectedRevision,
@@ -48,6 +50,7 @@ export interface GroupAppend {
   streamName: string;
   events: Array<{ id: string; type: string; data: string; metadata: string }>;
   expectedRevision: ExpectedRevision;
+  unless: AppendOptions['unless'];
 }
 
 /** What one append of a group came to. */
@@ -56,7 +59,8 @@ export type AppendOutcome =
   | {
       conflict: { streamName: string; expected: ExpectedRevision; actual: bigint | undefined };
     }
-  | { duplicate: string };
+  | { duplicate: string }
+  | { refused: { streamName: string; guard: { stream: string; holds: string } } };
 
 /** The error an outcome stands for (in the thread that acknowledges it). */
 export function outcomeError(outcome: AppendOutcome): Error | undefined {
@@ -65,6 +69,8 @@ export function outcomeError(outcome: AppendOutcome): Error | undefined {
     return new ConcurrencyError(streamName, expected, actual);
   }
   if ('duplicate' in outcome) return new DuplicateEventIdError(outcome.duplicate);
+  if ('refused' in outcome)
+    return new AppendRefusedError(outcome.refused.streamName, outcome.refused.guard);
   return undefined;
 }
 
@@ -90,6 +96,7 @@ export class LogWriter {
         .prepare('SELECT stream, revision, position FROM events WHERE id = ?')
         .safeIntegers(true),
       head: db.prepare('SELECT max(position) AS p FROM events').safeIntegers(true),
+      holds: db.prepare('SELECT 1 FROM events WHERE stream = ? AND type = ? LIMIT 1'),
       undo: db.prepare('DELETE FROM events WHERE position >= ?'),
     };
   }
@@ -98,7 +105,8 @@ export class LogWriter {
    * Commits a group in one transaction and answers each append's outcome. IMMEDIATE takes the
    * write lock up front (waiting up to the busy timeout for another process), so the revision
    * checks and the inserts see one consistent log; the commit returns only after the WAL is
-   * fsync'd (synchronous=FULL). Throws when the whole group failed (nothing of it is stored).
+   * fsync'd (synchronous=FULL). Throws when the whole group failed (nothing of it is stored;
+   * see asStorageError for a full or failing disk).
    */
   commit(group: readonly GroupAppend[], now: bigint): AppendOutcome[] {
     const outcomes: AppendOutcome[] = [];
@@ -119,6 +127,8 @@ export class LogWriter {
               });
             else if (error instanceof DuplicateEventIdError)
               outcomes.push({ duplicate: error.message });
+            else if (error instanceof AppendRefusedError)
+              outcomes.push({ refused: { streamName: error.streamName, guard: error.guard } });
             else throw error;
           }
         }
@@ -131,6 +141,11 @@ export class LogWriter {
     const { streamName, events, expectedRevision } = request;
     const replay = this.previousAppend(streamName, events);
     if (replay) return replay;
+    // In the same transaction as the inserts: an event the guard names, committed earlier in
+    // this group or before it, refuses this append, so nothing lands after it.
+    const guard = request.unless;
+    if (guard && this.stmt.holds.get(guard.stream, guard.holds) !== undefined)
+      throw new AppendRefusedError(streamName, guard);
     const row = this.stmt.streamRevision.get(streamName) as { r: bigint | null };
     const actual = row.r ?? undefined;
     const conflict = checkExpectedRevision(streamName, expectedRevision, actual);

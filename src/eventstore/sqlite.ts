@@ -4,7 +4,9 @@ import { dirname } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { startWorker } from '../threads.js';
+import { parseStoredJson } from './damaged.js';
 import {
+  type AppendOptions,
   type AppendResult,
   DuplicateEventIdError,
   type EventData,
@@ -23,6 +25,7 @@ import {
   openLog,
   outcomeError,
 } from './sqlite-log.js';
+import { asStorageError, StorageError } from './storage-error.js';
 
 export { DuplicateEventIdError };
 
@@ -53,6 +56,7 @@ interface PendingAppend {
   /** data and metadata as JSON, serialized before queuing so a bad payload fails alone. */
   json: Array<{ data: string; metadata: string }>;
   expectedRevision: ExpectedRevision;
+  unless: AppendOptions['unless'];
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -140,7 +144,7 @@ export class SqliteEventStore implements EventStore {
   append(
     streamName: string,
     events: readonly EventData[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
     if (this.broken) return Promise.reject(this.broken);
@@ -164,6 +168,7 @@ export class SqliteEventStore implements EventStore {
         events,
         json,
         expectedRevision: options.expectedRevision,
+        unless: options.unless,
         resolve,
         reject,
       });
@@ -187,6 +192,7 @@ export class SqliteEventStore implements EventStore {
     const group: GroupAppend[] = batch.map((request) => ({
       streamName: request.streamName,
       expectedRevision: request.expectedRevision,
+      unless: request.unless,
       events: request.events.map((e, i) => ({
         id: e.id,
         type: e.type,
@@ -200,7 +206,9 @@ export class SqliteEventStore implements EventStore {
       try {
         outcomes = this.inline.commit(group, now);
       } catch (error) {
-        for (const request of batch) request.reject(error);
+        // The whole group rolled back: nothing of it is stored.
+        const refused = asStorageError(error, this.file ?? ':memory:');
+        for (const request of batch) request.reject(refused);
         return;
       }
       this.acknowledge(batch, outcomes);
@@ -218,7 +226,9 @@ export class SqliteEventStore implements EventStore {
     this.inFlight = undefined;
     this.commitThread?.unref();
     if ('failed' in message) {
-      const error = new Error(`commit failed: ${message.failed}`);
+      // The whole group rolled back: nothing of it is stored.
+      const { storage, message: text } = message.failed;
+      const error = storage ? new StorageError(storage, text) : new Error(text);
       for (const request of batch) request.reject(error);
     } else this.acknowledge(batch, message.outcomes);
     // The next group was gathered while this one was on its way to the disk.
@@ -342,18 +352,27 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-type CommitMessage = { ready: true } | { outcomes: AppendOutcome[] } | { failed: string };
+type CommitMessage =
+  | { ready: true }
+  | { outcomes: AppendOutcome[] }
+  | { failed: { message: string; storage: StorageError['code'] | undefined } };
 
 /** A row of the `events` table as the port's RecordedEvent (also used by the bulk rebuild's reader). */
 export function toRecorded(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row.metadata);
+  const at = {
+    position: row.position,
+    streamName: row.stream,
+    revision: row.revision,
+    type: row.type,
+  };
+  const metadata = parseStoredJson(row.metadata, 'metadata', at) as Record<string, unknown>;
   return {
     id: row.id,
     streamName: row.stream,
     revision: row.revision,
     position: row.position,
     type: row.type,
-    data: JSON.parse(row.data),
+    data: parseStoredJson(row.data, 'data', at),
     metadata,
     recordedAt: originalRecordedAt(metadata, new Date(Number(row.recorded_at))),
   };

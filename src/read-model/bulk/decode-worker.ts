@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ProjectedEvent } from '../../../projections/projection.js';
+import { DamagedEventError } from '../../eventstore/damaged.js';
 import { type EventRow, toRecorded } from '../../eventstore/sqlite.js';
 import { decode } from '../decode.js';
 
@@ -51,8 +52,13 @@ try {
     port.postMessage({ events, position: after });
     sent += 1;
   }
+  port.postMessage({ done: true });
+} catch (error) {
+  // A damaged event stops the build, named as the live path names it.
+  if (!(error instanceof DamagedEventError)) throw error;
+  const { position, streamName, revision, type, problem } = error;
+  port.postMessage({ damaged: { position, streamName, revision, type, problem } });
 } finally {
   db.exec('COMMIT');
   db.close();
 }
-port.postMessage({ done: true });

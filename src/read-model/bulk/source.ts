@@ -1,4 +1,5 @@
 import type { ProjectedEvent } from '../../../projections/projection.js';
+import { DamagedEventError } from '../../eventstore/damaged.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { type EventRow, SqliteEventStore, toRecorded } from '../../eventstore/sqlite.js';
 import { startWorker } from '../../threads.js';
@@ -47,7 +48,14 @@ async function* fromStore(store: EventStore, after: bigint, head: bigint) {
 
 /** A validated event: as its row when its payload is exactly what validation answers. */
 type Posted = EventRow | ProjectedEvent;
-type Message = { events: Posted[]; position: bigint } | { done: true };
+type Message = { events: Posted[]; position: bigint } | { done: true } | { damaged: Damaged };
+interface Damaged {
+  position: bigint;
+  streamName: string;
+  revision: bigint;
+  type: string;
+  problem: string;
+}
 
 const received = (e: Posted): ProjectedEvent =>
   'streamName' in e ? e : (toRecorded(e) as ProjectedEvent);
@@ -84,6 +92,10 @@ async function* fromWorker(job: DecodeJob): AsyncIterable<DecodedBatch> {
         continue;
       }
       if ('done' in next) return;
+      if ('damaged' in next) {
+        const d = next.damaged;
+        throw new DamagedEventError(d.position, d.streamName, d.revision, d.type, d.problem);
+      }
       worker.postMessage('took');
       yield { events: next.events.map(received), position: next.position };
     }
