@@ -13,6 +13,8 @@ export interface DecodedBatch {
 }
 
 const BATCH = 5000;
+/** Validation is the costliest step of a rebuild: two threads share it while this one writes. */
+const DECODERS = 2;
 
 /**
  * The log from `after` up to `head`, decoded and validated. On the embedded SQLite store the
@@ -23,16 +25,18 @@ export function decodedBatches(
   store: EventStore,
   after: bigint,
   head: bigint,
+  options: { batch?: number; threads?: boolean } = {},
 ): AsyncIterable<DecodedBatch> {
-  if (store instanceof SqliteEventStore && store.file)
-    return fromWorker({ file: store.file, after, head, batch: BATCH, ahead: 2 });
-  return fromStore(store, after, head);
+  const batch = options.batch ?? BATCH;
+  if (store instanceof SqliteEventStore && store.file && options.threads !== false)
+    return fromWorkers({ file: store.file, after, head, batch, ahead: 2 }, DECODERS);
+  return fromStore(store, after, head, batch);
 }
 
-async function* fromStore(store: EventStore, after: bigint, head: bigint) {
+async function* fromStore(store: EventStore, after: bigint, head: bigint, batch: number) {
   let position = after;
   while (position < head) {
-    const page = await store.readAll({ after: position, maxCount: BATCH });
+    const page = await store.readAll({ after: position, maxCount: batch });
     const last = page.at(-1);
     if (!last) return;
     const events: ProjectedEvent[] = [];
@@ -60,7 +64,8 @@ interface Damaged {
 const received = (e: Posted): ProjectedEvent =>
   'streamName' in e ? e : (toRecorded(e) as ProjectedEvent);
 
-async function* fromWorker(job: DecodeJob): AsyncIterable<DecodedBatch> {
+/** One decode worker and what it has posted that was not taken yet. */
+function decoder(job: DecodeJob) {
   const worker = startWorker(import.meta.url, 'decode-worker', job);
   const queue: Message[] = [];
   let failure: Error | undefined;
@@ -81,25 +86,44 @@ async function* fromWorker(job: DecodeJob): AsyncIterable<DecodedBatch> {
     if (code !== 0) failure ??= new Error(`decode worker exited with ${code}`);
     nudge();
   });
-  try {
-    for (;;) {
-      const next = queue.shift();
-      if (!next) {
+  return {
+    worker,
+    async next(): Promise<Message> {
+      for (;;) {
+        const message = queue.shift();
+        if (message) {
+          if ('events' in message) worker.postMessage('took');
+          return message;
+        }
         if (failure) throw failure;
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
-        continue;
       }
+    },
+  };
+}
+
+/** The log's ranges, decoded by `count` workers in turn and taken back in log order. */
+async function* fromWorkers(
+  job: Omit<DecodeJob, 'stride' | 'index'>,
+  count: number,
+): AsyncIterable<DecodedBatch> {
+  const decoders = Array.from({ length: count }, (_, index) =>
+    decoder({ ...job, stride: count, index }),
+  );
+  try {
+    for (let turn = 0; ; turn = (turn + 1) % count) {
+      const next = await (decoders[turn] as ReturnType<typeof decoder>).next();
+      // The worker whose turn it is has no range left: no later range is below the head either.
       if ('done' in next) return;
       if ('damaged' in next) {
         const d = next.damaged;
         throw new DamagedEventError(d.position, d.streamName, d.revision, d.type, d.problem);
       }
-      worker.postMessage('took');
       yield { events: next.events.map(received), position: next.position };
     }
   } finally {
-    await worker.terminate();
+    await Promise.all(decoders.map((d) => d.worker.terminate()));
   }
 }
