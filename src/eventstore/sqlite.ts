@@ -231,8 +231,12 @@ export class SqliteEventStore implements EventStore {
       const error = storage ? new StorageError(storage, text) : new Error(text);
       for (const request of batch) request.reject(error);
     } else this.acknowledge(batch, message.outcomes);
-    // The next group was gathered while this one was on its way to the disk.
-    this.flush();
+    // The next group was gathered while this one was on its way to the disk; it leaves after
+    // this turn, so the appends its acknowledgements set going (the writers' next ones) join it.
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
 
   private acknowledge(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
