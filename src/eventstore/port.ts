@@ -116,6 +116,21 @@ export class DuplicateEventIdError extends Error {
   override readonly name = 'DuplicateEventIdError';
 }
 
+/**
+ * The append is larger than the store accepts in one append (KurrentDB: 1 MiB of event data and
+ * metadata by default). Nothing was written; split it into smaller appends.
+ */
+export class AppendTooLargeError extends Error {
+  override readonly name = 'AppendTooLargeError';
+  constructor(
+    message: string,
+    /** The store's limit in bytes. */
+    readonly limit: number,
+  ) {
+    super(message);
+  }
+}
+
 /** The stream's actual revision did not match the expected one. Command handling retries. */
 export class ConcurrencyError extends Error {
   override readonly name = 'ConcurrencyError';
