@@ -79,6 +79,13 @@ const KNOWN_POSITIONS = 4096;
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
+  /**
+   * Appends go through their own client: its one BatchAppend stream can stop answering (a
+   * stream the server ended cleanly stays in the client's cache with every later append
+   * pending on it forever), and then this client is replaced without touching subscriptions.
+   */
+  private appender: KurrentDBClient;
+  private readonly connectionString: string;
   private readonly logger: Logger;
   private readonly backoff: { initialMs: number; maxMs: number };
   private readonly pageSize: number;
@@ -93,7 +100,9 @@ export class KurrentDbEventStore implements EventStore {
       throw new Error(
         'KURRENTDB_URL sets throwOnAppendFailure=false, which replika does not support: remove it',
       );
+    this.connectionString = connectionString;
     this.client = KurrentDBClient.connectionString(connectionString);
+    this.appender = KurrentDBClient.connectionString(connectionString);
     this.where = connectionString.replace(/^[^:]+:\/\/(?:[^@/]*@)?([^/?]*).*$/, '$1');
     this.logger = options.logger;
     this.backoff = options.backoff ?? { initialMs: 100, maxMs: 10_000 };
@@ -120,9 +129,12 @@ export class KurrentDbEventStore implements EventStore {
     );
     const result = await withRetry(
       `append to ${streamName}`,
-      async () => {
+      async (abandoned) => {
+        const client = this.appender;
+        const renew = () => this.renewAppender(client);
+        abandoned.addEventListener('abort', renew, { once: true });
         try {
-          return await this.client.appendToStream(streamName, proposed, {
+          return await client.appendToStream(streamName, proposed, {
             streamState: streamState(expected),
             requiresLeader: true,
             deadline: this.retry.attemptTimeoutMs,
@@ -142,6 +154,8 @@ export class KurrentDbEventStore implements EventStore {
               error.maxAppendSize,
             );
           throw error;
+        } finally {
+          abandoned.removeEventListener('abort', renew);
         }
       },
       this.retry,
@@ -157,6 +171,13 @@ export class KurrentDbEventStore implements EventStore {
       maxCount: 1,
     });
     return { nextExpectedRevision: result.nextExpectedRevision, position: last?.position ?? 0n };
+  }
+
+  /** Replaces the appending client after an append got no answer on it (see `appender`). */
+  private renewAppender(stale: KurrentDBClient) {
+    if (this.appender !== stale || this.closing.signal.aborted) return;
+    this.appender = KurrentDBClient.connectionString(this.connectionString);
+    stale.dispose().catch(() => undefined);
   }
 
   /** A stream in revision order, read from the leader (command handling decides on it). */
@@ -326,6 +347,6 @@ export class KurrentDbEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closing.signal.aborted) return;
     this.closing.abort();
-    await this.client.dispose();
+    await Promise.all([this.client.dispose(), this.appender.dispose()]);
   }
 }

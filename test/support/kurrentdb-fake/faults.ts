@@ -18,7 +18,15 @@ export type AppendFault =
    */
   | 'end-batch-stream';
 
+export type ReadFault =
+  /** The read gets no answer at all: only a deadline ends it. */
+  | 'hang'
+  /** gRPC UNAVAILABLE, as from a node shutting down. */
+  | 'unavailable';
+
 export interface Faults {
+  /** Consumed one per stream or `$all` read (not subscriptions), in order. */
+  reads: ReadFault[];
   /** Consumed one per append (Append or one BatchAppend request), in order. */
   appends: AppendFault[];
   /**
@@ -39,6 +47,7 @@ export interface Faults {
 }
 
 export const newFaults = (): Faults => ({
+  reads: [],
   appends: [],
   dropSubscriptionAfterEvents: undefined,
   streamReadsWithoutPosition: false,

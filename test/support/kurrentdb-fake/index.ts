@@ -1,4 +1,4 @@
-export type { AppendFault, Faults } from './faults.js';
+export type { AppendFault, Faults, ReadFault } from './faults.js';
 export type { FakeRecord } from './log.js';
 export {
   type CallRecord,

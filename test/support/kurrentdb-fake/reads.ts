@@ -23,6 +23,11 @@ export async function read(ctx: FakeServerContext, call: ReadCall): Promise<void
   if (!options) return fail(call, grpc.status.INVALID_ARGUMENT, 'no options');
   const structured = options.getUuidOption()?.hasStructured() ?? false;
   const filter = toFilter(options);
+  if (!options.hasSubscription()) {
+    const fault = ctx.faults.reads.shift();
+    if (fault === 'hang') return;
+    if (fault === 'unavailable') return fail(call, grpc.status.UNAVAILABLE, 'Server Is Not Ready');
+  }
   try {
     if (options.hasStream()) {
       recordCall(ctx, 'Read', call, 'stream');
