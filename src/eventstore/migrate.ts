@@ -1,11 +1,12 @@
 import {
+  AppendTooLargeError,
   ConcurrencyError,
+  DuplicateEventIdError,
   type EventData,
   type EventMetadata,
   type EventStore,
   type RecordedEvent,
 } from './port.js';
-import { SqliteEventStore } from './sqlite.js';
 
 export interface MigrationProgress {
   /** Events copied by this run so far. */
@@ -19,7 +20,7 @@ export interface MigrationProgress {
 }
 
 export interface MigrationOptions {
-  /** Stops cleanly (between appends) when aborted; a later run resumes. */
+  /** Stops cleanly (between pages) when aborted; a later run resumes. */
   signal?: AbortSignal;
   /** Stops after copying this many events (a later run resumes). */
   maxEvents?: number;
@@ -27,10 +28,18 @@ export interface MigrationOptions {
   pageSize?: number;
   onProgress?: (progress: MigrationProgress) => void;
   /**
-   * Send a page's appends at once. Only safe where concurrently submitted appends commit in
-   * submission order: default true for the embedded SQLite target, false for any other.
+   * Send a page's appends together, in source order, without waiting for each answer (default
+   * true). Both stores commit appends in the order they arrive (SQLite: one group commit;
+   * KurrentDB: one BatchAppend stream, one writer); the migration checks the positions it gets
+   * back and stops if the target ever committed out of order. False: one append at a time.
    */
   pipeline?: boolean;
+  /**
+   * Largest append in bytes of JSON data + metadata (default 900 KiB, under KurrentDB's 1 MiB
+   * limit). Longer runs of one stream are split; an append the target still refuses as too large
+   * is split in halves.
+   */
+  maxAppendBytes?: number;
 }
 
 export interface MigrationResult extends MigrationProgress {
@@ -43,40 +52,57 @@ export class MigrationConflictError extends Error {
   override readonly name = 'MigrationConflictError';
 }
 
+/** The target committed pipelined appends out of source order. */
+export class MigrationOrderError extends Error {
+  override readonly name = 'MigrationOrderError';
+}
+
+const DEFAULT_MAX_APPEND = 900 * 1024;
+
 /**
- * Where a previous run stopped: the source position recorded on the last migrated event in the
- * target (`metadata.$migration.sourcePosition`), or 0n when none was copied yet. Reads the target
- * through the port from the start, as the port has no backward read.
+ * How far the target holds the source: `held` is the largest source position copied, `safe` the
+ * largest `resumeAfter` recorded (every source event up to it had been acknowledged before that
+ * append was sent; the source position itself for events migrated before `resumeAfter` existed).
+ * A run resumes reading after `safe` and counts as new only what lies after `held`: re-sending
+ * what the target holds is safe, as it answers appends it already holds by event id.
  */
-export async function migratedUpTo(target: EventStore, pageSize = 2000): Promise<bigint> {
+async function scanTarget(target: EventStore, pageSize = 2000) {
   let after = 0n;
-  let upTo = 0n;
+  let held = 0n;
+  let safe = 0n;
   for (;;) {
     const page = await target.readAll({ after, maxCount: pageSize });
     const last = page.at(-1);
-    if (!last) return upTo;
+    if (!last) return { held, safe };
     for (const event of page) {
-      const source = (event.metadata as EventMetadata).$migration?.sourcePosition;
-      if (typeof source === 'string' && /^\d+$/.test(source)) {
-        const position = BigInt(source);
-        if (position > upTo) upTo = position;
-      }
+      const migration = (event.metadata as EventMetadata).$migration;
+      const source = migration?.sourcePosition;
+      if (typeof source !== 'string' || !/^\d+$/.test(source)) continue;
+      const position = BigInt(source);
+      if (position > held) held = position;
+      const mark = migration?.resumeAfter ?? source;
+      if (/^\d+$/.test(mark) && BigInt(mark) > safe) safe = BigInt(mark);
     }
     after = last.position;
   }
+}
+
+/** The largest source position recorded in the target (0n when nothing was copied yet). */
+export async function migratedUpTo(target: EventStore, pageSize = 2000): Promise<bigint> {
+  return (await scanTarget(target, pageSize)).held;
 }
 
 /**
  * Copies the source log into the target through the event-store port only, in global order.
  * Each event keeps its id, stream, revision, type, data and metadata; `metadata.$migration`
  * records its source position and original recording time (which both adapters report as the
- * event's `recordedAt`). Consecutive events of one stream go in one append with the exact
- * expected revision, so the target's streams match the source's revision for revision.
+ * event's `recordedAt`). Consecutive events of one stream go in one append (split by size) with
+ * the exact expected revision, so the target's streams match the source's revision for revision.
  *
- * Resumable and idempotent: a run starts after the last source position found in the target,
- * and because event ids are kept, an append the target already holds (e.g. one acknowledged
- * just as the previous run was killed) is answered by the store's id idempotency, never stored
- * twice. Running it again after it completed copies nothing.
+ * Resumable and idempotent: a run starts from the resume point found in the target, and because
+ * event ids are kept, an append the target already holds is answered by the store's id
+ * idempotency (or trimmed to what is missing), never stored twice. Running it again after it
+ * completed copies nothing.
  */
 export async function migrate(
   source: EventStore,
@@ -85,85 +111,174 @@ export async function migrate(
 ): Promise<MigrationResult> {
   const pageSize = options.pageSize ?? 1000;
   const limit = options.maxEvents ?? Number.POSITIVE_INFINITY;
-  const resumedAfter = await migratedUpTo(target);
+  const maxBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND;
+  const pipelined = options.pipeline ?? true;
+  const { held, safe } = await scanTarget(target);
   const sourceHead = await source.headPosition();
-  const progress: MigrationProgress = {
-    copied: 0,
-    position: resumedAfter,
-    resumedAfter,
-    sourceHead,
-  };
+  const progress: MigrationProgress = { copied: 0, position: held, resumedAfter: held, sourceHead };
   options.onProgress?.({ ...progress });
-  let after = resumedAfter;
-  // The embedded store commits appends submitted together in submission order (one group
-  // commit), so a whole page can be in flight at once; other stores get one append at a time.
-  const pipelined = options.pipeline ?? target instanceof SqliteEventStore;
-  while (progress.copied < limit && !options.signal?.aborted) {
-    const page = await source.readAll({ after, maxCount: pageSize });
+  /** Every source event up to here is acknowledged by the target. */
+  let acked = safe;
+  const isNew = (e: RecordedEvent) => e.position > held;
+  let next: Promise<RecordedEvent[]> | undefined = source.readAll({
+    after: acked,
+    maxCount: pageSize,
+  });
+  while (next && progress.copied < limit && !options.signal?.aborted) {
+    const page = await next;
+    next = undefined;
     if (page.length === 0) break;
-    const runs: RecordedEvent[][] = [];
-    let room = limit - progress.copied;
-    for (const run of runsOfOneStream(page)) {
-      if (room <= 0) break;
-      runs.push(run.slice(0, room));
-      room -= Math.min(room, run.length);
-    }
-    if (pipelined) {
-      const outcomes = await Promise.allSettled(runs.map((run) => copy(target, run)));
+    const taken = upToLimit(page, limit - progress.copied, isNew);
+    const runs = runsOfOneStream(taken, maxBytes);
+    const lastOfPage = taken.at(-1);
+    // Read the next page while this one is written.
+    if (lastOfPage && taken.length === page.length)
+      next = source.readAll({ after: lastOfPage.position, maxCount: pageSize });
+    // Pages the target may partly hold (right after a resume) go one append at a time: trimming
+    // a run to what is missing takes a read, and would let later appends overtake it.
+    if (pipelined && acked >= held) {
+      const mark = acked;
+      // The first append alone: a client opens its append stream on first use, and appends
+      // racing to open it could take different routes and commit out of order.
+      const [head, ...rest] = runs;
+      const outcomes = [
+        ...(head ? await Promise.allSettled([copy(target, head, mark, maxBytes)]) : []),
+        ...(await Promise.allSettled(rest.map((run) => copy(target, run, mark, maxBytes)))),
+      ];
       const failed = outcomes.find((o) => o.status === 'rejected');
       if (failed) throw failed.reason;
-      progress.copied += runs.reduce((n, run) => n + run.length, 0);
-      progress.position = runs.at(-1)?.at(-1)?.position ?? progress.position;
+      checkOrder(outcomes.map((o) => (o as PromiseFulfilledResult<bigint>).value));
+      acked = lastOfPage?.position ?? acked;
+      progress.copied += taken.filter(isNew).length;
+      if (acked > progress.position) progress.position = acked;
       options.onProgress?.({ ...progress });
     } else
       for (const run of runs) {
-        if (options.signal?.aborted) break;
-        await copy(target, run);
-        progress.copied += run.length;
-        progress.position = run.at(-1)?.position ?? progress.position;
+        if (options.signal?.aborted) {
+          next = undefined;
+          break;
+        }
+        await copy(target, run, acked, maxBytes);
+        acked = run.at(-1)?.position ?? acked;
+        progress.copied += run.filter(isNew).length;
+        if (acked > progress.position) progress.position = acked;
         options.onProgress?.({ ...progress });
       }
-    after = progress.position;
-    if (after < (page.at(-1)?.position ?? after)) break; // stopped inside the page
+    if (acked < (page.at(-1)?.position ?? acked)) break; // stopped inside the page
   }
   const complete = progress.position >= sourceHead;
   return { ...progress, complete };
 }
 
-async function copy(target: EventStore, events: RecordedEvent[]): Promise<void> {
-  const first = events[0];
-  if (!first) return;
+/** The start of a page holding at most `room` new events (and all old ones before them). */
+function upToLimit(page: RecordedEvent[], room: number, isNew: (e: RecordedEvent) => boolean) {
+  let count = 0;
+  let end = 0;
+  for (const e of page) {
+    if (isNew(e)) {
+      if (count >= room) break;
+      count++;
+    }
+    end++;
+  }
+  return page.slice(0, end);
+}
+
+/** Target positions of a page's appends, in the order they were sent, must increase. */
+function checkOrder(positions: bigint[]) {
+  for (let i = 1; i < positions.length; i++)
+    if ((positions[i] ?? 0n) <= (positions[i - 1] ?? 0n))
+      throw new MigrationOrderError(
+        'the target committed pipelined appends out of source order; empty the target and run ' +
+          'the migration again with pipelining off (--no-pipeline)',
+      );
+}
+
+/** Appends one run; answers the target position of its last event. */
+async function copy(
+  target: EventStore,
+  run: RecordedEvent[],
+  resumeAfter: bigint,
+  maxBytes: number,
+): Promise<bigint> {
+  const first = run[0];
+  if (!first) return 0n;
   const expectedRevision = first.revision === 0n ? 'no_stream' : first.revision - 1n;
-  const data: EventData[] = events.map((e) => ({
+  const data: EventData[] = run.map((e) => ({
     id: e.id,
     type: e.type,
     data: e.data,
     metadata: {
       ...e.metadata,
-      $migration: { sourcePosition: e.position.toString(), recordedAt: e.recordedAt.toISOString() },
+      $migration: {
+        sourcePosition: e.position.toString(),
+        recordedAt: e.recordedAt.toISOString(),
+        resumeAfter: resumeAfter.toString(),
+      },
     },
   }));
   try {
-    await target.append(first.streamName, data, { expectedRevision });
+    return (await target.append(first.streamName, data, { expectedRevision })).position;
   } catch (error) {
-    if (error instanceof ConcurrencyError)
-      throw new MigrationConflictError(
-        `target stream ${first.streamName} is at ${
-          error.actual === undefined ? 'no stream' : `revision ${error.actual}`
-        }, but the source's next event there is revision ${first.revision}: the target holds ` +
-          'other events for this stream; migrate into an empty store',
-      );
+    if (error instanceof AppendTooLargeError) {
+      if (run.length === 1)
+        throw new Error(
+          `event ${first.id} in ${first.streamName} is larger than the target accepts (${error.limit} bytes)`,
+        );
+      const half = Math.ceil(run.length / 2);
+      await copy(target, run.slice(0, half), resumeAfter, maxBytes);
+      return copy(target, run.slice(half), resumeAfter, maxBytes);
+    }
+    if (error instanceof ConcurrencyError || error instanceof DuplicateEventIdError)
+      return reconcile(target, run, resumeAfter, maxBytes, error);
     throw error;
   }
 }
 
-/** Splits a page of the global log into runs of consecutive events of one stream. */
-function runsOfOneStream(page: RecordedEvent[]): RecordedEvent[][] {
+/**
+ * The target already holds the start of this run (a resumed run whose appends were cut
+ * differently): drop what it holds with the same ids and copy the rest. Anything else there is
+ * another log's events: refuse.
+ */
+async function reconcile(
+  target: EventStore,
+  run: RecordedEvent[],
+  resumeAfter: bigint,
+  maxBytes: number,
+  cause: unknown,
+): Promise<bigint> {
+  const first = run[0] as RecordedEvent;
+  const held = await target.readStream(first.streamName, {
+    fromRevision: first.revision,
+    maxCount: run.length,
+  });
+  const same = held.every((e, i) => e.id === run[i]?.id && e.revision === run[i]?.revision);
+  if (held.length === 0 || !same)
+    throw new MigrationConflictError(
+      `target stream ${first.streamName} holds other events than the source's from revision ` +
+        `${first.revision} (${(cause as Error).message}): migrate into an empty store`,
+    );
+  if (held.length === run.length) return held.at(-1)?.position ?? 0n;
+  return copy(target, run.slice(held.length), resumeAfter, maxBytes);
+}
+
+const jsonBytes = (e: RecordedEvent) =>
+  Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)) + 200;
+
+/** Splits a page into runs of consecutive events of one stream, each under `maxBytes`. */
+function runsOfOneStream(page: RecordedEvent[], maxBytes: number): RecordedEvent[][] {
   const runs: RecordedEvent[][] = [];
+  let bytes = 0;
   for (const event of page) {
+    const size = jsonBytes(event);
     const run = runs.at(-1);
-    if (run && run[0]?.streamName === event.streamName) run.push(event);
-    else runs.push([event]);
+    if (run && run[0]?.streamName === event.streamName && bytes + size <= maxBytes) {
+      run.push(event);
+      bytes += size;
+    } else {
+      runs.push([event]);
+      bytes = size;
+    }
   }
   return runs;
 }

@@ -22,6 +22,11 @@ export interface MigrationMetadata {
   sourcePosition: string;
   /** ISO-8601 time the event was first recorded. */
   recordedAt: string;
+  /**
+   * Source position up to which every event had been copied when this one was sent: where an
+   * interrupted migration may safely resume (absent on events migrated by older versions).
+   */
+  resumeAfter?: string;
 }
 
 /** The time an event was first recorded: the migrated original if any, else the store's own. */

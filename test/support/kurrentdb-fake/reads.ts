@@ -3,7 +3,6 @@
  * filter, and catch-up subscriptions to `$all` with checkpoints and the caught-up message.
  */
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
 import { type EventFilter, type FakeRecord, matches } from './log.js';
 import { streamIdentifier, streamName, streams, timestampPb, uuidMessage } from './protocol.js';
@@ -53,7 +52,16 @@ function fail(call: ReadCall, code: grpc.status, details: string) {
 /** Writes one response, waiting while the transport's buffer is full (flow control). */
 async function send(call: ReadCall, message: ReadResp): Promise<boolean> {
   if (call.cancelled || call.destroyed) return false;
-  if (!call.write(message)) await Promise.race([once(call, 'drain'), once(call, 'cancelled')]);
+  if (!call.write(message))
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        call.off('drain', done);
+        call.off('cancelled', done);
+        resolve();
+      };
+      call.on('drain', done);
+      call.on('cancelled', done);
+    });
   return !call.cancelled;
 }
 
