@@ -98,7 +98,9 @@ describe('the fake KurrentDB server (a test double, not KurrentDB)', () => {
     fake.faults.dropSubscriptionAfterEvents = 5;
     const subscription = client.subscribeToAll({ fromPosition: START });
     const seen: number[] = [];
-    subscription.on('data', (e) => seen.push((e.event?.data as { i: number }).i));
+    subscription.on('data', (e) =>
+      seen.push((e.event?.data as { i: number } | undefined)?.i ?? -1),
+    );
     const error = await new Promise<unknown>((resolve) => subscription.once('error', resolve));
     expect(error).toBeInstanceOf(UnavailableError);
     expect(seen.length).toBeLessThanOrEqual(5);
