@@ -43,10 +43,7 @@ export class UnsupportedLogError extends Error {
   override readonly name = 'UnsupportedLogError';
 }
 
-/** A position given from outside that is not the position of an event in this log. */
-export class InvalidPositionError extends Error {
-  override readonly name = 'InvalidPositionError';
-}
+export { InvalidPositionError } from './port.js';
 
 /** The event store did not answer in time, retries included. */
 export class EventStoreTimeoutError extends Error {

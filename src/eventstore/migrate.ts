@@ -58,6 +58,8 @@ export class MigrationOrderError extends Error {
 }
 
 const DEFAULT_MAX_APPEND = 900 * 1024;
+/** Pages whose appends may be in flight at once when pipelining. */
+const PAGES_IN_FLIGHT = 3;
 
 /**
  * How far the target holds the source: `held` is the largest source position copied, `safe` the
@@ -119,52 +121,82 @@ export async function migrate(
   options.onProgress?.({ ...progress });
   /** Every source event up to here is acknowledged by the target. */
   let acked = safe;
+  /** New events sent so far (acknowledged or in flight), for `maxEvents`. */
+  let sent = 0;
+  let lastTarget = 0n;
+  let first = true;
   const isNew = (e: RecordedEvent) => e.position > held;
+  const inFlight: Array<{
+    outcomes: Promise<PromiseSettledResult<bigint>[]>;
+    page: RecordedEvent[];
+  }> = [];
+  /** Waits for the oldest page in flight, checks its order and counts it. */
+  const settle = async () => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    const outcomes = await oldest.outcomes;
+    const failed = outcomes.find((o) => o.status === 'rejected');
+    if (failed) throw failed.reason;
+    const positions = outcomes.map((o) => (o as PromiseFulfilledResult<bigint>).value);
+    checkOrder([lastTarget, ...positions]);
+    lastTarget = positions.at(-1) ?? lastTarget;
+    acked = oldest.page.at(-1)?.position ?? acked;
+    progress.copied += oldest.page.filter(isNew).length;
+    if (acked > progress.position) progress.position = acked;
+    options.onProgress?.({ ...progress });
+  };
   let next: Promise<RecordedEvent[]> | undefined = source.readAll({
     after: acked,
     maxCount: pageSize,
   });
-  while (next && progress.copied < limit && !options.signal?.aborted) {
-    const page = await next;
-    next = undefined;
-    if (page.length === 0) break;
-    const taken = upToLimit(page, limit - progress.copied, isNew);
-    const runs = runsOfOneStream(taken, maxBytes);
-    const lastOfPage = taken.at(-1);
-    // Read the next page while this one is written.
-    if (lastOfPage && taken.length === page.length)
-      next = source.readAll({ after: lastOfPage.position, maxCount: pageSize });
-    // Pages the target may partly hold (right after a resume) go one append at a time: trimming
-    // a run to what is missing takes a read, and would let later appends overtake it.
-    if (pipelined && acked >= held) {
-      const mark = acked;
-      // The first append alone: a client opens its append stream on first use, and appends
-      // racing to open it could take different routes and commit out of order.
-      const [head, ...rest] = runs;
-      const outcomes = [
-        ...(head ? await Promise.allSettled([copy(target, head, mark, maxBytes)]) : []),
-        ...(await Promise.allSettled(rest.map((run) => copy(target, run, mark, maxBytes)))),
-      ];
-      const failed = outcomes.find((o) => o.status === 'rejected');
-      if (failed) throw failed.reason;
-      checkOrder(outcomes.map((o) => (o as PromiseFulfilledResult<bigint>).value));
-      acked = lastOfPage?.position ?? acked;
-      progress.copied += taken.filter(isNew).length;
-      if (acked > progress.position) progress.position = acked;
-      options.onProgress?.({ ...progress });
-    } else
-      for (const run of runs) {
-        if (options.signal?.aborted) {
-          next = undefined;
-          break;
+  try {
+    while (next && sent < limit && !options.signal?.aborted) {
+      const page = await next;
+      next = undefined;
+      if (page.length === 0) break;
+      const taken = upToLimit(page, limit - sent, isNew);
+      sent += taken.filter(isNew).length;
+      const runs = runsOfOneStream(taken, maxBytes);
+      const lastOfPage = taken.at(-1);
+      // Read the next page while this one is written.
+      if (lastOfPage && taken.length === page.length)
+        next = source.readAll({ after: lastOfPage.position, maxCount: pageSize });
+      // Pages the target may partly hold (right after a resume) go one append at a time:
+      // trimming a run to what it holds takes a read, and would let later appends overtake it.
+      if (pipelined && lastOfPage && page[0] && page[0].position > held) {
+        const mark = acked;
+        // The very first append alone: the client opens its append stream on first use, and
+        // appends racing to open it could take different streams and commit out of order.
+        const head = first
+          ? await Promise.allSettled(runs.slice(0, 1).map((r) => copy(target, r, mark, maxBytes)))
+          : [];
+        first = false;
+        const rest = runs.slice(head.length).map((run) => copy(target, run, mark, maxBytes));
+        inFlight.push({
+          outcomes: Promise.allSettled(rest).then((o) => [...head, ...o]),
+          page: taken,
+        });
+        if (inFlight.length >= PAGES_IN_FLIGHT) await settle();
+      } else {
+        while (inFlight.length) await settle();
+        for (const run of runs) {
+          if (options.signal?.aborted) {
+            next = undefined;
+            break;
+          }
+          lastTarget = await copy(target, run, acked, maxBytes);
+          acked = run.at(-1)?.position ?? acked;
+          progress.copied += run.filter(isNew).length;
+          if (acked > progress.position) progress.position = acked;
+          options.onProgress?.({ ...progress });
         }
-        await copy(target, run, acked, maxBytes);
-        acked = run.at(-1)?.position ?? acked;
-        progress.copied += run.filter(isNew).length;
-        if (acked > progress.position) progress.position = acked;
-        options.onProgress?.({ ...progress });
       }
-    if (acked < (page.at(-1)?.position ?? acked)) break; // stopped inside the page
+      if ((lastOfPage?.position ?? 0n) < (page.at(-1)?.position ?? 0n)) break; // stopped inside
+    }
+    while (inFlight.length) await settle();
+  } finally {
+    // Whatever happens, no append is left running behind the caller's back.
+    await Promise.allSettled(inFlight.map((p) => p.outcomes));
   }
   const complete = progress.position >= sourceHead;
   return { ...progress, complete };

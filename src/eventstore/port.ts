@@ -136,6 +136,11 @@ export class AppendTooLargeError extends Error {
   }
 }
 
+/** A position given from outside (a cursor, a header) that is not an event's position in the log. */
+export class InvalidPositionError extends Error {
+  override readonly name = 'InvalidPositionError';
+}
+
 /** The stream's actual revision did not match the expected one. Command handling retries. */
 export class ConcurrencyError extends Error {
   override readonly name = 'ConcurrencyError';

@@ -4,6 +4,7 @@ import { stageRank } from '../../domain/adoption/stages.js';
 import { badInput } from '../../domain/shared/errors.js';
 import { studyVisitStream } from '../../domain/study-visit/events.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
+import { InvalidPositionError } from '../../eventstore/port.js';
 import {
   type AdoptionSort,
   type AtTime,
@@ -132,6 +133,8 @@ export const analyticsResolvers: Resolvers = {
       const size = pageSize(first, MAX_EVENTS_PAGE, 100);
       if (after != null && !/^\d{1,20}$/.test(after))
         throw badInput('after', 'after must be an endCursor of this query');
+      if (stream?.startsWith('$'))
+        throw badInput('stream', "stream names starting with $ are the event store's own streams");
       const from = after == null ? undefined : BigInt(after);
       const events =
         stream != null
@@ -139,7 +142,11 @@ export const analyticsResolvers: Resolvers = {
               fromRevision: from === undefined ? 0n : from + 1n,
               maxCount: size + 1,
             })
-          : await ctx.store.readAll({ after: from ?? 0n, maxCount: size + 1 });
+          : await ctx.store.readAll({ after: from ?? 0n, maxCount: size + 1 }).catch((error) => {
+              if (error instanceof InvalidPositionError)
+                throw badInput('after', 'after must be an endCursor of this query');
+              throw error;
+            });
       const nodes = events.slice(0, size);
       const last = nodes.at(-1);
       return {

@@ -69,6 +69,7 @@ export function recordCall(
 
 export async function startFakeKurrentDb(options: FakeOptions = {}): Promise<FakeKurrentDb> {
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
+  widenFlowControl(server);
   const ctx: FakeServerContext = {
     log: new FakeLog(options.firstPosition ?? 0n),
     faults: newFaults(),
@@ -130,6 +131,21 @@ export async function startFakeKurrentDb(options: FakeOptions = {}): Promise<Fak
           resolve();
         }, 2000).unref();
       }),
+  };
+}
+
+/**
+ * HTTP/2 flow-control windows as KurrentDB's web server (Kestrel) sets them by default (768 KiB
+ * per stream, 1 MiB per connection) rather than the protocol's 64 KiB: with 64 KiB the one
+ * BatchAppend stream a client uses would throttle every append. grpc-js has no public option for
+ * a server's windows, so this sets the settings it hands to Node's http2 server.
+ */
+function widenFlowControl(server: grpc.Server) {
+  const internals = server as unknown as { commonServerOptions?: { settings?: object } };
+  if (!internals.commonServerOptions) return;
+  internals.commonServerOptions.settings = {
+    ...internals.commonServerOptions.settings,
+    initialWindowSize: 768 * 1024,
   };
 }
 
