@@ -26,8 +26,12 @@ for (let i = 0; written < seed; i++) {
       id: randomUUID(),
       type: 'MilestoneReported',
       contentType: 'application/json',
-      data: Buffer.from(JSON.stringify({ i, k, note: 'seeded by the fake server'.padEnd(240, '.') })),
-      metadata: Buffer.from(JSON.stringify({ actor: 'seed', $recordedAt: new Date().toISOString() })),
+      data: Buffer.from(
+        JSON.stringify({ i, k, note: 'seeded by the fake server'.padEnd(240, '.') }),
+      ),
+      metadata: Buffer.from(
+        JSON.stringify({ actor: 'seed', $recordedAt: new Date().toISOString() }),
+      ),
     })),
   );
   written += size;

@@ -22,7 +22,14 @@ const events = Number(count);
 
 const server = spawn(
   process.execPath,
-  [...(process.env.FAKE_EXEC_ARGV?.split(' ') ?? []), '--import', 'tsx', 'test/support/kurrentdb-fake/main.ts', '--seed', what === 'catch-up' ? count : '0'],
+  [
+    ...(process.env.FAKE_EXEC_ARGV?.split(' ') ?? []),
+    '--import',
+    'tsx',
+    'test/support/kurrentdb-fake/main.ts',
+    '--seed',
+    what === 'catch-up' ? count : '0',
+  ],
   { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const { url } = await new Promise<{ url: string }>((resolve) =>
