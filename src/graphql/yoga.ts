@@ -119,8 +119,11 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
       ...hardeningPlugins(limits),
       writtenPosition(),
       structuredValidationErrors(),
+      // Before the token check: authentication waits for X-Replika-Min-Position like the rest.
+      minPositionHeader(base.projector, options.freshnessTimeoutMs ?? 5000, (context) => {
+        context.actor = authenticate(context.request.headers.get('authorization'), base.access);
+      }),
       ...(options.readsRequireToken ? [requireTokenForReads()] : []),
-      minPositionHeader(base.projector, options.freshnessTimeoutMs ?? 5000),
       cacheableQueries(base.projector),
     ],
   });

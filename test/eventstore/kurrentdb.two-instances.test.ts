@@ -1,0 +1,144 @@
+/**
+ * Two replika instances, one cluster: two app processes, each with its own read model, against
+ * one FAKE KurrentDB server (test/support/kurrentdb-fake). What one instance decides from its read
+ * model (tokens, idempotency keys, the admin token) must hold on the other.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ChildServer, spawnServer } from '../support/child.js';
+import { type FakeKurrentDb, startFakeKurrentDb } from '../support/kurrentdb-fake/index.js';
+import { TEST_ADMIN_TOKEN } from '../support/server.js';
+
+interface Answer<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  extensions?: { replika?: { position: string } };
+}
+
+async function gql<T>(
+  server: ChildServer,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as Answer<T>;
+}
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const admin = bearer(TEST_ADMIN_TOKEN);
+
+let fake: FakeKurrentDb;
+const started: Array<{ server: ChildServer; dir: string }> = [];
+async function instance(env: Record<string, string> = {}): Promise<ChildServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'replika-two-'));
+  const server = await spawnServer({
+    dataDir: dir,
+    timeoutMs: 60_000,
+    env: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: fake.url, REPLIKA_DEMO: 'false', ...env },
+  });
+  started.push({ server, dir });
+  return server;
+}
+async function stopAll() {
+  for (const { server, dir } of started.splice(0)) {
+    server.process.kill('SIGTERM');
+    await server.exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('two instances against one (fake) KurrentDB', () => {
+  beforeAll(async () => {
+    fake = await startFakeKurrentDb();
+  });
+  afterEach(stopAll, 30_000);
+  afterAll(async () => {
+    await fake.stop();
+  });
+
+  it('a token issued on A works on B from its position on, and stops there once revoked on A', async () => {
+    const a = await instance();
+    const b = await instance();
+    const issued = await gql<{ issueAccessToken: { token: string; accessToken: { id: string } } }>(
+      a,
+      `mutation { issueAccessToken(input: { role: REGENCY, regencyCode: "35.10", label: "Banyuwangi" }) {
+        token accessToken { id } } }`,
+      {},
+      admin,
+    );
+    expect(issued.errors).toBeUndefined();
+    const token = issued.data?.issueAccessToken.token ?? '';
+    const at = issued.extensions?.replika?.position ?? '';
+    const viewer = '{ viewer { authenticated role } }';
+    const onB = await gql<{ viewer: { authenticated: boolean; role: string } }>(
+      b,
+      viewer,
+      {},
+      {
+        ...bearer(token),
+        'X-Replika-Min-Position': at,
+      },
+    );
+    expect(onB.data?.viewer).toEqual({ authenticated: true, role: 'REGENCY' });
+    const revoked = await gql(
+      a,
+      'mutation($id: ID!) { revokeAccessToken(input: { tokenId: $id }) { revoked } }',
+      {
+        id: issued.data?.issueAccessToken.accessToken.id,
+      },
+      admin,
+    );
+    expect(revoked.errors).toBeUndefined();
+    const after = await gql<{ viewer: { authenticated: boolean } }>(
+      b,
+      viewer,
+      {},
+      {
+        ...bearer(token),
+        'X-Replika-Min-Position': revoked.extensions?.replika?.position ?? '',
+      },
+    );
+    expect(after.data?.viewer.authenticated).toBe(false);
+  }, 120_000);
+
+  it('an idempotency key used on A and retried on B stores once', async () => {
+    const a = await instance();
+    const b = await instance();
+    const register = `mutation($input: RegisterInnovationInput!) { registerInnovation(input: $input) { id name } }`;
+    const input = {
+      originCode: '35.10',
+      name: 'Inovasi lintas instans',
+      idempotencyKey: 'two-instances-1',
+    };
+    const first = await gql<{ registerInnovation: { id: string } }>(a, register, { input }, admin);
+    expect(first.errors).toBeUndefined();
+    const retry = await gql<{ registerInnovation: { id: string } }>(b, register, { input }, admin);
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data?.registerInnovation.id).toBe(first.data?.registerInnovation.id);
+    const registered = fake.log.records.filter(
+      (r) =>
+        r.type === 'InnovationRegistered' &&
+        Buffer.from(r.data).toString().includes('Inovasi lintas instans'),
+    );
+    expect(registered).toHaveLength(1);
+  }, 120_000);
+
+  it('two instances started together on an empty log end with one admin token', async () => {
+    await fake.stop();
+    fake = await startFakeKurrentDb();
+    await Promise.all([
+      instance({ REPLIKA_ADMIN_TOKEN: '' }),
+      instance({ REPLIKA_ADMIN_TOKEN: '' }),
+    ]);
+    const admins = fake.log.records.filter(
+      (r) => r.type === 'AccessTokenIssued' && Buffer.from(r.data).toString().includes('"ADMIN"'),
+    );
+    expect(admins).toHaveLength(1);
+  }, 120_000);
+});
