@@ -7,6 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { projections } from '../../projections/index.js';
+import { ensureAdminToken } from '../../src/application/admin-token.js';
+import { KurrentDbEventStore } from '../../src/eventstore/kurrentdb.js';
+import { createLogger } from '../../src/log.js';
+import { AccessQueries } from '../../src/read-model/access-queries.js';
+import { openReadModel } from '../../src/read-model/database.js';
+import { Projector } from '../../src/read-model/projector.js';
 import { type ChildServer, spawnServer } from '../support/child.js';
 import { type FakeKurrentDb, startFakeKurrentDb } from '../support/kurrentdb-fake/index.js';
 import { TEST_ADMIN_TOKEN } from '../support/server.js';
@@ -129,16 +136,44 @@ describe('two instances against one (fake) KurrentDB', () => {
     expect(registered).toHaveLength(1);
   }, 120_000);
 
-  it('two instances started together on an empty log end with one admin token', async () => {
-    await fake.stop();
-    fake = await startFakeKurrentDb();
-    await Promise.all([
-      instance({ REPLIKA_ADMIN_TOKEN: '' }),
-      instance({ REPLIKA_ADMIN_TOKEN: '' }),
-    ]);
-    const admins = fake.log.records.filter(
-      (r) => r.type === 'AccessTokenIssued' && Buffer.from(r.data).toString().includes('"ADMIN"'),
+  it('two instances deciding at once on an empty log grant one admin token, not two', async () => {
+    // As two instances starting together on an empty log: each caught up (with nothing), both
+    // decide at the same time.
+    const empty = await startFakeKurrentDb();
+    const store = new KurrentDbEventStore(empty.url, { logger: createLogger('silent') });
+    const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'replika-admin-')));
+    const dbs = dirs.map((d) => openReadModel(join(d, 'read-model.db')));
+    const projectors = dbs.map(
+      (db) => new Projector(store, db, projections, createLogger('silent')),
     );
-    expect(admins).toHaveLength(1);
-  }, 120_000);
+    for (const p of projectors) p.start();
+    const head = await store.headPosition();
+    await Promise.all(projectors.map((p) => p.waitFor(head)));
+    const announced: string[] = [];
+    try {
+      await Promise.all(
+        dbs.map((db) =>
+          ensureAdminToken({
+            store,
+            tokens: new AccessQueries(db),
+            configured: undefined,
+            announce: (m) => announced.push(m),
+          }),
+        ),
+      );
+      const admins = empty.log.records.filter(
+        (r) =>
+          r.type === 'AccessTokenIssued' &&
+          Buffer.from(r.data).toString().includes('generated on first start'),
+      );
+      expect(admins).toHaveLength(1);
+      expect(announced).toHaveLength(1);
+    } finally {
+      for (const p of projectors) await p.stop();
+      for (const db of dbs) db.close();
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+      await store.close();
+      await empty.stop();
+    }
+  });
 });
