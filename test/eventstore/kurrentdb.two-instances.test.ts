@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AccessTokenReaders } from '../../projections/access-tokens/readers.js';
 import { projections } from '../../projections/index.js';
 import { ensureAdminToken } from '../../src/application/admin-token.js';
 import { KurrentDbEventStore } from '../../src/eventstore/kurrentdb.js';
 import { createLogger } from '../../src/log.js';
-import { AccessQueries } from '../../src/read-model/access-queries.js';
 import { openReadModel } from '../../src/read-model/database.js';
 import { Projector } from '../../src/read-model/projector.js';
 import { type ChildServer, spawnServer } from '../support/child.js';
@@ -155,7 +155,7 @@ describe('two instances against one (fake) KurrentDB', () => {
         dbs.map((db) =>
           ensureAdminToken({
             store,
-            tokens: new AccessQueries(db),
+            tokens: new AccessTokenReaders(db),
             configured: undefined,
             announce: (m) => announced.push(m),
           }),
