@@ -2,8 +2,13 @@ import { createReplika } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
 try {
-  const replika = await createReplika(loadConfig());
+  // Listen at once: /health answers and /ready says 503 while a new instance catches up.
+  const replika = await createReplika(loadConfig(), { listenFirst: true });
   await replika.listen();
+  replika.started.catch((error: unknown) => {
+    replika.logger.fatal({ err: error }, 'start-up failed');
+    process.exit(1);
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -294,7 +294,14 @@ export class KurrentDbEventStore implements EventStore {
         logger: this.logger,
         backoff: this.backoff,
         pageSize: this.pageSize,
-        readPage: (after, maxCount) => this.readPage(after, maxCount),
+        // One attempt under the deadline: the subscription has its own backoff.
+        readPage: (after, maxCount) =>
+          withRetry(
+            'read of $all',
+            (abandoned) => this.readPage(after, maxCount, abandoned),
+            { ...this.retry, budgetMs: 0 },
+            this.logger,
+          ),
         checkStart: (after) => this.checkBoundary(after, false),
       },
       options.after ?? 0n,

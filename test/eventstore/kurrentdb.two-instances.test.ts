@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AccessTokenReaders } from '../../projections/access-tokens/readers.js';
 import { projections } from '../../projections/index.js';
 import { ensureAdminToken } from '../../src/application/admin-token.js';
@@ -42,11 +42,12 @@ const admin = bearer(TEST_ADMIN_TOKEN);
 
 let fake: FakeKurrentDb;
 const started: Array<{ server: ChildServer; dir: string }> = [];
-async function instance(env: Record<string, string> = {}): Promise<ChildServer> {
+async function instance(env: Record<string, string> = {}, waitReady = true): Promise<ChildServer> {
   const dir = mkdtempSync(join(tmpdir(), 'replika-two-'));
   const server = await spawnServer({
     dataDir: dir,
     timeoutMs: 60_000,
+    waitReady,
     env: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: fake.url, REPLIKA_DEMO: 'false', ...env },
   });
   started.push({ server, dir });
@@ -134,6 +135,32 @@ describe('two instances against one (fake) KurrentDB', () => {
         Buffer.from(r.data).toString().includes('Inovasi lintas instans'),
     );
     expect(registered).toHaveLength(1);
+  }, 120_000);
+
+  it('a new instance listens at once: /health 200, /ready 503 while it catches up, then ready', async () => {
+    const a = await instance();
+    const made = await gql(
+      a,
+      'mutation { registerInnovation(input: { originCode: "35.10", name: "Inovasi sebelum B" }) { id } }',
+      {},
+      admin,
+    );
+    expect(made.errors).toBeUndefined();
+    fake.faults.stallCatchUp = true; // B's catch-up reads wait until this is cleared
+    try {
+      const b = await instance({}, false);
+      expect((await fetch(`${b.url}/health`)).status).toBe(200);
+      const ready = await fetch(`${b.url}/ready`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { reason: string }).reason).toMatch(/starting: catching up/);
+      fake.faults.stallCatchUp = false;
+      await vi.waitFor(async () => expect((await fetch(`${b.url}/ready`)).status).toBe(200), {
+        timeout: 60_000,
+        interval: 200,
+      });
+    } finally {
+      fake.faults.stallCatchUp = false;
+    }
   }, 120_000);
 
   it('two instances deciding at once on an empty log grant one admin token, not two', async () => {

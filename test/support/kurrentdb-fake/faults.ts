@@ -27,6 +27,11 @@ export type ReadFault =
 export interface Faults {
   /** Consumed one per stream or `$all` read (not subscriptions), in order. */
   reads: ReadFault[];
+  /**
+   * While true, forward `$all` reads and subscriptions wait before answering (a server too busy
+   * to serve a catch-up); stream reads and backward reads (the head) are answered.
+   */
+  stallCatchUp: boolean;
   /** Consumed one per append (Append or one BatchAppend request), in order. */
   appends: AppendFault[];
   /**
@@ -48,6 +53,7 @@ export interface Faults {
 
 export const newFaults = (): Faults => ({
   reads: [],
+  stallCatchUp: false,
   appends: [],
   dropSubscriptionAfterEvents: undefined,
   streamReadsWithoutPosition: false,

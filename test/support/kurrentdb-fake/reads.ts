@@ -27,6 +27,11 @@ export async function read(ctx: FakeServerContext, call: ReadCall): Promise<void
     if (fault === 'hang') return;
     if (fault === 'unavailable') return fail(call, grpc.status.UNAVAILABLE, 'Server Is Not Ready');
   }
+  const forwardAll =
+    options.hasAll() &&
+    options.getReadDirection() === streams.ReadReq.Options.ReadDirection.FORWARDS;
+  while (forwardAll && ctx.faults.stallCatchUp && !call.cancelled)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   try {
     if (options.hasStream()) {
       recordCall(ctx, 'Read', call, 'stream');
