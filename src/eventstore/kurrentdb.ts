@@ -1,15 +1,12 @@
 import {
   ANY,
   type AppendStreamState,
-  BACKWARDS,
-  END,
   FORWARDS,
   type JSONType,
   jsonEvent,
   KurrentDBClient,
   MaxAppendSizeExceededError,
   NO_STREAM,
-  type ReadPosition,
   START,
   STREAM_EXISTS,
   StreamNotFoundError,
@@ -17,14 +14,8 @@ import {
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import type { Logger } from 'pino';
-import {
-  InvalidPositionError,
-  isUserEvent,
-  stampRecordedAt,
-  toPosition,
-  toRecorded,
-  userStreams,
-} from './kurrentdb-records.js';
+import { lastUserPosition, positionAt, readUserPage } from './kurrentdb-reads.js';
+import { InvalidPositionError, stampRecordedAt, toRecorded } from './kurrentdb-records.js';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './kurrentdb-retry.js';
 import { subscribeToAll } from './kurrentdb-subscription.js';
 import {
@@ -228,46 +219,15 @@ export class KurrentDbEventStore implements EventStore {
     maxCount: number,
     abandoned?: AbortSignal,
   ): Promise<RecordedEvent[]> {
-    const out: RecordedEvent[] = [];
-    let from = after;
-    while (out.length < maxCount && !abandoned?.aborted) {
-      // One more than needed: the read is inclusive, so the event at `from` may come back.
-      const want = maxCount - out.length + 1;
-      let seen = 0;
-      let last = from;
-      for await (const resolved of this.client.readAll({
-        direction: FORWARDS,
-        fromPosition: toPosition(from),
-        maxCount: want,
-        filter: userStreams(),
-      })) {
-        seen++;
-        const event = resolved.event;
-        if (!event) continue;
-        const recorded = toRecorded(event);
-        last = recorded.position > last ? recorded.position : last;
-        if (!isUserEvent(event) || recorded.position <= from) continue;
-        if (out.length < maxCount) out.push(recorded);
-      }
-      if (seen < want || last <= from) break; // the end of the log
-      from = last;
-    }
-    this.remember(out.at(-1)?.position);
-    return out;
+    const page = await readUserPage(this.client, after, maxCount, abandoned);
+    this.remember(page.at(-1)?.position);
+    return page;
   }
 
   /** Refuses a position that is not 0 and not the position of a record in the log. */
   private async checkBoundary(position: bigint, retry = true): Promise<void> {
     if (position <= 0n || this.known.has(position)) return;
-    const read = async () => {
-      for await (const resolved of this.client.readAll({
-        direction: FORWARDS,
-        fromPosition: toPosition(position),
-        maxCount: 1,
-      }))
-        return resolved.event?.position?.commit;
-      return undefined;
-    };
+    const read = () => positionAt(this.client, position);
     const found = retry
       ? await withRetry('read of $all', read, this.retry, this.logger)
       : await read();
@@ -317,29 +277,7 @@ export class KurrentDbEventStore implements EventStore {
     try {
       return await withRetry(
         'read of the head position',
-        async () => {
-          let from: ReadPosition = END;
-          for (;;) {
-            let seen = 0;
-            let lowest: bigint | undefined;
-            for await (const resolved of this.client.readAll({
-              direction: BACKWARDS,
-              fromPosition: from,
-              maxCount: 100,
-              filter: userStreams(),
-              requiresLeader: true,
-            })) {
-              seen++;
-              const event = resolved.event;
-              if (!event) continue;
-              const recorded = toRecorded(event);
-              if (isUserEvent(event)) return recorded.position;
-              lowest = recorded.position;
-            }
-            if (seen < 100 || lowest === undefined) return 0n;
-            from = toPosition(lowest);
-          }
-        },
+        () => lastUserPosition(this.client),
         this.retry,
         this.logger,
       );
