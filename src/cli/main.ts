@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerImportCommand } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerProjectionCommands } from './projections.js';
+import { registerReadModelCopy } from './read-model-copy.js';
 
 /**
  * The `replika` command line: operator tasks beside the server. Each subcommand lives in its
@@ -15,5 +16,6 @@ const program = new Command()
 registerProjectionCommands(program);
 registerImportCommand(program);
 registerMigrate(program);
+registerReadModelCopy(program);
 
 await program.parseAsync();

@@ -84,7 +84,7 @@ export async function withRetry<T>(
       if (Date.now() - started + delay >= policy.budgetMs) {
         if (error instanceof AttemptTimeout)
           throw new EventStoreTimeoutError(
-            `KurrentDB did not answer ${what} within ${policy.budgetMs} ms (${n} attempts)`,
+            `KurrentDB did not answer ${what} within ${Math.max(policy.budgetMs, policy.attemptTimeoutMs)} ms (${n} attempt${n === 1 ? '' : 's'})`,
           );
         throw error;
       }

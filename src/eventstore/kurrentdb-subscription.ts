@@ -48,17 +48,19 @@ export async function* subscribeToAll(
         await deps.checkStart(after);
         checked = true;
       }
-      // History in large pages, until a page comes back short (the head, as of that read).
+      // History in large pages, until a page comes back short (the head, as of that read). After
+      // a failed page the next ones are smaller (down to 1/16), so a slow server still advances.
       for (;;) {
         if (signal.aborted) return;
-        const page = await deps.readPage(handled, deps.pageSize);
+        const size = Math.max(1, Math.floor(deps.pageSize / 2 ** Math.min(attempt, 4)));
+        const page = await deps.readPage(handled, size);
         const last = page.at(-1);
         if (last) {
           yield page;
           handled = last.position;
           attempt = 0;
         }
-        if (page.length < deps.pageSize) break;
+        if (page.length < size) break;
       }
       // Live: a subscription from the last event handled (exclusive).
       for await (const batch of live(deps, handled, signal)) {
