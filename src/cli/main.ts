@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerDraftCommand } from './draft.js';
 import { registerImportCommand } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerProjectionCommands } from './projections.js';
@@ -17,5 +18,6 @@ registerProjectionCommands(program);
 registerImportCommand(program);
 registerMigrate(program);
 registerReadModelCopy(program);
+registerDraftCommand(program);
 
 await program.parseAsync();
