@@ -4,6 +4,7 @@ import { registerImportCommand } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerProjectionCommands } from './projections.js';
 import { registerReadModelCopy } from './read-model-copy.js';
+import { registerVerifyCommand } from './verify.js';
 
 /**
  * The `replika` command line: operator tasks beside the server. Each subcommand lives in its
@@ -18,6 +19,7 @@ registerProjectionCommands(program);
 registerImportCommand(program);
 registerMigrate(program);
 registerReadModelCopy(program);
+registerVerifyCommand(program);
 registerDraftCommand(program);
 
 await program.parseAsync();

@@ -19,6 +19,8 @@ import { InvalidPositionError, stampRecordedAt, toRecorded } from './kurrentdb-r
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './kurrentdb-retry.js';
 import { subscribeToAll } from './kurrentdb-subscription.js';
 import {
+  type AppendOptions,
+  AppendRefusedError,
   type AppendResult,
   AppendTooLargeError,
   ConcurrencyError,
@@ -104,10 +106,14 @@ export class KurrentDbEventStore implements EventStore {
   async append(
     streamName: string,
     events: readonly EventData[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const expected = options.expectedRevision;
+    // KurrentDB has no condition across streams: the guard is checked just before appending.
+    const guard = options.unless;
+    if (guard && (await this.readStream(guard.stream)).some((e) => e.type === guard.holds))
+      throw new AppendRefusedError(streamName, guard);
     // Built once: every retry sends exactly the same events (ids, recording time).
     const now = new Date();
     const proposed = events.map((e) =>
