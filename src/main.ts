@@ -8,8 +8,10 @@ try {
   const replika = await createReplika(loadConfig(), { listenFirst: true });
   await replika.listen();
   replika.started.catch((error: unknown) => {
-    replika.logger.fatal({ err: error }, 'start-up failed');
-    process.exit(1);
+    if (!refuseToStart(error)) {
+      replika.logger.fatal({ err: error }, 'start-up failed');
+      process.exit(1);
+    }
   });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -22,6 +24,11 @@ try {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
+  if (!refuseToStart(error)) throw error;
+}
+
+/** Exits with the code and message of a known reason not to start; false for any other error. */
+function refuseToStart(error: unknown): boolean {
   if (error instanceof ConfigError || error instanceof DataDirError) {
     console.error(error.message);
     process.exit(2);
@@ -32,5 +39,5 @@ try {
     );
     process.exit(3);
   }
-  throw error;
+  return false;
 }
