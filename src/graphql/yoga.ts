@@ -9,6 +9,7 @@ import { requireTokenForReads } from './auth-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { isInputValueError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
+import { renderOfflineGraphiQL } from './graphiql.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -97,6 +98,8 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     landingPage: false,
     graphiql: { title: 'replika', defaultQuery: EXAMPLE_QUERY, defaultTabs: analystExamples },
+    // Every GraphiQL asset is served by replika itself (see graphiql.ts): it works offline.
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),

@@ -4,6 +4,7 @@ import type { Projector } from '../read-model/projector.js';
 import type { Metrics } from './metrics.js';
 import { type RateLimitOptions, rateLimit } from './rate-limit.js';
 import { responseCache } from './response-cache.js';
+import { workbench } from './workbench.js';
 
 export interface HttpDeps {
   store: EventStore;
@@ -73,6 +74,6 @@ export function createHttpApp({
       responseCache({ ...cache, position: () => projector.position }),
     );
   app.use(graphql.graphqlEndpoint, graphql);
-  app.get('/', (_req, res) => res.redirect(graphql.graphqlEndpoint));
+  app.use(workbench());
   return app;
 }

@@ -1,0 +1,106 @@
+import * as Plot from '@observablehq/plot';
+import type { AdoptionRow } from '../lib/adoption-rows';
+import { reachedOn, type Stage } from '../lib/domain';
+import { t } from '../lib/i18n';
+import type { QueryState } from '../lib/query';
+import { Panel } from './Panel';
+import { PlotFigure } from './PlotFigure';
+
+interface Period {
+  year: number;
+  inYear: number;
+  cumulative: number;
+}
+
+/** Adoptions reaching `stage` per year of the milestone that reached it, and the running total. */
+export function curve(rows: AdoptionRow[], stage: Stage): Period[] {
+  const years = new Map<number, number>();
+  for (const row of rows) {
+    const date = reachedOn(row.milestones, stage);
+    if (date) years.set(Number(date.slice(0, 4)), (years.get(Number(date.slice(0, 4))) ?? 0) + 1);
+  }
+  if (years.size === 0) return [];
+  const first = Math.min(...years.keys());
+  const last = Math.max(...years.keys());
+  const periods: Period[] = [];
+  let cumulative = 0;
+  for (let year = first; year <= last; year++) {
+    cumulative += years.get(year) ?? 0;
+    periods.push({ year, inYear: years.get(year) ?? 0, cumulative });
+  }
+  return periods;
+}
+
+export function AdoptionCurve({
+  id,
+  title,
+  state,
+  stage,
+}: {
+  id: string;
+  title: string;
+  state: QueryState<AdoptionRow[]>;
+  stage: Stage;
+}) {
+  return (
+    <Panel id={id} title={title} state={state}>
+      {(rows) => {
+        const periods = curve(rows, stage);
+        const caption = t('curveCaption', { stage: t(`stage_${stage}`) });
+        if (periods.length === 0) return <p>{t('none')}</p>;
+        return (
+          <>
+            <p class="caption">{caption}</p>
+            <PlotFigure
+              label={`${title}. ${periods.map((p) => `${p.year}: ${p.cumulative}`).join('; ')}`}
+              draw={() =>
+                Plot.plot({
+                  height: 220,
+                  marginLeft: 36,
+                  x: { label: t('year'), tickFormat: 'd', type: 'band' },
+                  y: { label: t('cumulative'), grid: true, tickFormat: 'd' },
+                  marks: [
+                    Plot.barY(periods, { x: 'year', y: 'inYear', fill: '#9ecae1' }),
+                    Plot.lineY(periods, {
+                      x: 'year',
+                      y: 'cumulative',
+                      stroke: '#08519c',
+                      strokeWidth: 2,
+                    }),
+                    Plot.dot(periods, { x: 'year', y: 'cumulative', fill: '#08519c' }),
+                    Plot.ruleY([0]),
+                  ],
+                })
+              }
+            />
+            <details>
+              <summary>{t('year')}</summary>
+              <table class="data">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('year')}</th>
+                    <th scope="col" class="num">
+                      {t('inYear')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('cumulative')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {periods.map((p) => (
+                    <tr key={p.year}>
+                      <td>{p.year}</td>
+                      <td class="num">{p.inYear}</td>
+                      <td class="num">{p.cumulative}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </>
+        );
+      }}
+    </Panel>
+  );
+}
