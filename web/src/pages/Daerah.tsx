@@ -119,11 +119,13 @@ function VisitTable({ visits, other }: { visits: Visit[]; other: 'host' | 'visit
               </td>
               <td class="num">{v.delegationSize}</td>
               <td>
-                {v.innovations.map((i) => (
-                  <a key={i.id} class="sub" href={href('inovasi', i.id)}>
-                    {i.name}
-                  </a>
-                ))}
+                <ul class="inline">
+                  {v.innovations.map((i) => (
+                    <li key={i.id}>
+                      <a href={href('inovasi', i.id)}>{i.name}</a>
+                    </li>
+                  ))}
+                </ul>
               </td>
             </tr>
           );
@@ -199,10 +201,10 @@ export function Daerah({ param }: { param?: string }) {
             )
           }
         </Panel>
-        <Panel id="visits-made" title={t('visitsMade')} state={state}>
+        <Panel id="visits-made" title={t('visitsMade')} state={state} wide>
           {(data) => <VisitTable visits={data.regency?.studyVisitsMade ?? []} other="host" />}
         </Panel>
-        <Panel id="visits-hosted" title={t('visitsHosted')} state={state}>
+        <Panel id="visits-hosted" title={t('visitsHosted')} state={state} wide>
           {(data) => <VisitTable visits={data.regency?.studyVisitsHosted ?? []} other="visitor" />}
         </Panel>
         <Panel id="originated" title={t('originated')} state={state}>

@@ -132,19 +132,24 @@ function InnovationPage({ id }: { id: string }) {
       )}
       <div class="grid">
         <AdoptersPanel state={state} />
-        <div class="panel">
-          <label>
-            {t('filterStage')}
-            <select value={stage} onChange={(e) => setStage(e.currentTarget.value as Stage)}>
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`stage_${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <AdoptionCurve id="s-curve" title={t('sCurveTitle')} state={rows} stage={stage} />
-        </div>
+        <AdoptionCurve
+          id="s-curve"
+          title={t('sCurveTitle')}
+          state={rows}
+          stage={stage}
+          controls={
+            <label>
+              {t('filterStage')}
+              <select value={stage} onChange={(e) => setStage(e.currentTarget.value as Stage)}>
+                {STAGES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`stage_${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          }
+        />
         <Panel id="funnel" title={t('funnelTitle')} state={state}>
           {(data) => <Funnel funnel={data.innovation?.diffusion.funnel ?? []} />}
         </Panel>

@@ -187,6 +187,7 @@ function ReportForm({ who }: { who: Viewer }) {
               <input
                 {...props}
                 type="date"
+                title={draft.occurredOn ? formatDate(draft.occurredOn) : undefined}
                 max={today}
                 required
                 value={draft.occurredOn}

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import type { ComponentChildren } from 'preact';
 import type { AdoptionRow } from '../lib/adoption-rows';
 import { reachedOn, type Stage } from '../lib/domain';
 import { t } from '../lib/i18n';
@@ -36,26 +37,36 @@ export function AdoptionCurve({
   title,
   state,
   stage,
+  controls,
 }: {
   id: string;
   title: string;
   state: QueryState<AdoptionRow[]>;
   stage: Stage;
+  controls?: ComponentChildren;
 }) {
   return (
     <Panel id={id} title={title} state={state}>
       {(rows) => {
         const periods = curve(rows, stage);
         const caption = t('curveCaption', { stage: t(`stage_${stage}`) });
-        if (periods.length === 0) return <p>{t('none')}</p>;
+        if (periods.length === 0)
+          return (
+            <>
+              {controls}
+              <p>{t('none')}</p>
+            </>
+          );
         return (
           <>
+            {controls}
             <p class="caption">{caption}</p>
             <PlotFigure
               label={`${title}. ${periods.map((p) => `${p.year}: ${p.cumulative}`).join('; ')}`}
-              draw={() =>
+              draw={(width) =>
                 Plot.plot({
-                  height: 220,
+                  width,
+                  height: 240,
                   marginLeft: 36,
                   x: { label: t('year'), tickFormat: 'd', type: 'band' },
                   y: { label: t('cumulative'), grid: true, tickFormat: 'd' },

@@ -13,16 +13,14 @@ const PROVINCES = `{ provinces { code name } }`;
 export type ProvinceList = { provinces: Array<{ code: string; name: string }> };
 export const useProvinces = () => useQuery<ProvinceList>(PROVINCES, undefined);
 
-const NONE = '#eef0f3';
-const NEIGHBOUR = '#f7f7f7';
-const SCALE = ['#c6dbef', '#6baed6', '#3182bd', '#08519c', '#08306b'];
+/** Sabang to Merauke, Miangas to Rote: the frame the map is fitted to. */
+const INDONESIA_BOX = { type: 'MultiPoint', coordinates: [[94.9, 6.1], [141.1, -11.1]] } as const;
+const NONE = '#d3dbe4';
+const NEIGHBOUR = '#f4f4f2';
+const SCALE = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c'];
 /** Sequential blues by count; a province with none keeps the pale fill. */
 const colour = (count: number, max: number) =>
-  count === 0
-    ? NONE
-    : (SCALE[
-        Math.min(SCALE.length - 1, Math.floor(((count - 1) / Math.max(1, max)) * SCALE.length))
-      ] ?? NONE);
+  count === 0 ? NONE : (SCALE[Math.max(0, Math.ceil((count / max) * SCALE.length) - 1)] ?? NONE);
 
 /** Distinct adopting regencies per province among the rows shown. */
 export function adoptersByProvince(rows: AdoptionRow[]) {
@@ -66,14 +64,11 @@ export function ProvinceMap({
             <p class="caption">{caption}</p>
             <PlotFigure
               label={`${t('mapTitle')}. ${table.map((p) => `${p.name}: ${p.adopters}`).join('; ')}`}
-              draw={() =>
+              draw={(width) =>
                 Plot.plot({
-                  projection: {
-                    type: 'mercator',
-                    domain: { type: 'FeatureCollection', features: indonesia },
-                  },
-                  width: 900,
-                  height: 340,
+                  projection: { type: 'mercator', domain: INDONESIA_BOX, inset: 4 },
+                  width,
+                  height: Math.round(width * 0.4),
                   marks: [
                     Plot.geo(
                       shapes.filter((s) => !s.indonesian),
@@ -101,6 +96,15 @@ export function ProvinceMap({
                 })
               }
             />
+            <p class="legend" aria-hidden="true">
+              <span class="swatch" style={{ background: NONE }} /> 0
+              <span class="swatch" style={{ background: colour(1, max || 1) }} /> 1
+              {max > 1 && (
+                <>
+                  <span class="swatch" style={{ background: colour(max, max) }} /> {max}
+                </>
+              )}
+            </p>
             <p class="attribution">{t('mapAttribution')}</p>
             <table class="data">
               <caption class="sr-only">{caption}</caption>
