@@ -36,7 +36,9 @@ describe('the analysts’ pages in a real browser', { timeout: 180_000 }, () => 
     }
     // Banyuwangi is the origin, not an adopter: East Java keeps the pale fill.
     expect(await page.locator('path[data-province="ID-JI"]').getAttribute('fill')).toBe('#d3dbe4');
-    expect(await page.locator('[data-panel="top-innovations"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-panel="top-innovations"] tbody tr').count()).toBeGreaterThan(
+      0,
+    );
     await snapshot(page, 'nasional');
     await expectAccessible(page);
     // At PILOTING South Sumatra (Lahat) stays coloured and West Sulawesi (Pasangkayu) turns pale.
@@ -90,7 +92,9 @@ describe('the analysts’ pages in a real browser', { timeout: 180_000 }, () => 
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lapor');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.startsWith('Lapor'));
+    await page.waitForFunction(() =>
+      document.querySelector('h1')?.textContent?.startsWith('Lapor'),
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.close();
   });
@@ -117,9 +121,14 @@ describe('the analysts’ pages in a real browser', { timeout: 180_000 }, () => 
     await page.locator('.graphiql-container').first().waitFor();
     await page.locator('.monaco-editor').first().waitFor();
     const tabs = page.locator('.graphiql-tab');
-    await page.waitForFunction((n) => document.querySelectorAll('.graphiql-tab').length >= n, analystExamples.length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.graphiql-tab').length >= n,
+      analystExamples.length,
+    );
     expect(await tabs.count()).toBeGreaterThanOrEqual(analystExamples.length);
-    await eventually(() => browser.requests.some((url) => url.includes('/graphiql/graphql.worker.')));
+    await eventually(() =>
+      browser.requests.some((url) => url.includes('/graphiql/graphql.worker.')),
+    );
     console.log(`GraphiQL ready in ${Math.round(performance.now() - started)} ms`);
     await snapshot(page, 'graphiql');
     await page.close();

@@ -52,9 +52,14 @@ export function recordRenderTime(name: string, ms: number) {
 }
 
 /** Opens a workbench route and waits for every panel's data; answers how long that took. */
-export async function openPage(page: Page, url: string, name: string) {
+export function openPage(page: Page, url: string, name: string) {
+  return timeUntilReady(page, name, () => page.goto(url));
+}
+
+/** Runs `action` (a navigation, a sign-in) and keeps how long until every panel had its data. */
+export async function timeUntilReady(page: Page, name: string, action: () => Promise<unknown>) {
   const started = performance.now();
-  await page.goto(url);
+  await action();
   await panelsReady(page);
   const ms = Math.round(performance.now() - started);
   recordRenderTime(name, ms);
