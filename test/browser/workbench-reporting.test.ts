@@ -53,15 +53,16 @@ describe('reporting and verifying in a real browser', { timeout: 180_000 }, () =
     expect(await page.inputValue('#f-adopterCode')).toContain('16.04');
     expect(await page.getAttribute('#f-adopterCode', 'readonly')).not.toBeNull();
 
-    await page.fill('input[name="innovation-search"]', 'mal pelay');
-    await page.getByRole('radio', { name: /Mal Pelayanan Publik/ }).check();
+    const form = page.locator('form[aria-labelledby="report-title"]');
+    await form.locator('input[name="innovationId-search"]').fill('mal pelay');
+    await form.getByRole('radio', { name: /Mal Pelayanan Publik/ }).check();
     await page.selectOption('#f-kind', 'SERVICE_LAUNCHED');
     await page.fill('#f-details-launch-inauguratedBy', 'Bupati Lahat');
     await page.fill('#f-evidence-0-title', 'Peresmian MPP Lahat');
     await page.fill('#f-evidence-0-reference', 'Berita acara peresmian');
     await snapshot(page, 'lapor');
     await expectAccessible(page);
-    const submit = page.locator('form[aria-labelledby="report-title"] button[type="submit"]');
+    const submit = form.locator('button[type="submit"]');
 
     // A date in the future is refused at the date field, and nothing is written.
     await page.fill('#f-occurredOn', '2099-01-01');
@@ -97,6 +98,33 @@ describe('reporting and verifying in a real browser', { timeout: 180_000 }, () =
     expect(
       await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
     ).toBe(true);
+    await page.close();
+  });
+
+  it('Lahat’s officer reports a study visit, its host named by the innovation studied', async () => {
+    const visits = async () =>
+      (
+        await server.gql<{ studyVisits: Array<{ id: string; leader: string }> }>(
+          `{ studyVisits(visitorCode: "16.04") { id leader } }`,
+        )
+      ).data?.studyVisits ?? [];
+    const before = (await visits()).length;
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/#/lapor`);
+    await signIn(page, lahatToken, 'REGENCY');
+    const form = page.locator('form[aria-labelledby="visit-title"]');
+    await form.locator('input[name="visit-innovation-search"]').fill('smart');
+    await form.getByRole('radio', { name: /Smart Kampung/ }).check();
+    await form.locator('#f-startDate').fill('2025-03-03');
+    await form.locator('#f-endDate').fill('2025-03-04');
+    await form.locator('#f-delegationSize').fill('12');
+    await form.locator('#f-leader').fill('Sekretaris Daerah Lahat');
+    await form.locator('#f-sites-0-name').fill('Smart Kampung Desa Tamansari');
+    await form.locator('button[type="submit"]').dblclick();
+    await form.locator('.success').waitFor();
+    const after = await visits();
+    expect(after).toHaveLength(before + 1);
+    expect(after.some((v) => v.leader === 'Sekretaris Daerah Lahat')).toBe(true);
     await page.close();
   });
 

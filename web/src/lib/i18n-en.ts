@@ -171,4 +171,13 @@ export const en: Record<keyof typeof id, string> = {
   revoked: 'revoked',
   issuedAt: 'Issued',
   done: 'Done.',
+  visitTitle: 'Report a study visit',
+  visitInnovation: 'Innovation studied (host: its origin)',
+  startDate: 'Start date',
+  endDate: 'End date',
+  delegationSize: 'Delegation size',
+  leader: 'Delegation leader',
+  siteName: 'Site visited',
+  visitReported: 'Study visit to {host} recorded.',
+  figuresTitle: 'Figures',
 };

@@ -169,4 +169,13 @@ export const id = {
   revoked: 'dicabut',
   issuedAt: 'Diterbitkan',
   done: 'Selesai.',
+  visitTitle: 'Laporkan studi tiru',
+  visitInnovation: 'Inovasi yang dipelajari (tuan rumah: daerah asalnya)',
+  startDate: 'Tanggal mulai',
+  endDate: 'Tanggal selesai',
+  delegationSize: 'Jumlah anggota rombongan',
+  leader: 'Ketua rombongan',
+  siteName: 'Lokasi yang dikunjungi',
+  visitReported: 'Studi tiru ke {host} tercatat.',
+  figuresTitle: 'Angka',
 };

@@ -1,9 +1,15 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, gql, newIdempotencyKey } from '../lib/api';
-import { EVIDENCE_KINDS, MILESTONE_KINDS, MODES, type ReportableKind } from '../lib/domain';
+import { MILESTONE_KINDS, MODES, type ReportableKind } from '../lib/domain';
 import { formatDate, t, todayInIndonesia } from '../lib/i18n';
 import { href } from '../lib/router';
 import { token, type Viewer, viewer } from '../lib/session';
+import {
+  type EvidenceDraft,
+  EvidenceFields,
+  emptyEvidence,
+  evidenceInput,
+} from '../panels/EvidenceFields';
 import { Field } from '../panels/Field';
 import { InnovationSearch } from '../panels/InnovationSearch';
 import {
@@ -13,6 +19,7 @@ import {
 } from '../panels/MilestoneDetails';
 import { MyReports } from '../panels/MyReports';
 import { SignIn } from '../panels/SignIn';
+import { StudyVisitForm } from '../panels/StudyVisitForm';
 
 const REPORT = `mutation WorkbenchReport($input: ReportMilestoneInput!) {
   reportMilestone(input: $input) { stage innovation { id name } }
@@ -26,7 +33,7 @@ interface Draft {
   occurredOn: string;
   note: string;
   mode: string;
-  evidence: { kind: string; title: string; url: string; reference: string };
+  evidence: EvidenceDraft;
   details: DetailValues;
 }
 const emptyDraft = (adopterCode: string): Draft => ({
@@ -35,7 +42,7 @@ const emptyDraft = (adopterCode: string): Draft => ({
   occurredOn: '',
   note: '',
   mode: '',
-  evidence: { kind: 'DOCUMENT', title: '', url: '', reference: '' },
+  evidence: emptyEvidence,
   details: {},
 });
 
@@ -85,7 +92,7 @@ function ReportForm({ who }: { who: Viewer }) {
     setErrors(found);
     setGeneral([]);
     if (Object.keys(found).length || !innovation) return;
-    const ev = draft.evidence;
+    const details = detailsInput(draft.kind, draft.details);
     const input = {
       adopterCode: draft.adopterCode,
       innovationId: innovation.id,
@@ -93,21 +100,8 @@ function ReportForm({ who }: { who: Viewer }) {
       occurredOn: draft.occurredOn,
       ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
       ...(draft.mode ? { mode: draft.mode } : {}),
-      ...(ev.title.trim()
-        ? {
-            evidence: [
-              {
-                kind: ev.kind,
-                title: ev.title.trim(),
-                ...(ev.url.trim() ? { url: ev.url.trim() } : {}),
-                ...(ev.reference.trim() ? { reference: ev.reference.trim() } : {}),
-              },
-            ],
-          }
-        : {}),
-      ...(detailsInput(draft.kind, draft.details)
-        ? { details: detailsInput(draft.kind, draft.details) }
-        : {}),
+      ...evidenceInput(draft.evidence),
+      ...(details ? { details } : {}),
       idempotencyKey: key.current,
     };
     inFlight.current = true;
@@ -227,54 +221,11 @@ function ReportForm({ who }: { who: Viewer }) {
             errors={errors}
             onChange={(details) => update({ details })}
           />
-          <fieldset>
-            <legend>{t('evidence')}</legend>
-            <Field
-              name="evidence.0.kind"
-              label={t('evidenceKind')}
-              error={errors['evidence.0.kind']}
-            >
-              {(props) => (
-                <select
-                  {...props}
-                  value={draft.evidence.kind}
-                  onChange={(e) =>
-                    update({ evidence: { ...draft.evidence, kind: e.currentTarget.value } })
-                  }
-                >
-                  {EVIDENCE_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {k}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {(['title', 'url', 'reference'] as const).map((part) => (
-              <Field
-                key={part}
-                name={`evidence.0.${part}`}
-                label={t(
-                  part === 'title'
-                    ? 'evidenceTitle'
-                    : part === 'url'
-                      ? 'evidenceUrl'
-                      : 'evidenceReference',
-                )}
-                error={errors[`evidence.0.${part}`]}
-              >
-                {(props) => {
-                  const onInput = (e: { currentTarget: HTMLInputElement }) =>
-                    update({ evidence: { ...draft.evidence, [part]: e.currentTarget.value } });
-                  return part === 'url' ? (
-                    <input {...props} type="url" value={draft.evidence[part]} onInput={onInput} />
-                  ) : (
-                    <input {...props} type="text" value={draft.evidence[part]} onInput={onInput} />
-                  );
-                }}
-              </Field>
-            ))}
-          </fieldset>
+          <EvidenceFields
+            value={draft.evidence}
+            errors={errors}
+            onChange={(evidence) => update({ evidence })}
+          />
           <div>
             <button
               type="submit"
@@ -293,6 +244,12 @@ function ReportForm({ who }: { who: Viewer }) {
             )}
           </div>
         </form>
+        {(fixedAdopter || draft.adopterCode) && (
+          <StudyVisitForm
+            visitorCode={fixedAdopter?.code ?? draft.adopterCode}
+            onReported={() => setReports((n) => n + 1)}
+          />
+        )}
         {(fixedAdopter || draft.adopterCode) && (
           <MyReports regencyCode={fixedAdopter?.code ?? draft.adopterCode} refresh={reports} />
         )}

@@ -56,7 +56,7 @@ export function Verifikasi() {
       {!ministry && <p>{t('needMinistryToken')}</p>}
       <SignIn />
       <div class="grid">
-        <Panel id="figures" title={t('figureVerified')} state={figures}>
+        <Panel id="figures" title={t('figuresTitle')} state={figures}>
           {(data) => (
             <dl class="figures">
               <dt>{t('figureVerified')}</dt>

@@ -8,9 +8,12 @@ export function Field({
   name,
   label,
   error,
+  idPrefix = '',
   children,
 }: {
   name: string;
+  /** Keeps ids unique when two forms on one page have a field of the same name. */
+  idPrefix?: string;
   label: string;
   error?: string | undefined;
   children: (props: {
@@ -19,7 +22,7 @@ export function Field({
     'aria-describedby': string;
   }) => ComponentChildren;
 }) {
-  const id = `f-${name.replace(/\W/g, '-')}`;
+  const id = `${idPrefix}f-${name.replace(/\W/g, '-')}`;
   return (
     <div class="field" data-field={name}>
       <label for={id}>{label}</label>

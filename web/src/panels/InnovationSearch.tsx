@@ -15,7 +15,12 @@ export function InnovationSearch({
   onChange,
   exclude,
   error,
+  name = 'innovationId',
+  legend,
 }: {
+  /** The radio group's name (unique per form). */
+  name?: string;
+  legend?: string;
   value: Innovation | undefined;
   onChange: (innovation: Innovation) => void;
   exclude?: string | undefined;
@@ -34,16 +39,16 @@ export function InnovationSearch({
       ),
   );
   return (
-    <fieldset data-field="innovationId">
-      <legend>{t('innovation')}</legend>
+    <fieldset data-field={name}>
+      <legend>{legend ?? t('innovation')}</legend>
       <label>
         {t('searchInnovation')}
         <input
           type="search"
-          name="innovation-search"
+          name={`${name}-search`}
           value={text}
           onInput={(e) => setText(e.currentTarget.value)}
-          aria-describedby="f-innovationId-error"
+          aria-describedby={`f-${name}-error`}
         />
       </label>
       <div role="radiogroup" aria-label={t('innovation')}>
@@ -52,7 +57,7 @@ export function InnovationSearch({
           <label key={i.id} class="choice">
             <input
               type="radio"
-              name="innovationId"
+              name={name}
               value={i.id}
               checked={value?.id === i.id}
               onChange={() => onChange(i)}
@@ -63,7 +68,7 @@ export function InnovationSearch({
           </label>
         ))}
       </div>
-      <span id="f-innovationId-error" class="field-error" aria-live="polite">
+      <span id={`f-${name}-error`} class="field-error" aria-live="polite">
         {error ?? ''}
       </span>
     </fieldset>
