@@ -154,7 +154,7 @@ export function Daerah({ param }: { param?: string }) {
           {(data) =>
             data.regency?.adoptions.length ? (
               <div class="scroll">
-                <table class="data">
+                <table class="data stack">
                   <thead>
                     <tr>
                       <th scope="col">{t('innovation')}</th>

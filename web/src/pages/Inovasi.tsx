@@ -208,7 +208,7 @@ function AdoptersPanel({ state }: { state: QueryState<InnovationData> }) {
         if (adoptions.length === 0) return <p>{t('none')}</p>;
         return (
           <div class="scroll">
-            <table class="data">
+            <table class="data stack">
               <thead>
                 <tr>
                   <th scope="col">{t('regency')}</th>

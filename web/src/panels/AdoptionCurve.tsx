@@ -32,6 +32,13 @@ export function curve(rows: AdoptionRow[], stage: Stage): Period[] {
   return periods;
 }
 
+/** Whole-number ticks (adoptions are counted), at most seven of them. */
+function wholeTicks(periods: Period[]) {
+  const max = Math.max(1, ...periods.map((p) => p.cumulative));
+  const step = Math.ceil(max / 6);
+  return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
+}
+
 export function AdoptionCurve({
   id,
   title,
@@ -69,7 +76,12 @@ export function AdoptionCurve({
                   height: 240,
                   marginLeft: 36,
                   x: { label: t('year'), tickFormat: 'd', type: 'band' },
-                  y: { label: t('cumulative'), grid: true, tickFormat: 'd' },
+                  y: {
+                    label: t('cumulative'),
+                    grid: true,
+                    tickFormat: 'd',
+                    ticks: wholeTicks(periods),
+                  },
                   marks: [
                     Plot.barY(periods, { x: 'year', y: 'inYear', fill: '#9ecae1' }),
                     Plot.lineY(periods, {
