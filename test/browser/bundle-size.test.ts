@@ -17,8 +17,8 @@ interface Chunk {
 }
 
 let manifest: Record<string, Chunk>;
-beforeAll(() => {
-  ensureWorkbenchBuilt();
+beforeAll(async () => {
+  await ensureWorkbenchBuilt();
   manifest = JSON.parse(readFileSync(join(workbenchDir(), '.vite', 'manifest.json'), 'utf8'));
 }, 180_000);
 

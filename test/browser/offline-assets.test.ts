@@ -9,7 +9,7 @@ import { ensureWorkbenchBuilt } from './support/browser.js';
  */
 let server: TestServer;
 beforeAll(async () => {
-  ensureWorkbenchBuilt();
+  await ensureWorkbenchBuilt();
   server = await startServer({ demo: false });
 }, 180_000);
 afterAll(() => server.destroy());

@@ -13,7 +13,7 @@ let server: TestServer;
 let browser: RecordedBrowser;
 
 beforeAll(async () => {
-  ensureWorkbenchBuilt();
+  await ensureWorkbenchBuilt();
   server = await startServer({ demo: true });
   browser = await launch();
 }, 240_000);

@@ -22,7 +22,7 @@ let browser: RecordedBrowser;
 let lahatToken: string;
 
 beforeAll(async () => {
-  ensureWorkbenchBuilt();
+  await ensureWorkbenchBuilt();
   server = await startServer({ demo: true });
   lahatToken = await issueRegencyToken(server, '16.04');
   browser = await launch();

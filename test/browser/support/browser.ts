@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { workbenchDir } from '../../../src/http/workbench.js';
 import { projectRoot } from '../../../src/paths.js';
@@ -12,10 +12,30 @@ export const CHROMIUM = process.env.REPLIKA_CHROMIUM ?? '/usr/bin/chromium';
 /** Screenshots and timings, gitignored. */
 export const ARTIFACTS = join(projectRoot(), 'test-results');
 
-/** Builds the workbench when `npm test` has not (a lone `npx vitest run test/browser`). */
-export function ensureWorkbenchBuilt() {
-  if (existsSync(join(workbenchDir(), 'index.html'))) return;
-  execFileSync('npm', ['run', 'build:web'], { cwd: projectRoot(), stdio: 'inherit' });
+/**
+ * Builds the workbench when `npm test` has not (a lone `npx vitest run test/browser`). Test files
+ * run in parallel: the first to take the lock builds, the others wait for its result.
+ */
+export async function ensureWorkbenchBuilt() {
+  const index = join(workbenchDir(), 'index.html');
+  if (existsSync(index)) return;
+  const lock = join(projectRoot(), 'dist', '.web-build-lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  try {
+    mkdirSync(lock);
+  } catch {
+    const deadline = Date.now() + 170_000;
+    while (!existsSync(index) || existsSync(lock)) {
+      if (Date.now() > deadline) throw new Error(`the workbench build did not finish (${lock})`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return;
+  }
+  try {
+    execFileSync('npm', ['run', 'build:web'], { cwd: projectRoot(), stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -43,6 +63,10 @@ export interface RecordedBrowser {
 export async function launch(
   options: { viewport?: { width: number; height: number } } = {},
 ): Promise<RecordedBrowser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (as .ci/run does), or set REPLIKA_CHROMIUM`,
+    );
   const profile = mkdtempSync(join(tmpdir(), 'replika-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -39,16 +39,11 @@ export async function adoptionOf(server: TestServer, adopterCode: string, innova
   return node;
 }
 
-/** Render times per page, kept across the browser test files of one run. */
+/** Render times per page, one JSON line each (appends do not race across parallel test files). */
 export function recordRenderTime(name: string, ms: number) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, 'render-times.json');
-  let known: Record<string, number> = {};
-  try {
-    known = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {}
-  known[name] = ms;
-  writeFileSync(file, `${JSON.stringify(known, null, 2)}\n`);
+  appendFileSync(join(ARTIFACTS, 'render-times.jsonl'), `${JSON.stringify({ page: name, ms })}\n`);
+  console.log(`${name}: every panel drawn ${ms} ms after navigation`);
 }
 
 /** Opens a workbench route and waits for every panel's data; answers how long that took. */
