@@ -48,6 +48,8 @@ function App() {
   const { page, param } = route.value;
   void lang.value; // re-render every text when the language switches
   const first = useRef(true);
+  const label = NAV.find(([name]) => name === page)?.[1] ?? 'navNasional';
+  document.title = `${t(label)} · replika`;
   // After a route change, focus moves to the new page's content (as a page load would).
   useEffect(() => {
     if (first.current) first.current = false;

@@ -58,7 +58,8 @@ function fetchAll(filter: AdoptionFilter): Promise<AdoptionRow[]> {
   })();
   inFlight.set(key, run);
   // Kept only while the page is being drawn: a later visit asks the server again.
-  run.finally(() => setTimeout(() => inFlight.delete(key), 2000));
+  const forget = () => setTimeout(() => inFlight.delete(key), 2000);
+  run.then(forget, forget);
   return run;
 }
 

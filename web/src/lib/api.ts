@@ -27,11 +27,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Sends one operation. The signed-in token (kept in sessionStorage) goes with every request, so
+ * reads work where the server requires a token for them too; `null` sends none.
+ */
 export async function gql<T>(
   query: string,
   variables?: Record<string, unknown>,
-  token?: string | null,
+  explicitToken?: string | null,
 ): Promise<T> {
+  const token =
+    explicitToken === undefined ? sessionStorage.getItem('replika.token') : explicitToken;
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/json',
