@@ -7,6 +7,7 @@ import {
   expectAccessible,
   issueRegencyToken,
   MPP,
+  openPage,
   snapshot,
   timeUntilReady,
 } from './support/story.js';
@@ -44,6 +45,12 @@ const launches = async () =>
 
 describe('reporting and verifying in a real browser', { timeout: 180_000 }, () => {
   it('Lahat’s officer reports a launch once, and sees it on the innovation page', async () => {
+    // An analyst keeps the MPP page open in another tab while the officer reports.
+    const watcher = await browser.context.newPage();
+    await openPage(watcher, `${server.url}/#/inovasi/${MPP}`, 'inovasi (live)');
+    await watcher.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/#/lapor`);
     await timeUntilReady(page, 'lapor', () => signIn(page, lahatToken, 'REGENCY'));
@@ -81,7 +88,22 @@ describe('reporting and verifying in a real browser', { timeout: 180_000 }, () =
     expect(await launches()).toHaveLength(1);
     expect((await adoptionOf(server, '16.04', MPP)).stage).toBe('OPERATIONAL');
 
-    // The innovation page shows it without reloading the page.
+    // The open MPP page shows it from the live feed, without reloading.
+    await watcher.waitForFunction(
+      () =>
+        document
+          .querySelector('tr[data-adopter="16.04"] [data-stage]')
+          ?.getAttribute('data-stage') === 'OPERATIONAL',
+    );
+    expect(
+      await watcher.locator('tr[data-adopter="16.04"] [data-kind="SERVICE_LAUNCHED"]').count(),
+    ).toBe(1);
+    expect(
+      await watcher.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+    await watcher.close();
+
+    // So does the innovation page the report links to, opened within the app (no reload).
     await page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });

@@ -1,13 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { AdoptionRow } from '../lib/adoption-rows';
 import { type Evidence, type MilestoneRow, STAGES, type Stage } from '../lib/domain';
 import { formatDate, t } from '../lib/i18n';
+import { useLiveReports } from '../lib/live';
 import { type QueryState, useQuery } from '../lib/query';
 import { href } from '../lib/router';
 import { AdoptionCurve } from '../panels/AdoptionCurve';
 import { EvidenceList, StageBadge, VerificationBadge } from '../panels/Badges';
 import { Funnel, type StageCount } from '../panels/Funnel';
-import { Network, type NetworkEdge, type NetworkNode, visitLabel } from '../panels/Network';
+import { InnovationNetwork } from '../panels/InnovationNetwork';
 import { Panel } from '../panels/Panel';
 
 const INNOVATIONS = `{ innovations { id name origin { code name } } }`;
@@ -62,19 +63,6 @@ interface InnovationData {
   } | null;
 }
 
-const VISITS = `query WorkbenchVisits($host: ID!) {
-  studyVisits(hostCode: $host) { id startDate retracted visitor { code name } innovations { id } }
-}`;
-type Visits = {
-  studyVisits: Array<{
-    id: string;
-    startDate: string;
-    retracted: boolean;
-    visitor: { code: string; name: string };
-    innovations: Array<{ id: string }>;
-  }>;
-};
-
 function InnovationChooser() {
   const list = useQuery<InnovationList>(INNOVATIONS, undefined);
   return (
@@ -104,7 +92,12 @@ export function Inovasi({ param }: { param?: string }) {
 
 function InnovationPage({ id }: { id: string }) {
   const [stage, setStage] = useState<Stage>('AGREED');
-  const state = useQuery<InnovationData>(INNOVATION, { id });
+  // Redrawn whenever a milestone of this origin's innovations is reported, no reload needed.
+  const [originCode, setOriginCode] = useState<string | undefined>();
+  const live = useLiveReports(originCode);
+  const state = useQuery<InnovationData>(INNOVATION, { id }, { refresh: live });
+  const known = state.data?.innovation?.origin.code;
+  useEffect(() => setOriginCode(known), [known]);
   const innovation = state.data?.innovation;
   const rows: QueryState<AdoptionRow[]> = {
     loading: state.loading,
@@ -156,7 +149,7 @@ function InnovationPage({ id }: { id: string }) {
         <Panel id="durations" title={t('durationTitle')} state={state}>
           {(data) => <Durations rows={data.innovation?.diffusion.studyToStage ?? []} />}
         </Panel>
-        {innovation && <NetworkPanel innovation={innovation} />}
+        {innovation && <InnovationNetwork innovation={innovation} refresh={live} />}
       </div>
     </>
   );
@@ -255,43 +248,6 @@ function AdoptersPanel({ state }: { state: QueryState<InnovationData> }) {
             </table>
           </div>
         );
-      }}
-    </Panel>
-  );
-}
-
-function NetworkPanel({ innovation }: { innovation: NonNullable<InnovationData['innovation']> }) {
-  const visits = useQuery<Visits>(VISITS, { host: innovation.origin.code });
-  return (
-    <Panel id="network" title={t('networkTitle')} state={visits} wide>
-      {(data) => {
-        const nodes = new Map<string, NetworkNode>([
-          [
-            innovation.origin.code,
-            { id: innovation.origin.code, label: innovation.origin.name, origin: true },
-          ],
-        ]);
-        const edges: NetworkEdge[] = [];
-        for (const v of data.studyVisits) {
-          if (v.retracted || !v.innovations.some((i) => i.id === innovation.id)) continue;
-          nodes.set(v.visitor.code, { id: v.visitor.code, label: v.visitor.name });
-          edges.push({
-            source: innovation.origin.code,
-            target: v.visitor.code,
-            kind: 'visit',
-            label: visitLabel(v.startDate),
-          });
-        }
-        for (const a of innovation.adoptions) {
-          nodes.set(a.adopter.code, { id: a.adopter.code, label: a.adopter.name });
-          edges.push({
-            source: innovation.origin.code,
-            target: a.adopter.code,
-            kind: 'adoption',
-            label: t('edgeAdoption', { stage: t(`stage_${a.stage}`) }),
-          });
-        }
-        return <Network nodes={[...nodes.values()]} edges={edges} />;
       }}
     </Panel>
   );
