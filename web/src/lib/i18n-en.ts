@@ -87,7 +87,8 @@ export const en: Record<keyof typeof id, string> = {
   milestones: 'Milestones',
   adoptersTitle: 'Adopting regencies',
   networkTitle: 'Network of study visits and adoptions',
-  networkCaption: 'Arrows: study visits (host → visitor) and adoptions (origin → adopter).',
+  networkCaption:
+    'Dashed orange: study visits (host → visitor); solid blue: adoptions (origin → adopter).',
   edgeVisit: 'study visit {date}',
   edgeAdoption: 'adoption, stage {stage}',
   launchedOn: 'Launched',

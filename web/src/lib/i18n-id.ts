@@ -85,7 +85,7 @@ export const id = {
   adoptersTitle: 'Daerah pengadopsi',
   networkTitle: 'Jaringan studi tiru dan adopsi',
   networkCaption:
-    'Panah: kunjungan studi tiru (tuan rumah → pengunjung) dan adopsi (asal → pengadopsi).',
+    'Garis putus-putus jingga: studi tiru (tuan rumah → pengunjung); garis biru: adopsi (asal → pengadopsi).',
   edgeVisit: 'studi tiru {date}',
   edgeAdoption: 'adopsi, tahap {stage}',
   launchedOn: 'Diluncurkan',

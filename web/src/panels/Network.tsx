@@ -20,6 +20,13 @@ export interface NetworkEdge {
 export function Network({ nodes, edges }: { nodes: NetworkNode[]; edges: NetworkEdge[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    const learners = nodes.filter((n) => !n.origin).map((n) => n.id);
+    const teachers = nodes.filter((n) => n.origin).map((n) => n.id);
+    const column = (ids: string[], id: string) => (ids.indexOf(id) - (ids.length - 1) / 2) * 90;
+    const place = (id: string) =>
+      teachers.includes(id)
+        ? { x: 0, y: column(teachers, id) }
+        : { x: 320, y: column(learners, id) };
     let destroyed = false;
     let graph: { destroy(): void } | undefined;
     void import('cytoscape').then(({ default: cytoscape }) => {
@@ -36,10 +43,12 @@ export function Network({ nodes, edges }: { nodes: NetworkNode[]; edges: Network
             classes: e.kind,
           })),
         ],
+        // Who taught on the left, who learned from them in a column on the right.
         layout: {
-          name: 'concentric',
-          concentric: (n) => (n.hasClass('origin') ? 2 : 1),
-          minNodeSpacing: 40,
+          name: 'preset',
+          positions: Object.fromEntries(nodes.map((n) => [n.id, place(n.id)])),
+          fit: true,
+          padding: 30,
         },
         userZoomingEnabled: false,
         boxSelectionEnabled: false,
