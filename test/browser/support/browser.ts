@@ -82,9 +82,6 @@ export async function launch(
       '--disable-component-update',
       '--disable-sync',
     ],
-    // Chromium on Linux takes its own language from the environment: Indonesian, as officers
-    // have it (the date picker then reads dd/mm/yyyy).
-    env: { ...process.env, LANGUAGE: 'id', LANG: 'id_ID.UTF-8' },
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',

@@ -88,7 +88,13 @@ export function Nasional() {
         <Ranking kind="innovations" state={rows} />
         <Ranking kind="adopters" state={rows} />
         <Ranking kind="origins" state={rows} />
-        <AdoptionCurve id="national-curve" title={t('curveTitle')} state={rows} stage={stage} />
+        <AdoptionCurve
+          id="national-curve"
+          title={t('curveTitle')}
+          state={rows}
+          stage={stage}
+          wide
+        />
       </div>
     </>
   );

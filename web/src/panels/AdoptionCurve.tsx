@@ -45,7 +45,9 @@ export function AdoptionCurve({
   state,
   stage,
   controls,
+  wide,
 }: {
+  wide?: boolean;
   id: string;
   title: string;
   state: QueryState<AdoptionRow[]>;
@@ -53,7 +55,7 @@ export function AdoptionCurve({
   controls?: ComponentChildren;
 }) {
   return (
-    <Panel id={id} title={title} state={state}>
+    <Panel id={id} title={title} state={state} wide={wide}>
       {(rows) => {
         const periods = curve(rows, stage);
         const caption = t('curveCaption', { stage: t(`stage_${stage}`) });
