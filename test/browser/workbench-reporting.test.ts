@@ -83,6 +83,8 @@ describe('reporting and verifying in a real browser', { timeout: 180_000 }, () =
 
     // A double click records the report once (one idempotency key per submission).
     await page.fill('#f-occurredOn', '2025-01-15');
+    // The chosen date is echoed as Indonesians write it, whatever the browser's date picker shows.
+    expect(await page.textContent('[data-date-as-written]')).toBe('15 Januari 2025');
     await submit.dblclick();
     await page.locator('[data-reported]').waitFor();
     expect(await launches()).toHaveLength(1);

@@ -181,7 +181,6 @@ function ReportForm({ who }: { who: Viewer }) {
               <input
                 {...props}
                 type="date"
-                title={draft.occurredOn ? formatDate(draft.occurredOn) : undefined}
                 max={today}
                 required
                 value={draft.occurredOn}
@@ -189,6 +188,11 @@ function ReportForm({ who }: { who: Viewer }) {
               />
             )}
           </Field>
+          {draft.occurredOn && (
+            <small class="sub" data-date-as-written>
+              {formatDate(draft.occurredOn)}
+            </small>
+          )}
           <Field name="mode" label={t('mode')} error={errors.mode}>
             {(props) => (
               <select
