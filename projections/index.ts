@@ -1,10 +1,10 @@
-import { accessTokensProjection } from './access-tokens.js';
-import { adoptionsProjection } from './adoptions.js';
-import { idempotencyProjection } from './idempotency.js';
-import { innovationsProjection } from './innovations.js';
+import { accessTokensProjection } from './access-tokens/projection.js';
+import { adoptionsProjection } from './adoptions/projection.js';
+import { idempotencyProjection } from './idempotency/projection.js';
+import { innovationsProjection } from './innovations/projection.js';
 import type { Projection } from './projection.js';
-import { studyVisitsProjection } from './study-visits.js';
-import { timelineProjection } from './timeline.js';
+import { studyVisitsProjection } from './study-visits/projection.js';
+import { timelineProjection } from './timeline/projection.js';
 
 /** Every projection the read model runs. */
 export const projections: readonly Projection[] = [

@@ -12,8 +12,9 @@ export type TableNames = (logical: string) => string;
 
 /**
  * A projection: a named, versioned fold of certain event types into read-model tables. Each
- * version writes its own physical tables; readers see the live version through views named after
- * the logical tables, so a new version can be built beside the old one and swapped in.
+ * version writes its own physical tables (`t`), so a new version can be built beside the old one
+ * and swapped in (see `src/read-model/versions.ts`). Its folder holds the definition, the
+ * readers of its tables and a given/when/then spec.
  */
 export interface Projection {
   readonly name: string;
@@ -35,6 +36,3 @@ export interface Projection {
   /** Prepares statements and returns the function that applies one event, inside a transaction. */
   prepare(db: Database.Database, t: TableNames): (event: ProjectedEvent) => void;
 }
-
-export const physicalTable = (projection: Pick<Projection, 'version'>) => (logical: string) =>
-  `${logical}__v${projection.version}`;

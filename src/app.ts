@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { projections } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
+import { openReaders } from '../projections/readers.js';
 import { ensureAdminToken } from './application/admin-token.js';
 import { type Clock, systemClock } from './application/clock.js';
 import { Commands } from './application/commands.js';
@@ -15,12 +16,9 @@ import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import { createLogger, type Logger } from './log.js';
-import { AccessQueries } from './read-model/access-queries.js';
-import { AnalyticsQueries } from './read-model/analytics.js';
 import { openReadModel } from './read-model/database.js';
 import { holdDataDir } from './read-model/lifecycle.js';
 import { type BatchListener, Projector } from './read-model/projector.js';
-import { ReadModelQueries } from './read-model/queries.js';
 
 export interface ReplikaOptions {
   logger?: Logger;
@@ -49,11 +47,11 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
   const projector = new Projector(store, readDb, options.projections ?? projections, logger);
   if (options.onProjectorBatch) projector.onBatch(options.onProjectorBatch);
   projector.start();
-  const queries = new ReadModelQueries(readDb);
-  const access = new AccessQueries(readDb);
-  const commands = new Commands(store, regions, queries, {
+  const read = openReaders(readDb);
+  const access = read.accessTokens;
+  const commands = new Commands(store, regions, read.adoptions, {
     clock: options.clock ?? systemClock,
-    idempotency: access,
+    idempotency: read.idempotency,
   });
 
   const head = await store.headPosition();
@@ -73,10 +71,9 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     logger.info({ position: position.toString() }, 'loaded the Banyuwangi demo story');
   }
 
-  const analytics = new AnalyticsQueries(readDb);
   const feed = new LiveFeed(projector);
   const graphql = createGraphQL(
-    { queries, commands, projector, regions, analytics, store, feed, access },
+    { read, commands, projector, regions, store, feed, access },
     logger,
     {
       freshnessTimeoutMs: config.freshnessTimeoutMs,
@@ -102,7 +99,7 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     logger,
     store,
     projector,
-    queries,
+    read,
     commands,
     regions,
     access,

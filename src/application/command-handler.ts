@@ -9,6 +9,9 @@ import {
 } from '../eventstore/port.js';
 import { newId } from './ids.js';
 
+/** What command handling needs of the event store: one stream at a time. */
+export type StreamStore = Pick<EventStore, 'readStream' | 'append'>;
+
 export interface CommandResult<Event extends DomainEvent, State> {
   events: Event[];
   state: State;
@@ -43,7 +46,7 @@ export function decodeEvent<Event extends DomainEvent>(event: RecordedEvent): Ev
  * concurrency conflict, start over with the fresh stream.
  */
 export async function handleCommand<Command, Event extends DomainEvent, State>(
-  store: EventStore,
+  store: StreamStore,
   decider: Decider<Command, Event, State>,
   streamName: string,
   command: Command,

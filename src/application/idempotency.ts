@@ -101,14 +101,7 @@ export class Idempotency {
     input: unknown,
     exec: (run: IdempotentRun) => Promise<{ result: T; position: bigint }>,
   ): Promise<{ result: T; position: bigint }> {
-    if (key === undefined)
-      return exec({
-        key: undefined,
-        id: () => undefined,
-        eventId: undefined,
-        metadata: () => undefined,
-        requestHash: undefined,
-      });
+    if (key === undefined) return exec(this.without());
     const scope = sha256(`${actorId}\n${key}`);
     const requestHash = sha256(`${mutation}\n${canonicalJson(input)}`);
     return this.serialized(scope, async () => {
@@ -141,6 +134,17 @@ export class Idempotency {
       });
       return written;
     });
+  }
+
+  /** What a command without an idempotency key runs with: fresh ids, nothing recorded. */
+  without(): IdempotentRun {
+    return {
+      key: undefined,
+      id: () => undefined,
+      eventId: undefined,
+      metadata: () => undefined,
+      requestHash: undefined,
+    };
   }
 
   /** Whether a request with this key was already answered: 'replay', 'conflict' or undefined. */

@@ -1,24 +1,23 @@
+import type { AccessTokenReaders } from '../../projections/access-tokens/readers.js';
+import type { Readers } from '../../projections/readers.js';
 import type { Actor, Commands } from '../application/commands.js';
 import type { Regions } from '../application/regions.js';
 import type { EventStore } from '../eventstore/port.js';
-import type { AccessQueries } from '../read-model/access-queries.js';
-import type { AnalyticsQueries } from '../read-model/analytics.js';
 import type { Projector } from '../read-model/projector.js';
-import type { ReadModelQueries } from '../read-model/queries.js';
 import type { LiveFeed } from './live-feed.js';
 
 /** What every resolver gets: the read side, the write side and who is asking. */
 export interface GraphQLContext {
-  queries: ReadModelQueries;
+  /** Each projection's readers (see projections/readers.ts). */
+  read: Readers;
   commands: Commands;
   projector: Projector;
   regions: Regions;
-  /** Analysts' queries (filters, time travel, diffusion), the event log (audit trail), the live feed. */
-  analytics: AnalyticsQueries;
+  /** The event log (audit trail, raw events). */
   store: EventStore;
   feed: LiveFeed;
-  /** Access tokens, idempotency keys, milestone details and verification. */
-  access: AccessQueries;
+  /** The access tokens requests are authenticated against (`read.accessTokens`). */
+  access: AccessTokenReaders;
   /** Who is asking, resolved from `Authorization: Bearer <token>`. */
   actor: Actor;
   /** The HTTP request (Fetch API), for headers. */

@@ -1,10 +1,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Regency as RegencyModel, Province as ProvinceModel } from '../application/regions.js';
-import type { InnovationRow as InnovationRowModel, AdoptionRow as AdoptionRowModel, MilestoneRow as MilestoneRowModel, StudyVisitRow as StudyVisitRowModel } from '../read-model/queries.js';
-import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as OriginFiguresModel } from '../read-model/diffusion.js';
+import type { InnovationRow as InnovationRowModel } from '../../projections/innovations/readers.js';
+import type { AdoptionRow as AdoptionRowModel, MilestoneRow as MilestoneRowModel } from '../../projections/adoptions/readers.js';
+import type { StudyVisitRow as StudyVisitRowModel } from '../../projections/study-visits/readers.js';
+import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as OriginFiguresModel } from '../../projections/timeline/diffusion.js';
 import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js';
 import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
-import type { AccessTokenRow as AccessTokenRowModel } from '../read-model/access-queries.js';
+import type { AccessTokenRow as AccessTokenRowModel } from '../../projections/access-tokens/readers.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -13,63 +13,14 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { z } from 'zod';
+import type { Limits } from '../config.js';
 
 /**
- * Limits of the GraphQL edge, from the environment (validated with the rest of the configuration
- * in `src/config.ts`). Every limit answers a GraphQL error with its own `extensions.code`, the
- * `limit` and, where known, what was `found`; none of them turns off introspection.
+ * The GraphQL edge's limits are configuration (`src/config.ts`). Every limit answers a GraphQL
+ * error with its own `extensions.code`, the `limit` and, where known, what was `found`; none of
+ * them turns off introspection.
  */
-export const LimitsSchema = z.object({
-  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(10),
-  MAX_ALIASES: z.coerce.number().int().min(0).default(15),
-  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(10),
-  MAX_TOKENS: z.coerce.number().int().min(1).default(2000),
-  /** graphql-armor's static cost (objects 2, scalars 1, ×1.5 per level, × literal `first`). */
-  MAX_QUERY_COST: z.coerce.number().int().min(1).default(1_000_000),
-  /**
-   * List items one request may resolve, counted while it executes. Static limits cannot see
-   * fan-out (`regencies { province { regencies { … } } }` multiplies by ~38 per level); this can.
-   */
-  MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(50_000),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(102_400),
-  /** Operations in one batched request (a JSON array body); 0 turns batching off. */
-  MAX_BATCH: z.coerce.number().int().min(0).default(10),
-  /** Sustained requests per second per bearer token (else per client address); 0 = no limit. */
-  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
-  /** Requests a client may send at once before the sustained rate applies. */
-  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(500),
-});
-
-export interface Limits {
-  maxDepth: number;
-  maxAliases: number;
-  maxDirectives: number;
-  maxTokens: number;
-  maxCost: number;
-  maxListItems: number;
-  maxBodyBytes: number;
-  maxBatch: number;
-  ratePerSecond: number;
-  rateBurst: number;
-}
-
-export function limitsFrom(env: z.infer<typeof LimitsSchema>): Limits {
-  return {
-    maxDepth: env.MAX_QUERY_DEPTH,
-    maxAliases: env.MAX_ALIASES,
-    maxDirectives: env.MAX_DIRECTIVES,
-    maxTokens: env.MAX_TOKENS,
-    maxCost: env.MAX_QUERY_COST,
-    maxListItems: env.MAX_LIST_ITEMS,
-    maxBodyBytes: env.MAX_BODY_BYTES,
-    maxBatch: env.MAX_BATCH,
-    ratePerSecond: env.RATE_LIMIT_PER_SECOND,
-    rateBurst: env.RATE_LIMIT_BURST,
-  };
-}
-
-export const defaultLimits: Limits = limitsFrom(LimitsSchema.parse({}));
+export { defaultLimits, type Limits } from '../config.js';
 
 /** graphql-armor says "Syntax Error: Query depth limit of 10 exceeded, found 12."; keep the numbers. */
 function limitError(code: string, limit: number, armorError: GraphQLError): GraphQLError {

@@ -1,3 +1,4 @@
+import { milestonesOf } from '../domain/adoption/summary.js';
 import type { Projector } from '../read-model/projector.js';
 
 /** One milestone that just became part of the read model. */
@@ -28,9 +29,8 @@ export class LiveFeed {
   constructor(projector: Projector) {
     this.detach = projector.onBatch((events) => {
       if (this.listeners.size === 0) return;
-      for (const event of events) {
-        if (event.type === 'MilestoneReported') {
-          const m = event.data;
+      for (const event of events)
+        for (const m of milestonesOf(event))
           this.publish({
             position: event.position,
             milestoneId: m.milestoneId,
@@ -38,18 +38,6 @@ export class LiveFeed {
             innovationId: m.innovationId,
             originCode: m.originCode,
           });
-        } else if (event.type === 'StudyVisitReported') {
-          const v = event.data;
-          for (const innovationId of v.innovationIds)
-            this.publish({
-              position: event.position,
-              milestoneId: `${v.visitId}:${innovationId}`,
-              adopterCode: v.visitorCode,
-              innovationId,
-              originCode: v.hostCode,
-            });
-        }
-      }
     });
   }
 

@@ -1,11 +1,8 @@
 import DataLoader from 'dataloader';
-import type { AtTime, TimePoint } from '../read-model/analytics.js';
-import type {
-  AdoptionRow,
-  InnovationRow,
-  MilestoneRow,
-  StudyVisitRow,
-} from '../read-model/queries.js';
+import type { AdoptionRow, MilestoneRow } from '../../projections/adoptions/readers.js';
+import type { InnovationRow } from '../../projections/innovations/readers.js';
+import type { StudyVisitRow } from '../../projections/study-visits/readers.js';
+import type { AtTime, TimePoint } from '../../projections/timeline/time-point.js';
 import type { GraphQLContext } from './context.js';
 
 /**
@@ -48,13 +45,16 @@ function keyed<K, V>(make: (key: string) => DataLoader<K, V>) {
 export function loaders(ctx: GraphQLContext): Loaders {
   const found = byContext.get(ctx);
   if (found) return found;
-  const q = ctx.analytics;
+  const { innovations, studyVisits, adoptions, adoptionLists } = ctx.read;
   const milestones = keyed(
     (key) =>
       new DataLoader<readonly [string, string], MilestoneRow[], string>(
         async (keys) => {
           const [asOf, knownAt] = key.split('|');
-          const map = q.milestonesOf(keys, { asOf: asOf || null, knownAt: knownAt || null });
+          const map = adoptions.milestonesOf(keys, {
+            asOf: asOf || null,
+            knownAt: knownAt || null,
+          });
           return keys.map(([a, i]) => map.get(`${a}|${i}`) ?? []);
         },
         { cacheKeyFn: ([a, i]) => `${a}|${i}` },
@@ -65,7 +65,7 @@ export function loaders(ctx: GraphQLContext): Loaders {
       (key) =>
         new DataLoader<string, AtTime<AdoptionRow>[]>(async (keys) => {
           const [rank, asOf, knownAt] = key.split('|');
-          const map = q.adoptionsOf(by, keys, Number(rank), {
+          const map = adoptionLists.of(by, keys, Number(rank), {
             asOf: asOf || null,
             knownAt: knownAt || null,
           });
@@ -76,27 +76,27 @@ export function loaders(ctx: GraphQLContext): Loaders {
   const ofAdopter = adoptionsOf('adopter_code');
   const made: Loaders = {
     innovation: new DataLoader(async (ids) => {
-      const map = q.innovationsByIds(ids);
+      const map = innovations.byIds(ids);
       return ids.map((id) => map.get(id));
     }),
     studyVisit: new DataLoader(async (ids) => {
-      const map = q.studyVisitsByIds(ids);
+      const map = studyVisits.byIds(ids);
       return ids.map((id) => map.get(id));
     }),
     milestone: new DataLoader(async (ids) => {
-      const map = q.milestonesByIds(ids);
+      const map = adoptions.milestonesByIds(ids);
       return ids.map((id) => map.get(id));
     }),
     innovationsOfOrigin: new DataLoader(async (codes) => {
-      const map = q.innovationsOfOrigins(codes);
+      const map = innovations.ofOrigins(codes);
       return codes.map((code) => map.get(code) ?? []);
     }),
     visitsHosted: new DataLoader(async (codes) => {
-      const map = q.studyVisitsOf('host', codes);
+      const map = studyVisits.of('host', codes);
       return codes.map((code) => map.get(code) ?? []);
     }),
     visitsMade: new DataLoader(async (codes) => {
-      const map = q.studyVisitsOf('visitor', codes);
+      const map = studyVisits.of('visitor', codes);
       return codes.map((code) => map.get(code) ?? []);
     }),
     milestones: (at) => milestones(atKey(at)),

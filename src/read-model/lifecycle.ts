@@ -2,10 +2,10 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Projection } from '../../projections/projection.js';
-import { physicalTable } from '../../projections/projection.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { Logger } from '../log.js';
 import { Projector } from './projector.js';
+import { dropAllVersions } from './versions.js';
 
 /**
  * Projection lifecycle for operators: what each projection has applied, and rebuilding one from
@@ -96,16 +96,7 @@ export async function rebuildProjections(
   onProgress: (position: bigint, head: bigint) => void,
 ): Promise<{ head: bigint; events: bigint }> {
   db.transaction(() => {
-    for (const p of selected) {
-      const versions = db
-        .prepare('SELECT version FROM projection_checkpoints WHERE name = ?')
-        .all(p.name) as Array<{ version: number }>;
-      for (const table of p.tables) db.exec(`DROP VIEW IF EXISTS ${table}`);
-      for (const { version } of [...versions, { version: p.version }])
-        for (const table of p.tables)
-          db.exec(`DROP TABLE IF EXISTS ${physicalTable({ version })(table)}`);
-      db.prepare('DELETE FROM projection_checkpoints WHERE name = ?').run(p.name);
-    }
+    for (const p of selected) dropAllVersions(db, p);
   })();
   const head = await store.headPosition();
   const projector = new Projector(store, db, selected, logger);

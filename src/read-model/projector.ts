@@ -1,9 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { ProjectedEvent, Projection } from '../../projections/projection.js';
-import { physicalTable } from '../../projections/projection.js';
 import { eventSchemas, isDomainEventType } from '../domain/events.js';
 import type { EventStore, RecordedEvent } from '../eventstore/port.js';
+import {
+  createVersion,
+  dropVersion,
+  physicalTable,
+  pointViewsAt,
+  storedVersions,
+  swapIn,
+} from './versions.js';
 
 interface Running {
   projection: Projection;
@@ -128,11 +135,7 @@ export class Projector {
   }
 
   private setUp(projection: Projection): Running {
-    const t = physicalTable(projection);
-    const rows = this.db
-      .prepare('SELECT version, state, position FROM projection_checkpoints WHERE name = ?')
-      .safeIntegers(true)
-      .all(projection.name) as Array<{ version: bigint; state: string; position: bigint }>;
+    const rows = storedVersions(this.db, projection.name);
     const live = rows.find((r) => r.state === 'live');
     const mine = rows.find((r) => Number(r.version) === projection.version);
     const state = !live || Number(live.version) === projection.version ? 'live' : 'building';
@@ -140,18 +143,9 @@ export class Projector {
       // Leftovers of other abandoned builds go; the live version stays until it is replaced.
       for (const row of rows)
         if (row.state === 'building' && Number(row.version) !== projection.version)
-          this.dropVersion(projection, Number(row.version));
-      if (!mine) {
-        for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${t(table)}`);
-        projection.migrate(this.db, t);
-        this.db
-          .prepare(
-            `INSERT INTO projection_checkpoints (name, version, state, position, updated_at)
-             VALUES (?, ?, ?, 0, ?)`,
-          )
-          .run(projection.name, projection.version, state, new Date().toISOString());
-      }
-      if (state === 'live') this.pointViewsAt(projection);
+          dropVersion(this.db, projection, Number(row.version));
+      if (!mine) createVersion(this.db, projection, state);
+      if (state === 'live') pointViewsAt(this.db, projection);
     })();
     if (state === 'building')
       this.logger.info(
@@ -164,7 +158,7 @@ export class Projector {
       position: mine?.position ?? 0n,
       replaces: state === 'building' ? Number(live?.version) : undefined,
       handles: new Set(projection.handles),
-      apply: projection.prepare(this.db, t),
+      apply: projection.prepare(this.db, physicalTable(projection)),
       indexed: false,
     };
   }
@@ -233,15 +227,7 @@ export class Projector {
       if (r.state !== 'building' || r.position < livePosition) continue;
       if (!r.indexed) this.index(r);
       const old = r.replaces;
-      this.db.transaction(() => {
-        this.pointViewsAt(r.projection);
-        this.db
-          .prepare(
-            "UPDATE projection_checkpoints SET state = 'live' WHERE name = ? AND version = ?",
-          )
-          .run(r.projection.name, r.projection.version);
-        if (old !== undefined) this.dropVersion(r.projection, old);
-      })();
+      this.db.transaction(() => swapIn(this.db, r.projection, old))();
       r.state = 'live';
       r.replaces = undefined;
       this.logger.info(
@@ -249,22 +235,6 @@ export class Projector {
         'new projection version caught up and swapped in',
       );
     }
-  }
-
-  private pointViewsAt(projection: Projection): void {
-    const t = physicalTable(projection);
-    for (const table of projection.tables) {
-      this.db.exec(`DROP VIEW IF EXISTS ${table}`);
-      this.db.exec(`CREATE VIEW ${table} AS SELECT * FROM ${t(table)}`);
-    }
-  }
-
-  private dropVersion(projection: Projection, version: number): void {
-    const t = physicalTable({ version });
-    for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${t(table)}`);
-    this.db
-      .prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?')
-      .run(projection.name, version);
   }
 
   private livePosition(): bigint {

@@ -111,7 +111,7 @@ describe('idempotency keys', () => {
     // A second write side over the same log, with no memory and no read-model record of the key:
     // like a retry that reaches another instance before its read model caught up.
     const { replika } = server;
-    const elsewhere = new Commands(replika.store, replika.regions, replika.queries);
+    const elsewhere = new Commands(replika.store, replika.regions, replika.read.adoptions);
     const actor = { id: 'token:another-instance', role: 'ADMIN' as const };
     const input = budget({ occurredOn: '2024-04-01', idempotencyKey: 'cross-instance' });
     const first = await elsewhere.reportMilestone(input, actor);
@@ -119,12 +119,12 @@ describe('idempotency keys', () => {
     const again = await new Commands(
       replika.store,
       replika.regions,
-      replika.queries,
+      replika.read.adoptions,
     ).reportMilestone(input, actor);
     expect(again).toEqual(first);
     expect(await server.head()).toBe(before);
     await expect(
-      new Commands(replika.store, replika.regions, replika.queries).reportMilestone(
+      new Commands(replika.store, replika.regions, replika.read.adoptions).reportMilestone(
         { ...input, note: 'changed' },
         actor,
       ),

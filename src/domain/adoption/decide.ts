@@ -1,17 +1,32 @@
 import type { Decider } from '../shared/decider.js';
-import { badInput, conflict, notFound } from '../shared/errors.js';
+import { badInput, conflict, DomainError, notFound } from '../shared/errors.js';
 import { DETAILS_OF_KIND, type DetailsKey } from './details.js';
 import {
   type AdoptionEvent,
   type AdoptionState,
-  activeMilestones,
   evolve,
   initialState,
-  isSuspended,
   type MilestoneRejected,
   type MilestoneReported,
   type MilestoneVerified,
+  summaryOf,
 } from './events.js';
+import { duplicateOf } from './summary.js';
+
+/** The adoption already holds a milestone of this kind on this day, still counting. */
+export class DuplicateMilestone extends DomainError {
+  constructor(
+    kind: string,
+    occurredOn: string,
+    readonly milestoneId: string,
+  ) {
+    super(
+      'CONFLICT',
+      `${kind} on ${occurredOn} is already reported (milestone ${milestoneId})`,
+      'occurredOn',
+    );
+  }
+}
 
 export type ReportMilestone = {
   type: 'ReportMilestone';
@@ -73,22 +88,15 @@ function reportMilestone({ data, today }: ReportMilestone, state: AdoptionState)
     throw badInput('occurredOn', `${data.occurredOn} is in the future (today is ${today})`);
   checkDetails(data);
 
-  const active = activeMilestones(state);
-  const suspended = isSuspended(state);
+  const { suspended, milestoneCount } = summaryOf(state);
   if (suspended && data.kind !== 'RESUMED')
     throw conflict('kind', 'this adoption is suspended (vakum): only RESUMED can be reported');
   if (!suspended && data.kind === 'RESUMED')
     throw conflict('kind', 'RESUMED needs a suspended adoption, and this one is not suspended');
-  if (active.length === 0 && (data.kind === 'SUSPENDED' || data.kind === 'EVALUATED'))
+  if (milestoneCount === 0 && (data.kind === 'SUSPENDED' || data.kind === 'EVALUATED'))
     throw conflict('kind', `${data.kind} needs an earlier milestone of this adoption`);
-  const duplicate = [...state.milestones.entries()].find(
-    ([, m]) => !m.retracted && m.kind === data.kind && m.occurredOn === data.occurredOn,
-  );
-  if (duplicate)
-    throw conflict(
-      'occurredOn',
-      `${data.kind} on ${data.occurredOn} is already reported (milestone ${duplicate[0]})`,
-    );
+  const duplicate = duplicateOf(state.milestones, data.kind, data.occurredOn);
+  if (duplicate) throw new DuplicateMilestone(data.kind, data.occurredOn, duplicate);
   return [{ type: 'MilestoneReported', data }];
 }
 

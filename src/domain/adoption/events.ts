@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CalendarDate, Evidence, InnovationId, RegencyCode, text } from '../shared/values.js';
 import { MilestoneDetails } from './details.js';
 import { MilestoneKind, ReplicationMode } from './stages.js';
+import { type AdoptionSummary, summarize } from './summary.js';
 
 export const MilestoneReported = z.object({
   milestoneId: z.uuid(),
@@ -106,19 +107,10 @@ export function evolve(state: AdoptionState, event: AdoptionEvent): AdoptionStat
   }
 }
 
-/** Milestones that still count, in the order they occurred. */
-export function activeMilestones(state: AdoptionState): MilestoneFacts[] {
-  return [...state.milestones.values()]
-    .filter((m) => !m.retracted)
-    .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.seq - b.seq);
-}
-
-/** Suspended when the latest SUSPENDED/RESUMED that still counts is a suspension. */
-export function isSuspended(state: AdoptionState): boolean {
-  const switches = activeMilestones(state).filter(
-    (m) => m.kind === 'SUSPENDED' || m.kind === 'RESUMED',
-  );
-  return switches.at(-1)?.kind === 'SUSPENDED';
+/** The summary of the milestones of this stream that still count (see summary.ts). */
+export function summaryOf(state: AdoptionState): AdoptionSummary {
+  const counting = [...state.milestones.values()].filter((m) => !m.retracted);
+  return summarize(counting.map((m) => ({ kind: m.kind, occurredOn: m.occurredOn, order: m.seq })));
 }
 
 export const adoptionStream = (adopterCode: string, innovationId: string) =>

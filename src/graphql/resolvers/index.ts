@@ -1,24 +1,48 @@
+import { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../generated.js';
-import { analyticsResolvers } from './analytics.js';
-import { registryResolvers } from './registry.js';
-import { reportingResolvers } from './reporting.js';
+import { DateScalar, DateTimeScalar } from '../scalars.js';
+import { AccessToken } from './access-token.js';
+import { Adoption } from './adoption.js';
+import { AuditEvent } from './audit-event.js';
+import { Diffusion } from './diffusion.js';
+import { Innovation } from './innovation.js';
+import { Milestone } from './milestone.js';
+import { MilestoneNotice } from './milestone-notice.js';
+import { Mutation } from './mutation.js';
+import { OriginDiffusion } from './origin-diffusion.js';
+import { Province } from './province.js';
+import { Query } from './query.js';
+import { Regency } from './regency.js';
+import { StudyVisit } from './study-visit.js';
+import { Subscription } from './subscription.js';
+
+const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
 
 /**
- * Every resolver module, merged type by type. A feature adds its own module (its own file) here
- * rather than growing one big map.
+ * The resolvers, one file per GraphQL type: every field of a type (its `extend type` parts
+ * included) is resolved in that type's file.
  */
-
-const modules: Resolvers[] = [registryResolvers, analyticsResolvers, reportingResolvers];
-
-export const resolvers: Resolvers = mergeResolvers(modules);
-
-function mergeResolvers(list: Resolvers[]): Resolvers {
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const module of list)
-    for (const [type, fields] of Object.entries(module)) {
-      if (fields && typeof fields === 'object' && !('serialize' in fields)) {
-        merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
-      } else merged[type] = fields as never;
-    }
-  return merged as Resolvers;
-}
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  JSON: JSONScalar,
+  Query,
+  Mutation,
+  Subscription,
+  Province,
+  Regency,
+  Innovation,
+  Adoption,
+  Milestone,
+  StudyVisit,
+  Diffusion,
+  OriginDiffusion,
+  AuditEvent,
+  MilestoneNotice,
+  AccessToken,
+};

@@ -1,4 +1,4 @@
-import type { Projection } from './projection.js';
+import type { Projection } from '../projection.js';
 
 /** The registry of innovations, one row each, by origin regency. */
 export const innovationsProjection: Projection = {

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MilestoneKind, rankOfKind, stageOfRank } from '../src/domain/adoption/stages.js';
-import { adoptionsProjection } from './adoptions.js';
-import { type ProjectedEvent, physicalTable } from './projection.js';
+import { MilestoneKind, rankOfKind, stageOfRank } from '../../src/domain/adoption/stages.js';
+import { physicalTable } from '../../src/read-model/versions.js';
+import type { ProjectedEvent } from '../projection.js';
+import { adoptionsProjection } from './projection.js';
 
 /**
  * The adoptions projection keeps each adoption's stage, count, dates and suspension up to date

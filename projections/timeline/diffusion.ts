@@ -2,7 +2,8 @@ import {
   AdoptionStage,
   type AdoptionStage as Stage,
   stageRank,
-} from '../domain/adoption/stages.js';
+} from '../../src/domain/adoption/stages.js';
+import { stageDates, summarize } from '../../src/domain/adoption/summary.js';
 
 /**
  * Diffusion figures, computed from the timeline rows of the adoptions they cover: the funnel
@@ -60,7 +61,6 @@ export interface TimelineRow {
   adopter_code: string;
   innovation_id: string;
   kind: string;
-  stage_rank: number;
   occurred_on: string;
 }
 
@@ -73,22 +73,23 @@ interface AdoptionFacts {
 }
 
 export function adoptionsOfRows(rows: readonly TimelineRow[]): Map<string, AdoptionFacts> {
-  const out = new Map<string, AdoptionFacts>();
+  const byAdoption = new Map<string, TimelineRow[]>();
   for (const r of rows) {
     const key = `${r.adopter_code}|${r.innovation_id}`;
-    let a = out.get(key);
-    if (!a) {
-      a = { adopter: r.adopter_code, rank: 0, firstVisit: undefined, reached: new Map() };
-      out.set(key, a);
-    }
-    if (r.stage_rank > a.rank) a.rank = r.stage_rank;
-    if (r.kind === 'STUDY_VISIT' && (!a.firstVisit || r.occurred_on < a.firstVisit))
-      a.firstVisit = r.occurred_on;
-    // Reaching a stage reaches every earlier one too.
-    for (let rank = 1; rank <= r.stage_rank; rank++) {
-      const seen = a.reached.get(rank);
-      if (!seen || r.occurred_on < seen) a.reached.set(rank, r.occurred_on);
-    }
+    const list = byAdoption.get(key);
+    if (list) list.push(r);
+    else byAdoption.set(key, [r]);
+  }
+  const out = new Map<string, AdoptionFacts>();
+  for (const [key, list] of byAdoption) {
+    const milestones = list.map((r) => ({ kind: r.kind, occurredOn: r.occurred_on, order: 0 }));
+    const visits = list.filter((r) => r.kind === 'STUDY_VISIT').map((r) => r.occurred_on);
+    out.set(key, {
+      adopter: (list[0] as TimelineRow).adopter_code,
+      rank: summarize(milestones).rank,
+      firstVisit: visits.length ? visits.reduce((a, b) => (b < a ? b : a)) : undefined,
+      reached: stageDates(milestones),
+    });
   }
   return out;
 }

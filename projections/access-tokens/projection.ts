@@ -1,4 +1,4 @@
-import type { Projection } from './projection.js';
+import type { Projection } from '../projection.js';
 
 /**
  * Access tokens by the SHA-256 hash of the secret (the secret itself is stored nowhere): the

@@ -1,4 +1,4 @@
-import type { Projection } from './projection.js';
+import type { Projection } from '../projection.js';
 
 /** Study visits (studi tiru) as reported, one row each. */
 export const studyVisitsProjection: Projection = {

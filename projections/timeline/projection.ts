@@ -1,5 +1,6 @@
-import { rankOfKind } from '../src/domain/adoption/stages.js';
-import type { Projection } from './projection.js';
+import { rankOfKind } from '../../src/domain/adoption/stages.js';
+import { milestonesOf } from '../../src/domain/adoption/summary.js';
+import type { Projection } from '../projection.js';
 
 /**
  * The milestone timeline: one narrow row per milestone with both clocks — when it occurred, when
@@ -64,44 +65,26 @@ export const timelineProjection: Projection = {
     return (event) => {
       const recordedAt = event.recordedAt.toISOString();
       switch (event.type) {
-        case 'MilestoneReported': {
-          const m = event.data;
-          insert.run(
-            m.milestoneId,
-            m.adopterCode,
-            m.innovationId,
-            m.originCode,
-            m.adopterCode.slice(0, 2),
-            m.kind,
-            rankOfKind(m.kind),
-            m.occurredOn,
-            recordedAt,
-            null,
-            event.position,
-          );
-          return;
-        }
-        case 'MilestoneRetracted':
-          retract.run(recordedAt, event.data.milestoneId);
-          return;
-        case 'StudyVisitReported': {
-          const v = event.data;
-          for (const innovationId of v.innovationIds)
+        case 'MilestoneReported':
+        case 'StudyVisitReported':
+          for (const m of milestonesOf(event))
             insert.run(
-              `${v.visitId}:${innovationId}`,
-              v.visitorCode,
-              innovationId,
-              v.hostCode,
-              v.visitorCode.slice(0, 2),
-              'STUDY_VISIT',
-              rankOfKind('STUDY_VISIT'),
-              v.startDate,
+              m.milestoneId,
+              m.adopterCode,
+              m.innovationId,
+              m.originCode,
+              m.adopterCode.slice(0, 2),
+              m.kind,
+              rankOfKind(m.kind),
+              m.occurredOn,
               recordedAt,
-              v.visitId,
+              m.visitId,
               event.position,
             );
           return;
-        }
+        case 'MilestoneRetracted':
+          retract.run(recordedAt, event.data.milestoneId);
+          return;
         case 'StudyVisitRetracted':
           retractVisit.run(recordedAt, event.data.visitId);
           return;

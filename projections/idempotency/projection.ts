@@ -1,5 +1,5 @@
-import { type DomainEventType, eventSchemas } from '../src/domain/events.js';
-import type { Projection } from './projection.js';
+import { type DomainEventType, eventSchemas } from '../../src/domain/events.js';
+import type { Projection } from '../projection.js';
 
 /**
  * Idempotency keys already used, rebuilt from the metadata commands record with their events

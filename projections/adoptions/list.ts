@@ -1,0 +1,161 @@
+import type Database from 'better-sqlite3';
+import { type AdoptionStage, stageRank } from '../../src/domain/adoption/stages.js';
+import type { Params, Raw } from '../sql.js';
+import {
+  type AtTime,
+  adoptionSource,
+  counts,
+  type DateRange,
+  isSet,
+  rangeConditions,
+  type TimePoint,
+} from '../timeline/time-point.js';
+import type { AdoptionSort } from './cursor.js';
+import { ADOPTION_COLUMNS, type AdoptionRow, toAdoption } from './readers.js';
+
+export interface AnalystAdoptionFilter {
+  originCode?: string | null;
+  adopterCode?: string | null;
+  innovationId?: string | null;
+  provinceCode?: string | null;
+  minStage?: AdoptionStage | null;
+  stage?: AdoptionStage | null;
+  reportedBetween?: DateRange | null;
+  occurredBetween?: DateRange | null;
+  /** Has a milestone that counts whose current verdict is this one. */
+  verification?: 'UNVERIFIED' | 'VERIFIED' | 'REJECTED' | null;
+}
+
+const SORT_COLUMN: Record<AdoptionSort['field'], string> = {
+  ADOPTER: 'adopter_code',
+  INNOVATION: 'innovation_id',
+  STAGE: 'stage_rank',
+  FIRST_OCCURRED: 'first_occurred_on',
+  LAST_OCCURRED: 'last_occurred_on',
+  UPDATED: 'updated_at',
+};
+
+const atTime = (r: Raw, at: TimePoint | undefined): AtTime<AdoptionRow> => ({
+  ...toAdoption(r),
+  ...(isSet(at) ? { at } : {}),
+});
+
+/**
+ * The analysts' adoption lists: filtered, sorted and paged on either clock, and the adoptions of
+ * many innovations (or adopters) at once for the loaders. At a time point the adoptions are added
+ * up from the milestone timeline (see timeline/time-point.ts).
+ */
+export class AdoptionLists {
+  constructor(private readonly db: Database.Database) {}
+
+  /** A page of adoptions: filtered, sorted, after a keyset cursor, with the total count. */
+  page(
+    filter: AnalystAdoptionFilter,
+    sort: AdoptionSort,
+    first: number,
+    after: [unknown, string, string] | undefined,
+    at?: TimePoint,
+  ): { rows: AtTime<AdoptionRow>[]; keys: unknown[]; totalCount: number; hasNextPage: boolean } {
+    const params: Params = {};
+    const source = adoptionSource(
+      at,
+      [
+        { column: 'adopter_code', value: filter.adopterCode },
+        { column: 'innovation_id', value: filter.innovationId },
+        { column: 'origin_code', value: filter.originCode },
+        { column: 'province_code', value: filter.provinceCode },
+      ],
+      params,
+    );
+    const condition = conditions(filter, at, params);
+    const totalCount = (
+      this.db
+        .prepare(`${source.with} SELECT count(*) AS n FROM ${source.from} a WHERE ${condition}`)
+        .get(params) as { n: number }
+    ).n;
+
+    const key = `a.${SORT_COLUMN[sort.field]}`;
+    const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
+    const page = [condition];
+    if (after) {
+      page.push(
+        `(${key}, a.adopter_code, a.innovation_id) ${dir === 'DESC' ? '<' : '>'} (@afterKey, @afterA, @afterI)`,
+      );
+      Object.assign(params, { afterKey: after[0], afterA: after[1], afterI: after[2] });
+    }
+    const rows = this.db
+      .prepare(
+        `${source.with} SELECT ${ADOPTION_COLUMNS}, ${key} AS sortKey FROM ${source.from} a
+         WHERE ${page.join(' AND ')}
+         ORDER BY ${key} ${dir}, a.adopter_code ${dir}, a.innovation_id ${dir} LIMIT @limit`,
+      )
+      .all({ ...params, limit: first + 1 }) as Raw[];
+    const taken = rows.slice(0, first);
+    return {
+      rows: taken.map(({ sortKey: _k, ...r }) => atTime(r, at)),
+      keys: taken.map((r) => r.sortKey),
+      totalCount,
+      hasNextPage: rows.length > first,
+    };
+  }
+
+  /** Adoptions of many innovations (or many adopters) at once, for the loaders. */
+  of(
+    by: 'innovation_id' | 'adopter_code',
+    keys: readonly string[],
+    minRank: number,
+    at?: TimePoint,
+  ): Map<string, AtTime<AdoptionRow>[]> {
+    const params: Params = { keys: JSON.stringify(keys), minRank };
+    // At a time point, the timeline is narrowed by the keys before adding up.
+    const source = adoptionSource(at, [], params, [
+      `t.${by} IN (SELECT value FROM json_each(@keys))`,
+    ]);
+    const rows = this.db
+      .prepare(
+        `${source.with} SELECT ${ADOPTION_COLUMNS} FROM ${source.from} a
+         WHERE a.${by} IN (SELECT value FROM json_each(@keys)) AND a.stage_rank >= @minRank
+         ORDER BY a.${by === 'innovation_id' ? 'adopter_code' : 'innovation_id'}`,
+      )
+      .all(params) as Raw[];
+    const out = new Map<string, AtTime<AdoptionRow>[]>(keys.map((k) => [k, []]));
+    for (const r of rows) {
+      const row = atTime(r, at);
+      out.get(by === 'innovation_id' ? row.innovationId : row.adopterCode)?.push(row);
+    }
+    return out;
+  }
+}
+
+/** The filter as SQL conditions on the adoption source (alias `a`). */
+function conditions(filter: AnalystAdoptionFilter, at: TimePoint | undefined, params: Params) {
+  const where = ['a.stage_rank >= @minRank'];
+  params.minRank = filter.minStage ? stageRank(filter.minStage) : 1;
+  const equal = (column: string, value: unknown) => {
+    if (value == null) return;
+    where.push(`a.${column} = @${column}`);
+    params[column] = value;
+  };
+  equal('origin_code', filter.originCode);
+  equal('adopter_code', filter.adopterCode);
+  equal('innovation_id', filter.innovationId);
+  equal('adopter_province_code', filter.provinceCode);
+  equal('stage_rank', filter.stage ? stageRank(filter.stage) : null);
+  const between = (range: DateRange | null | undefined, column: string, name: string) => {
+    const inRange = rangeConditions(`x.${column}`, range, name, params, column === 'recorded_at');
+    if (inRange.length === 0) return;
+    where.push(`EXISTS (SELECT 1 FROM milestone_timeline x
+      WHERE x.adopter_code = a.adopter_code AND x.innovation_id = a.innovation_id
+        AND ${counts('x', at, params)} AND ${inRange.join(' AND ')})`);
+  };
+  between(filter.reportedBetween, 'recorded_at', 'reported');
+  between(filter.occurredBetween, 'occurred_on', 'occurred');
+  if (filter.verification) {
+    // Verdicts are current state: the milestones table holds the latest one.
+    where.push(`EXISTS (SELECT 1 FROM milestones v
+      WHERE v.adopter_code = a.adopter_code AND v.innovation_id = a.innovation_id
+        AND v.retracted = 0 AND v.verification = @verification)`);
+    params.verification = filter.verification;
+  }
+  return where.join(' AND ');
+}

@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+import { AccessTokenReaders } from './access-tokens/readers.js';
+import { AdoptionLists } from './adoptions/list.js';
+import { AdoptionReaders } from './adoptions/readers.js';
+import { IdempotencyReaders } from './idempotency/readers.js';
+import { InnovationReaders } from './innovations/readers.js';
+import { StudyVisitReaders } from './study-visits/readers.js';
+import { TimelineReaders } from './timeline/readers.js';
+
+/** The read side: each projection's readers over the read model's live views. Read-only. */
+export function openReaders(db: Database.Database) {
+  const innovations = new InnovationReaders(db);
+  return {
+    innovations,
+    studyVisits: new StudyVisitReaders(db),
+    adoptions: new AdoptionReaders(db),
+    adoptionLists: new AdoptionLists(db),
+    timeline: new TimelineReaders(db, innovations),
+    accessTokens: new AccessTokenReaders(db),
+    idempotency: new IdempotencyReaders(db),
+  };
+}
+
+export type Readers = ReturnType<typeof openReaders>;

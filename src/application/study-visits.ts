@@ -1,0 +1,45 @@
+import { studyVisitDecider } from '../domain/study-visit/decide.js';
+import { studyVisitStream } from '../domain/study-visit/events.js';
+import { requireSpeaksFor } from './access.js';
+import { todayIn } from './clock.js';
+import type { InputSchemas } from './inputs.js';
+import { originOf, visitorOf } from './lookups.js';
+import { useCase } from './pipeline.js';
+
+const REPORTERS = ['REGENCY', 'ADMIN'] as const;
+
+/** The study-visit aggregate's use cases: a visiting regency reports (or retracts) its visit. */
+export const studyVisitUseCases = (schemas: InputSchemas) => ({
+  reportStudyVisit: useCase({
+    mutation: 'reportStudyVisit',
+    roles: REPORTERS,
+    input: schemas.reportStudyVisit,
+    async exec({ id, ...data }, cx) {
+      requireSpeaksFor(cx.actor, data.visitorCode, 'visitorCode');
+      const visitId = id ?? cx.id('visit');
+      const originOfInnovation: Record<string, string | undefined> = {};
+      for (const innovationId of data.innovationIds)
+        originOfInnovation[innovationId] = await originOf(cx.store, innovationId);
+      const command = {
+        type: 'ReportStudyVisit' as const,
+        data: { visitId, ...data },
+        originOf: originOfInnovation,
+        today: todayIn(cx.clock),
+      };
+      return cx.write(studyVisitDecider, studyVisitStream(visitId), command, { visitId });
+    },
+  }),
+
+  retractStudyVisit: useCase({
+    mutation: 'retractStudyVisit',
+    roles: REPORTERS,
+    input: schemas.retractStudyVisit,
+    async exec(data, cx) {
+      const visitor = await visitorOf(cx.store, data.visitId);
+      if (visitor) requireSpeaksFor(cx.actor, visitor, 'visitId');
+      const command = { type: 'RetractStudyVisit' as const, data };
+      const result = { visitId: data.visitId };
+      return cx.write(studyVisitDecider, studyVisitStream(data.visitId), command, result);
+    },
+  }),
+});

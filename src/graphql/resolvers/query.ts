@@ -1,0 +1,95 @@
+import {
+  type AdoptionSort,
+  decodeSortCursor,
+  encodeSortCursor,
+} from '../../../projections/adoptions/cursor.js';
+import { requireRole } from '../../application/access.js';
+import { badInput } from '../../domain/shared/errors.js';
+import type { QueryResolvers } from '../generated.js';
+import { checkRange, instant, pageSize, timePoint } from './shared.js';
+
+const MAX_PAGE = 500;
+const MAX_EVENTS_PAGE = 1000;
+
+/** Every root query: the registry, the analysts' lists and figures, the event log, the viewer. */
+export const Query: QueryResolvers = {
+  regency: (_, { code }, ctx) => ctx.regions.regency(code) ?? null,
+  regencies: (_, { provinceCode }, ctx) => ctx.regions.regencies(provinceCode ?? undefined),
+  province: (_, { code }, ctx) => ctx.regions.province(code) ?? null,
+  provinces: (_, __, ctx) => ctx.regions.provinces(),
+  innovation: (_, { id }, ctx) => ctx.read.innovations.innovation(id) ?? null,
+  innovations: (_, args, ctx) =>
+    ctx.read.innovations.list({ ...args, knownAt: instant(args.knownAt) }),
+  studyVisit: (_, { id }, ctx) => ctx.read.studyVisits.studyVisit(id) ?? null,
+  studyVisits: (_, args, ctx) => ctx.read.studyVisits.list(args),
+
+  adoptions: (_, { filter, sort, first, after, asOf, knownAt }, ctx) => {
+    const size = pageSize(first, MAX_PAGE, 50);
+    const order: AdoptionSort = {
+      field: sort?.field ?? 'ADOPTER',
+      direction: sort?.direction ?? 'ASC',
+    };
+    const cursor = after == null ? undefined : decodeSortCursor(after, order);
+    if (after != null && !cursor)
+      throw badInput('after', 'after is not a cursor of this query and sort order');
+    const f = filter ?? {};
+    checkRange('filter.reportedBetween', f.reportedBetween);
+    checkRange('filter.occurredBetween', f.occurredBetween);
+    const page = ctx.read.adoptionLists.page(f, order, size, cursor, timePoint({ asOf, knownAt }));
+    const edges = page.rows.map((node, i) => ({
+      node,
+      cursor: encodeSortCursor(order, page.keys[i], node),
+    }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  },
+
+  diffusion: (_, { innovationId, window, asOf, knownAt }, ctx) => {
+    checkRange('window', window);
+    return ctx.read.innovations.innovation(innovationId)
+      ? ctx.read.timeline.diffusion(innovationId, window, timePoint({ asOf, knownAt }))
+      : null;
+  },
+  originDiffusion: (_, { originCode, window, asOf, knownAt }, ctx) => {
+    checkRange('window', window);
+    if (!ctx.regions.regency(originCode))
+      throw badInput('originCode', `${originCode} is not a kabupaten/kota code`);
+    return ctx.read.timeline.originDiffusion(originCode, window, timePoint({ asOf, knownAt }));
+  },
+
+  events: async (_, { stream, first, after }, ctx) => {
+    const size = pageSize(first, MAX_EVENTS_PAGE, 100);
+    if (after != null && !/^\d{1,20}$/.test(after))
+      throw badInput('after', 'after must be an endCursor of this query');
+    const from = after == null ? undefined : BigInt(after);
+    const events =
+      stream != null
+        ? await ctx.store.readStream(stream, {
+            fromRevision: from === undefined ? 0n : from + 1n,
+            maxCount: size + 1,
+          })
+        : await ctx.store.readAll({ after: from ?? 0n, maxCount: size + 1 });
+    const nodes = events.slice(0, size);
+    const last = nodes.at(-1);
+    return {
+      nodes,
+      pageInfo: {
+        hasNextPage: events.length > size,
+        endCursor: last ? String(stream != null ? last.revision : last.position) : (after ?? null),
+      },
+    };
+  },
+
+  viewer: (_, __, ctx) => ({
+    authenticated: ctx.actor.role !== undefined,
+    role: ctx.actor.role ?? null,
+    regency: ctx.actor.regencyCode ? (ctx.regions.regency(ctx.actor.regencyCode) ?? null) : null,
+  }),
+  accessTokens: (_, __, ctx) => {
+    requireRole(ctx.actor, ['ADMIN'], 'accessTokens');
+    return ctx.read.accessTokens.accessTokens();
+  },
+};
