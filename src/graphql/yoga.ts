@@ -11,6 +11,7 @@ import { isInputValueError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
+import { draftCost } from './news-drafts.js';
 import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
@@ -120,6 +121,7 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
     },
     plugins: [
       ...hardeningPlugins(limits),
+      draftCost(limits.maxCost),
       writtenPosition(),
       structuredValidationErrors(),
       ...(options.readsRequireToken ? [requireTokenForReads()] : []),
