@@ -120,9 +120,7 @@ export function Berita() {
             )}
           </Field>
           <Field name="url" label={t('reportUrl')} error={errors.url}>
-            {(props) => (
-              <input {...props} type="url" size={40} value={form.url} onInput={set('url')} />
-            )}
+            {(props) => <input {...props} type="url" value={form.url} onInput={set('url')} />}
           </Field>
         </div>
         {form.publishedOn && (

@@ -17,7 +17,8 @@ export function ReportText({
 }) {
   const cut = pieces(text, spans);
   return (
-    <section class="panel report-text-panel" aria-labelledby="report-text-title">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls beside the proposals, so it must take focus for the keyboard to scroll it (WCAG 2.1.1, axe's scrollable-region-focusable)
+    <section class="panel report-text-panel" aria-labelledby="report-text-title" tabIndex={0}>
       <h2 id="report-text-title">{t('highlightedTitle')}</h2>
       <p class="sub">{t('highlightHelp')}</p>
       <div class="report-text" data-report-text>
