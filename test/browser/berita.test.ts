@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.js';
 import { draftReport, serverWithInnovations, signInOnPage } from './support/berita.js';
-import { ensureWorkbenchBuilt, launch, type RecordedBrowser } from './support/browser.js';
+import {
+  ensureWorkbenchBuilt,
+  launch,
+  type RecordedBrowser,
+  screenshotPath,
+} from './support/browser.js';
 import { expectAccessible, issueRegencyToken, snapshot } from './support/story.js';
 
 /**
@@ -101,6 +106,17 @@ describe('the Berita page in a real browser', { timeout: 180_000 }, () => {
     // A correction: the leader as the regency's own record names the office.
     await page.fill('#v0-f-leader', 'Wakil Bupati Pohuwato dan Asisten Pemerintahan');
     await snapshot(page, 'berita');
+    // The part of the page docs/img/berita.png shows: the report, its spans and the visit.
+    const bottom = await page.evaluate(
+      () =>
+        (document.querySelector('[data-proposal="v0"]')?.getBoundingClientRect().bottom ?? 0) +
+        window.scrollY,
+    );
+    await page.screenshot({
+      path: screenshotPath('berita-view'),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: Math.ceil(bottom) + 16 },
+    });
     await expectAccessible(page);
 
     // An end before the start is refused by the server, shown at the end date, nothing written.
