@@ -68,6 +68,15 @@ describe('the Berita page in a real browser', { timeout: 180_000 }, () => {
     expect(await page.textContent('#f-text-error')).toBe('Wajib diisi.');
     expect(await page.getAttribute('#f-publishedOn', 'aria-invalid')).toBe('true');
 
+    // Too long a text is refused by the server, shown at the text field.
+    await page.fill('#f-text', 'Bupati Lahat '.repeat(1600));
+    await page.fill('#f-publishedOn', '2026-01-31');
+    await page.getByRole('button', { name: 'Baca berita' }).click();
+    await page.waitForFunction(() =>
+      (document.getElementById('f-text-error')?.textContent ?? '').includes('20000'),
+    );
+    expect(await page.locator('[data-drafted]').count()).toBe(0);
+
     // The report arrives as a file, as an officer saves it from a site.
     await page.setInputFiles('input[name="report-file"]', FIXTURE);
     const text = readFileSync(FIXTURE, 'utf8');
