@@ -108,6 +108,11 @@ describe('the Berita page in a real browser', { timeout: 180_000 }, () => {
     await page.focus('#v0-f-leader');
     expect(await page.locator('[data-report-text] mark.active').count()).toBeGreaterThan(0);
 
+    // Not signed in: the server refuses, the page says so on the proposal, nothing is written.
+    await page.locator('[data-proposal="m0"] button[type="submit"]').click();
+    await page.locator('[data-proposal="m0"] [data-general-error]').waitFor();
+    expect(await page.locator('[data-proposal="m0"] [data-recorded]').count()).toBe(0);
+
     // Pohuwato's officer signs in on the page itself.
     await signInOnPage(page, pohuwatoToken, 'REGENCY');
     expect(browser.requests.some((url) => url.includes(pohuwatoToken))).toBe(false);
@@ -162,6 +167,15 @@ describe('the Berita page in a real browser', { timeout: 180_000 }, () => {
       .click();
     expect(await page.locator('[data-proposal="m0"]').count()).toBe(0);
     expect(await page.textContent('[data-announce]')).toContain('Usulan dibuang');
+    const kinds = await server.gql<{
+      adoptions: { edges: Array<{ node: { milestones: Array<{ kind: string }> } }> };
+    }>(
+      `{ adoptions(filter: { adopterCode: "75.04" }) { edges { node { milestones { kind } } } } }`,
+    );
+    expect(kinds.errors).toBeUndefined();
+    expect(
+      kinds.data?.adoptions.edges.flatMap((e) => e.node.milestones.map((m) => m.kind)),
+    ).not.toContain('INTEREST_DECLARED');
 
     // The visit on Pohuwato's Daerah page, reached by the link the confirmation gives.
     await page.locator('[data-proposal="v0"] [data-recorded] a').click();
