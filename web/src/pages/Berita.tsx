@@ -72,13 +72,12 @@ export function Berita() {
     }
   };
 
+  // A picked .txt file replaces the text, as if it had been pasted.
   const pickFile = async (e: { currentTarget: HTMLInputElement }) => {
     const file = e.currentTarget.files?.[0];
-    if (file) setForm((f) => ({ ...f, text: '' }));
-    if (file) {
-      const text = await file.text();
-      setForm((f) => ({ ...f, text }));
-    }
+    if (!file) return;
+    const text = await file.text();
+    setForm((f) => ({ ...f, text }));
   };
 
   return (
