@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
-import { GRAPHIQL_ASSET_PREFIX, graphiqlAssets, gzipped } from '../graphql/graphiql.js';
+import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, gzipped } from '../graphql/graphiql.js';
 import { projectRoot } from '../paths.js';
 
 /** Where `npm run build:web` (vite) writes the workbench. */
@@ -17,7 +17,7 @@ const YEAR = 'public, max-age=31536000, immutable';
 export function workbench(dir: string = workbenchDir()): express.Router {
   const router = express.Router();
   router.get(`${GRAPHIQL_ASSET_PREFIX}:file`, async (req, res, next) => {
-    const file = graphiqlAssets.get(req.params.file);
+    const file = await graphiqlAsset(req.params.file);
     if (!file) return next();
     res.setHeader('Content-Type', file.type);
     res.setHeader('Cache-Control', YEAR);
