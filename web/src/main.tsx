@@ -14,6 +14,7 @@ const loaders: Record<Exclude<PageName, 'nasional'>, () => Promise<PageComponent
   daerah: () => import('./pages/Daerah').then((m) => m.Daerah),
   lapor: () => import('./pages/Lapor').then((m) => m.Lapor),
   verifikasi: () => import('./pages/Verifikasi').then((m) => m.Verifikasi),
+  berita: () => import('./pages/Berita').then((m) => m.Berita),
 };
 const loaded = new Map<PageName, PageComponent>([['nasional', Nasional]]);
 
@@ -42,6 +43,7 @@ const NAV: Array<[PageName, Parameters<typeof t>[0]]> = [
   ['daerah', 'navDaerah'],
   ['lapor', 'navLapor'],
   ['verifikasi', 'navVerifikasi'],
+  ['berita', 'navBerita'],
 ];
 
 function App() {

@@ -1,7 +1,9 @@
+import { beritaEn } from './i18n-berita';
 import type { id } from './i18n-id';
 
 /** English, the switch. */
 export const en: Record<keyof typeof id, string> = {
+  ...beritaEn,
   appName: 'replika',
   tagline: 'Workbench for regional innovation replication',
   skip: 'Skip to content',

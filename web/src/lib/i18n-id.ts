@@ -1,5 +1,8 @@
+import { beritaId } from './i18n-berita';
+
 /** Indonesian: the workbench's first language. */
 export const id = {
+  ...beritaId,
   appName: 'replika',
   tagline: 'Meja kerja replikasi inovasi daerah',
   skip: 'Lewati ke isi',

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 
-export type PageName = 'nasional' | 'inovasi' | 'daerah' | 'lapor' | 'verifikasi';
-const pages: PageName[] = ['nasional', 'inovasi', 'daerah', 'lapor', 'verifikasi'];
+export type PageName = 'nasional' | 'inovasi' | 'daerah' | 'lapor' | 'verifikasi' | 'berita';
+const pages: PageName[] = ['nasional', 'inovasi', 'daerah', 'lapor', 'verifikasi', 'berita'];
 
 export interface Route {
   page: PageName;
