@@ -66,7 +66,7 @@ export async function buildInBulk(
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
-  // Index sorts may use a second core.
+  // Index sorts may use a second core (for this build only).
   db.pragma('threads = 2');
   const save = db.prepare(
     'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND version = ?',
@@ -79,5 +79,6 @@ export async function buildInBulk(
       save.run(position, now, projection.name, projection.version);
     }
   })();
+  db.pragma('threads = 0');
   return position;
 }
