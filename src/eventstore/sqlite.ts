@@ -296,11 +296,22 @@ export class SqliteEventStore implements EventStore {
     let after = options.after ?? 0n;
     const { signal } = options;
     while (!this.closed && !signal?.aborted) {
+      const commits = this.statistics.transactions;
       const batch = this.readAllSync(after, DEFAULT_PAGE);
       const last = batch.at(-1);
       if (last) {
         after = last.position;
         yield batch;
+        // A short page was the head when it was read: unless this store committed since, wait
+        // for its next commit instead of reading an empty page (checked and registered in one
+        // turn, so no commit slips between).
+        if (
+          batch.length < DEFAULT_PAGE &&
+          this.statistics.transactions === commits &&
+          !this.closed &&
+          !signal?.aborted
+        )
+          await this.nextCommit(signal);
         continue;
       }
       // No await between the empty read and registering the waiter: no commit can slip between.
