@@ -256,6 +256,23 @@ async function main() {
       goal: '>= 10',
     });
     await scratch.close();
+    // The same load with commits on the request thread (the design before the commit thread).
+    const inline = new SqliteEventStore(join(dataDir, 'scratch', 'inline.db'), {
+      inlineCommits: true,
+    });
+    const inlineRun = await appendAll(
+      inline,
+      take(source.streams, concurrentEvents),
+      WRITERS,
+      'one-event-per-append',
+    );
+    await inline.close();
+    record({
+      name: 'durable appends, 64 writers, commits on the request thread (before issue 14)',
+      value: round(inlineRun.events / seconds(inlineRun.ns)),
+      unit: 'events/s',
+      note: 'same load, same run: what the commit thread is compared with',
+    });
     const raw = rawGroupedAppends(
       join(dataDir, 'scratch', 'raw-appends.db'),
       take(source.streams, concurrentEvents).flatMap((s) => s.events),

@@ -38,6 +38,11 @@ export interface SqliteEventStoreOptions {
   firstPosition?: bigint;
   /** Stamps `recordedAt` (a controllable clock in tests); the system clock by default. */
   now?: () => Date;
+  /**
+   * Commit on the calling thread instead of the commit thread (the design before issue 14, kept
+   * so the benchmark can compare both in one run). Ignored for `:memory:`, which always does.
+   */
+  inlineCommits?: boolean;
 }
 
 /** Counters that show group commit at work. */
@@ -113,7 +118,7 @@ export class SqliteEventStore implements EventStore {
       throw new RangeError('firstPosition must be at least 1');
     this.now = options.now;
     this.db = openLog(path);
-    if (this.file) {
+    if (this.file && !options.inlineCommits) {
       const thread = startWorker(import.meta.url, 'sqlite-commit-worker', {
         path: this.file,
         firstPosition: options.firstPosition,
