@@ -20,8 +20,27 @@ export async function visitorOf(store: StreamStore, visitId: string) {
   return event.type === 'StudyVisitReported' ? event.data.visitorCode : undefined;
 }
 
-/** Whether a study visit was retracted (a retracted visit's milestones count no more). */
-export async function visitRetracted(store: StreamStore, visitId: string) {
-  const visit = await store.readStream(studyVisitStream(visitId));
-  return visit.some((e) => e.type === 'StudyVisitRetracted');
+/** A study visit as its milestones' verdicts need it: retracted or not, and its evidence. */
+export async function studyVisitFacts(store: StreamStore, visitId: string) {
+  const visit = (await store.readStream(studyVisitStream(visitId))).map((e) =>
+    decodeEvent<StudyVisitEvent>(e),
+  );
+  const reported = visit.find((e) => e.type === 'StudyVisitReported');
+  return {
+    retracted: visit.some((e) => e.type === 'StudyVisitRetracted'),
+    evidence: reported?.type === 'StudyVisitReported' ? reported.data.evidence.length : 0,
+  };
 }
+
+/** Whether the ministry (an ANALYST or ADMIN token) reported a milestone of an adoption stream. */
+export async function reportedByMinistry(store: StreamStore, stream: string, milestoneId: string) {
+  const report = (await store.readStream(stream)).find(
+    (e) =>
+      e.type === 'MilestoneReported' &&
+      (e.data as { milestoneId?: unknown }).milestoneId === milestoneId,
+  );
+  return report !== undefined && isMinistry(report.metadata.role);
+}
+
+/** The ministry's roles: its analysts and admins. */
+export const isMinistry = (role: unknown) => role === 'ADMIN' || role === 'ANALYST';

@@ -7,6 +7,7 @@ import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as Origin
 import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js';
 import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
 import type { AccessTokenRow as AccessTokenRowModel } from '../../projections/access-tokens/readers.js';
+import type { Ranked as RankedModel, NetworkNodeRow as NetworkNodeRowModel, NetworkEdgeRow as NetworkEdgeRowModel } from '../../projections/figures/readers.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1275,7 +1276,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Innovation: ResolverTypeWrapper<InnovationRowModel>;
   InnovationCategory: InnovationCategory;
-  InnovationRank: ResolverTypeWrapper<Omit<InnovationRank, 'innovation'> & { innovation: ResolversTypes['Innovation'] }>;
+  InnovationRank: ResolverTypeWrapper<RankedModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: ResolverTypeWrapper<Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
@@ -1290,9 +1291,9 @@ export type ResolversTypes = {
   MilestoneKind: MilestoneKind;
   MilestoneNotice: ResolverTypeWrapper<MilestoneNoticeModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  NetworkEdge: ResolverTypeWrapper<Omit<NetworkEdge, 'innovations' | 'studyVisit'> & { innovations: Array<ResolversTypes['Innovation']>, studyVisit?: Maybe<ResolversTypes['StudyVisit']> }>;
+  NetworkEdge: ResolverTypeWrapper<NetworkEdgeRowModel>;
   NetworkEdgeKind: NetworkEdgeKind;
-  NetworkNode: ResolverTypeWrapper<Omit<NetworkNode, 'province' | 'regency'> & { province: ResolversTypes['Province'], regency: ResolversTypes['Regency'] }>;
+  NetworkNode: ResolverTypeWrapper<NetworkNodeRowModel>;
   OriginDiffusion: ResolverTypeWrapper<OriginFiguresModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PilotDetails: ResolverTypeWrapper<PilotDetails>;
@@ -1301,7 +1302,7 @@ export type ResolversTypes = {
   ProvinceCount: ResolverTypeWrapper<Omit<ProvinceCount, 'province'> & { province: ResolversTypes['Province'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regency: ResolverTypeWrapper<RegencyModel>;
-  RegencyRank: ResolverTypeWrapper<Omit<RegencyRank, 'regency'> & { regency: ResolversTypes['Regency'] }>;
+  RegencyRank: ResolverTypeWrapper<RankedModel>;
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: ResolverTypeWrapper<RegulationDetails>;
   RegulationDetailsInput: RegulationDetailsInput;
@@ -1364,7 +1365,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Innovation: InnovationRowModel;
-  InnovationRank: Omit<InnovationRank, 'innovation'> & { innovation: ResolversParentTypes['Innovation'] };
+  InnovationRank: RankedModel;
   Int: Scalars['Int']['output'];
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
@@ -1376,8 +1377,8 @@ export type ResolversParentTypes = {
   MilestoneDetailsInput: MilestoneDetailsInput;
   MilestoneNotice: MilestoneNoticeModel;
   Mutation: Record<PropertyKey, never>;
-  NetworkEdge: Omit<NetworkEdge, 'innovations' | 'studyVisit'> & { innovations: Array<ResolversParentTypes['Innovation']>, studyVisit?: Maybe<ResolversParentTypes['StudyVisit']> };
-  NetworkNode: Omit<NetworkNode, 'province' | 'regency'> & { province: ResolversParentTypes['Province'], regency: ResolversParentTypes['Regency'] };
+  NetworkEdge: NetworkEdgeRowModel;
+  NetworkNode: NetworkNodeRowModel;
   OriginDiffusion: OriginFiguresModel;
   PageInfo: PageInfo;
   PilotDetails: PilotDetails;
@@ -1386,7 +1387,7 @@ export type ResolversParentTypes = {
   ProvinceCount: Omit<ProvinceCount, 'province'> & { province: ResolversParentTypes['Province'] };
   Query: Record<PropertyKey, never>;
   Regency: RegencyModel;
-  RegencyRank: Omit<RegencyRank, 'regency'> & { regency: ResolversParentTypes['Regency'] };
+  RegencyRank: RankedModel;
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: RegulationDetails;
   RegulationDetailsInput: RegulationDetailsInput;
