@@ -71,7 +71,10 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     logger.info({ position: position.toString() }, 'loaded the Banyuwangi demo story');
   }
 
-  const feed = new LiveFeed(projector);
+  const feed = new LiveFeed(projector, {
+    originOf: (innovationId) => read.innovations.innovation(innovationId)?.originCode,
+    visit: (visitId) => read.studyVisits.studyVisit(visitId),
+  });
   const graphql = createGraphQL(
     { read, commands, projector, regions, store, feed, access },
     logger,
