@@ -41,16 +41,26 @@ const REPORT_MILESTONE = `mutation($input: ReportMilestoneInput!) {
   reportMilestone(input: $input) { milestones { id occurredOn kind } } }`;
 const REPORT_VISIT = `mutation($input: ReportStudyVisitInput!) { reportStudyVisit(input: $input) { id } }`;
 
+/**
+ * A fresh milestone of `regency`, with evidence (only such can be verified), reported by the
+ * regency's own token where the matrix has one: a regency cannot retract what the ministry
+ * reported.
+ */
 async function milestoneOf(regency: string): Promise<string> {
   const occurredOn = nextDate();
-  const adoption = await admin<{
-    milestones: Array<{ id: string; occurredOn: string; kind: string }>;
-  }>(REPORT_MILESTONE, {
+  const input = {
     adopterCode: regency,
     innovationId: MPP,
     kind: 'REGULATION_ENACTED',
     occurredOn,
-  });
+    evidence: [{ kind: 'REGULATION', title: 'Peraturan Bupati', reference: 'Perbup 1/2005' }],
+  };
+  const reporter = regency === OWN ? (tokens.REGENCY ?? null) : TEST_ADMIN_TOKEN;
+  const response = await server.as(reporter)<{
+    reportMilestone: { milestones: Array<{ id: string; occurredOn: string; kind: string }> };
+  }>(REPORT_MILESTONE, { input });
+  const adoption = response.data?.reportMilestone;
+  if (!adoption) throw new Error(`setup failed: ${JSON.stringify(response.errors)}`);
   const found = adoption.milestones.find(
     (m) => m.occurredOn === occurredOn && m.kind === 'REGULATION_ENACTED',
   );
@@ -129,6 +139,17 @@ const mutations: MutationCase[] = [
     field: 'milestoneId',
     query: `mutation($input: RetractMilestoneInput!) { retractMilestone(input: $input) { stage } }`,
     input: async (target) => ({ milestoneId: await milestoneOf(target), reason: 'wrong date' }),
+  },
+  {
+    name: 'addEvidence',
+    roles: ['ADMIN', 'ANALYST', 'REGENCY'],
+    owned: true,
+    field: 'milestoneId',
+    query: `mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
+    input: async (target) => ({
+      milestoneId: await milestoneOf(target),
+      evidence: [{ kind: 'PHOTO', title: 'Foto peluncuran' }],
+    }),
   },
   {
     name: 'verifyMilestone',
