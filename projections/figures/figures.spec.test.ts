@@ -38,20 +38,37 @@ describe('figures projection', () => {
       ]);
   });
 
-  it("given milestones with modes, then every row of the adoption carries its latest milestone's mode, and a retraction takes it back", () => {
+  it("given milestones with modes, then the adoption's reach carries its latest milestone's mode and first dates, and a retraction adds it up again", () => {
     const given = [
       sample.mpp,
       sample.visit(VISIT, [MPP]),
-      withMode(sample.milestone(MOU, 'AGREEMENT_SIGNED', '2019-02-27'), 'ADOPTION'),
       withMode(sample.milestone(PERBUP, 'REGULATION_ENACTED', '2020-01-10'), 'ADAPTATION'),
+      withMode(sample.milestone(MOU, 'AGREEMENT_SIGNED', '2019-02-27'), 'ADOPTION'),
     ];
     spec
       .given(given)
       .when([])
-      .thenRows('figure_milestones', [
-        { id: `${VISIT}:${MPP}`, adoption_mode: 'ADAPTATION' },
-        { id: MOU, adoption_mode: 'ADAPTATION' },
-        { id: PERBUP, adoption_mode: 'ADAPTATION' },
+      .thenRows('figure_reach', [
+        {
+          class: 'ANY',
+          mode: 'ADAPTATION',
+          max_rank: 4,
+          visit_on: '2019-02-25',
+          r2: '2019-02-25',
+          r3: '2019-02-27',
+          r4: '2020-01-10',
+          r5: null,
+        },
+        {
+          class: 'EXCLUDE_REJECTED',
+          mode: 'ADAPTATION',
+          max_rank: 4,
+          visit_on: '2019-02-25',
+          r2: '2019-02-25',
+          r3: '2019-02-27',
+          r4: '2020-01-10',
+          r5: null,
+        },
       ]);
     spec
       .given(given)
@@ -61,9 +78,9 @@ describe('figures projection', () => {
           data: { milestoneId: PERBUP, adopterCode: '16.04', innovationId: MPP, reason: 'salah' },
         },
       ])
-      .thenRows('figure_milestones', [
-        { id: `${VISIT}:${MPP}`, adoption_mode: 'ADOPTION' },
-        { id: MOU, adoption_mode: 'ADOPTION' },
+      .thenRows('figure_reach', [
+        { class: 'ANY', mode: 'ADOPTION', max_rank: 3, r3: '2019-02-27', r4: null },
+        { class: 'EXCLUDE_REJECTED', mode: 'ADOPTION', max_rank: 3, r3: '2019-02-27', r4: null },
       ]);
   });
 
@@ -83,6 +100,11 @@ describe('figures projection', () => {
         },
         { type: 'StudyVisitRetracted', data: { visitId: VISIT, reason: 'double report' } },
       ])
-      .thenRows('figure_milestones', [{ id: MOU, verification: 'VERIFIED' }]);
+      .thenRows('figure_milestones', [{ id: MOU, verification: 'VERIFIED' }])
+      .thenRows('figure_reach', [
+        { class: 'ANY', max_rank: 3, visit_on: null },
+        { class: 'EXCLUDE_REJECTED', max_rank: 3, visit_on: null },
+        { class: 'VERIFIED_ONLY', max_rank: 3, visit_on: null },
+      ]);
   });
 });

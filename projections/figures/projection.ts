@@ -1,20 +1,21 @@
 import { rankOfKind } from '../../src/domain/adoption/stages.js';
 import { milestonesOf } from '../../src/domain/adoption/summary.js';
 import type { Projection } from '../projection.js';
+import { addMilestoneSql, CLASSES, classesOf, reachTableSql, recomputeSql } from './reach.js';
 
 /**
- * The figures' table: one narrow row per milestone that still counts (retracted ones are
- * deleted), carrying everything a FigureFilter or a scope asks about — the ministry's current
- * verdict, the adopter's province, the innovation's origin and category, and the adoption's
- * replication mode (the mode of its latest milestone that names one, kept on every row of the
- * adoption). Rankings, curves, time to stage and the diffusion network are aggregations over
- * index ranges of this table; it is its own projection so it can evolve without rebuilding the
- * registry tables.
+ * The figures' tables. `figure_milestones`: one narrow row per milestone that still counts
+ * (retracted ones are deleted) with the ministry's current verdict, the adopter's province and
+ * the innovation's origin and category. `figure_reach`: per adoption and verification class, what
+ * the figures add up (see reach.ts), kept current as milestones arrive (an upsert) and added up
+ * again from the adoption's milestone rows after a verdict or retraction. Rankings, curves and
+ * time to stage read `figure_reach`; a `period` filter and the diffusion network read the
+ * milestone rows.
  */
 export const figuresProjection: Projection = {
   name: 'figures',
   version: 1,
-  tables: ['figure_milestones', 'figure_innovations'],
+  tables: ['figure_milestones', 'figure_reach', 'figure_innovations'],
   handles: [
     'InnovationRegistered',
     'MilestoneReported',
@@ -44,28 +45,33 @@ export const figuresProjection: Projection = {
         recorded_at   TEXT NOT NULL,
         verification  TEXT NOT NULL DEFAULT 'UNVERIFIED',
         mode          TEXT,
-        adoption_mode TEXT,
         visit_id      TEXT,
         position      INTEGER NOT NULL
       );
       CREATE INDEX ${t('figure_adoption')}
-        ON ${t('figure_milestones')} (adopter_code, innovation_id, occurred_on);
+        ON ${t('figure_milestones')} (adopter_code, innovation_id);
       CREATE INDEX ${t('figure_visit')}
         ON ${t('figure_milestones')} (visit_id) WHERE visit_id IS NOT NULL;
+      ${reachTableSql(t('figure_reach'))};
     `);
   },
   readIndexes(db, t) {
     const m = t('figure_milestones');
+    const r = t('figure_reach');
     db.exec(`
-      CREATE INDEX IF NOT EXISTS ${t('figure_rank')} ON ${m} (stage_rank, innovation_id, adopter_code);
-      CREATE INDEX IF NOT EXISTS ${t('figure_innovation')} ON ${m} (innovation_id, stage_rank);
-      CREATE INDEX IF NOT EXISTS ${t('figure_origin')} ON ${m} (origin_code, stage_rank);
-      CREATE INDEX IF NOT EXISTS ${t('figure_province')} ON ${m} (province_code, stage_rank);
-      CREATE INDEX IF NOT EXISTS ${t('figure_kind')} ON ${m} (kind, innovation_id);
+      CREATE INDEX IF NOT EXISTS ${t('figure_innovation')} ON ${m} (innovation_id, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('figure_origin')} ON ${m} (origin_code, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('figure_province')} ON ${m} (province_code, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('figure_occurred')} ON ${m} (occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('reach_innovation')} ON ${r} (class, innovation_id, max_rank);
+      CREATE INDEX IF NOT EXISTS ${t('reach_origin')} ON ${r} (class, origin_code, max_rank);
+      CREATE INDEX IF NOT EXISTS ${t('reach_province')} ON ${r} (class, province_code, max_rank);
+      CREATE INDEX IF NOT EXISTS ${t('reach_rank')} ON ${r} (class, max_rank);
     `);
   },
   prepare(db, t) {
     const m = t('figure_milestones');
+    const r = t('figure_reach');
     const registerInnovation = db.prepare(
       `INSERT OR REPLACE INTO ${t('figure_innovations')} (innovation_id, origin_code, category)
        VALUES (?, ?, ?)`,
@@ -76,24 +82,45 @@ export const figuresProjection: Projection = {
     const insert = db.prepare(
       `INSERT OR IGNORE INTO ${m} (id, adopter_code, innovation_id, origin_code, province_code,
          category, kind, stage_rank, occurred_on, recorded_at, mode, visit_id, position)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (@id, @adopter, @innovation, @origin, @province, @category, @kind, @rank,
+         @occurredOn, @recordedAt, @mode, @visitId, @position)`,
     );
+    const addToReach = db.prepare(addMilestoneSql(r));
     const remove = db.prepare(
       `DELETE FROM ${m} WHERE id = ? RETURNING adopter_code, innovation_id`,
     );
     const removeVisit = db.prepare(
       `DELETE FROM ${m} WHERE visit_id = ? RETURNING adopter_code, innovation_id`,
     );
-    const judge = db.prepare(`UPDATE ${m} SET verification = ? WHERE id = ?`);
-    const setMode = db.prepare(
-      `UPDATE ${m} SET adoption_mode = (
-         SELECT s.mode FROM ${m} s
-         WHERE s.adopter_code = @adopter AND s.innovation_id = @innovation AND s.mode IS NOT NULL
-         ORDER BY s.occurred_on DESC, s.position DESC LIMIT 1)
-       WHERE adopter_code = @adopter AND innovation_id = @innovation`,
+    const judge = db.prepare(
+      `UPDATE ${m} SET verification = ? WHERE id = ? RETURNING adopter_code, innovation_id`,
     );
-    const refreshMode = (adopter: string, innovation: string) =>
-      setMode.run({ adopter, innovation });
+    const clearReach = db.prepare(
+      `DELETE FROM ${r} WHERE adopter_code = @adopter AND innovation_id = @innovation`,
+    );
+    const recompute = CLASSES.map((c) => db.prepare(recomputeSql(r, m, c)));
+    /** After a verdict or a retraction: the adoption's rows added up again. */
+    const addUpAgain = (rows: Array<{ adopter_code: string; innovation_id: string }>) => {
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const key = `${row.adopter_code}|${row.innovation_id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const at = { adopter: row.adopter_code, innovation: row.innovation_id };
+        clearReach.run(at);
+        for (const statement of recompute) statement.run(at);
+      }
+    };
+    const categories = new Map<string, string>();
+    const category = (innovationId: string) => {
+      let known = categories.get(innovationId);
+      if (known === undefined) {
+        known = (categoryOf.get(innovationId) as { category: string } | undefined)?.category;
+        if (known === undefined) return 'OTHER';
+        categories.set(innovationId, known);
+      }
+      return known;
+    };
 
     return (event) => {
       switch (event.type) {
@@ -103,47 +130,49 @@ export const figuresProjection: Projection = {
             event.data.originCode,
             event.data.category,
           );
+          categories.set(event.data.innovationId, event.data.category);
           return;
         case 'MilestoneReported':
         case 'StudyVisitReported': {
           const mode = event.type === 'MilestoneReported' ? (event.data.mode ?? null) : null;
+          const recordedAt = event.recordedAt.toISOString();
           for (const milestone of milestonesOf(event)) {
-            const known = categoryOf.get(milestone.innovationId) as
-              | { category: string }
-              | undefined;
-            insert.run(
-              milestone.milestoneId,
-              milestone.adopterCode,
-              milestone.innovationId,
-              milestone.originCode,
-              milestone.adopterCode.slice(0, 2),
-              known?.category ?? 'OTHER',
-              milestone.kind,
-              rankOfKind(milestone.kind),
-              milestone.occurredOn,
-              event.recordedAt.toISOString(),
+            const row = {
+              id: milestone.milestoneId,
+              adopter: milestone.adopterCode,
+              innovation: milestone.innovationId,
+              origin: milestone.originCode,
+              province: milestone.adopterCode.slice(0, 2),
+              category: category(milestone.innovationId),
+              kind: milestone.kind,
+              rank: rankOfKind(milestone.kind),
+              occurredOn: milestone.occurredOn,
+              recordedAt,
               mode,
-              milestone.visitId,
-              event.position,
-            );
-            refreshMode(milestone.adopterCode, milestone.innovationId);
+              visitId: milestone.visitId,
+              position: event.position,
+            };
+            if (insert.run(row).changes === 0) continue;
+            const { id: _id, recordedAt: _at, visitId: _visit, ...reach } = row;
+            for (const c of classesOf('UNVERIFIED'))
+              addToReach.run({ ...reach, class: c, knownOn: recordedAt.slice(0, 10) });
           }
           return;
         }
         case 'MilestoneVerified':
         case 'MilestoneRejected':
-          judge.run(
-            event.type === 'MilestoneVerified' ? 'VERIFIED' : 'REJECTED',
-            event.data.milestoneId,
+          addUpAgain(
+            judge.all(
+              event.type === 'MilestoneVerified' ? 'VERIFIED' : 'REJECTED',
+              event.data.milestoneId,
+            ) as Adoption[],
           );
           return;
         case 'MilestoneRetracted':
-          for (const row of remove.all(event.data.milestoneId) as Adoption[])
-            refreshMode(row.adopter_code, row.innovation_id);
+          addUpAgain(remove.all(event.data.milestoneId) as Adoption[]);
           return;
         case 'StudyVisitRetracted':
-          for (const row of removeVisit.all(event.data.visitId) as Adoption[])
-            refreshMode(row.adopter_code, row.innovation_id);
+          addUpAgain(removeVisit.all(event.data.visitId) as Adoption[]);
           return;
       }
     };

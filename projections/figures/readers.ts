@@ -9,6 +9,7 @@ import {
   type StageTiming,
   timing,
 } from './curve.js';
+import { classCondition, reachedColumn, type VerificationClass } from './reach.js';
 
 export type VerificationFilter = 'ANY' | 'EXCLUDE_REJECTED' | 'VERIFIED_ONLY';
 
@@ -64,33 +65,75 @@ export interface NetworkNodeRow {
   code: string;
 }
 
-/** The WHERE clause of the filter and scope over `figure_milestones` (alias `m`). */
-function conditions(filter: FigureFilter | null | undefined, scope: FigureScope, params: Params) {
+/** Scope and adoption-level filters, on alias `alias` of either figures table. */
+function adoptionConditions(
+  filter: FigureFilter | null | undefined,
+  scope: FigureScope,
+  alias: string,
+  params: Params,
+) {
   const where: string[] = [];
   const equal = (column: string, name: string, value: string | null | undefined) => {
     if (value == null) return;
-    where.push(`m.${column} = @${name}`);
+    where.push(`${alias}.${column} = @${name}`);
     params[name] = value;
   };
-  const verification = filter?.verification ?? 'EXCLUDE_REJECTED';
-  if (verification === 'EXCLUDE_REJECTED') where.push(`m.verification <> 'REJECTED'`);
-  if (verification === 'VERIFIED_ONLY') where.push(`m.verification = 'VERIFIED'`);
   equal('innovation_id', 'innovation', scope.innovationId);
   equal('origin_code', 'origin', scope.originCode);
   equal('province_code', 'scopeProvince', scope.provinceCode);
   equal('province_code', 'province', filter?.provinceCode);
-  equal('adoption_mode', 'mode', filter?.mode);
   equal('category', 'category', filter?.category);
+  return where;
+}
+
+const classOf = (filter: FigureFilter | null | undefined): VerificationClass =>
+  filter?.verification ?? 'EXCLUDE_REJECTED';
+
+/**
+ * The WHERE clause over `figure_milestones` (alias `m`), for a `period` filter: the milestones
+ * of the class that occurred in the period, of adoptions whose mode in that class is the one asked.
+ */
+function milestoneConditions(
+  filter: FigureFilter | null | undefined,
+  scope: FigureScope,
+  params: Params,
+) {
+  const c = classOf(filter);
+  const where = [classCondition(c, 'm'), ...adoptionConditions(filter, scope, 'm', params)];
+  if (filter?.mode != null) {
+    where.push(`EXISTS (SELECT 1 FROM figure_reach r WHERE r.adopter_code = m.adopter_code
+      AND r.innovation_id = m.innovation_id AND r.class = @class AND r.mode = @mode)`);
+    params.class = c;
+    params.mode = filter.mode;
+  }
   where.push(...rangeConditions('m.occurred_on', filter?.period, 'period', params, false));
   return where;
 }
 
+/** The WHERE clause over `figure_reach` (alias `r`) without a period: one row per adoption. */
+function reachConditions(
+  filter: FigureFilter | null | undefined,
+  scope: FigureScope,
+  params: Params,
+) {
+  params.class = classOf(filter);
+  const where = ['r.class = @class', ...adoptionConditions(filter, scope, 'r', params)];
+  if (filter?.mode != null) {
+    where.push('r.mode = @mode');
+    params.mode = filter.mode;
+  }
+  return where;
+}
+
+const hasPeriod = (filter: FigureFilter | null | undefined) =>
+  !!(filter?.period?.from || filter?.period?.to);
+
 const and = (where: string[]) => (where.length ? where.join(' AND ') : '1');
 
 /**
- * Reads of the figures' table: rankings, adoption curves, time to stage and the diffusion
- * network, each an aggregation over the milestones the filter keeps, narrowed by the scope's
- * index (stage, innovation, origin or province).
+ * Reads of the figures' tables: rankings, adoption curves, time to stage and the diffusion
+ * network. Without a `period` they add up `figure_reach` (one row per adoption and verification
+ * class); with one, the milestone rows of the period.
  */
 export class FigureReaders {
   constructor(private readonly db: Database.Database) {}
@@ -103,14 +146,18 @@ export class FigureReaders {
     first: number,
   ): Ranked[] {
     const params: Params = { rank: stageRank(minStage), first };
-    const where = and(['m.stage_rank >= @rank', ...conditions(filter, {}, params)]);
     const key = { innovation: 'innovation_id', adopter: 'adopter_code', origin: 'origin_code' }[by];
+    const counted = hasPeriod(filter)
+      ? `SELECT key, count(*) AS count FROM (
+           SELECT DISTINCT m.${key} AS key, m.adopter_code, m.innovation_id FROM figure_milestones m
+           WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, {}, params)])})
+         GROUP BY key`
+      : `SELECT r.${key} AS key, count(*) AS count FROM figure_reach r
+         WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, {}, params)])}
+         GROUP BY r.${key}`;
     return this.db
       .prepare(
-        `WITH reached AS (
-           SELECT DISTINCT m.${key} AS key, m.adopter_code, m.innovation_id
-           FROM figure_milestones m WHERE ${where}),
-         counted AS (SELECT key, count(*) AS count FROM reached GROUP BY key)
+        `WITH counted AS (${counted})
          SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count
          FROM counted ORDER BY count DESC, key LIMIT @first`,
       )
@@ -126,14 +173,19 @@ export class FigureReaders {
     filter: FigureFilter | null | undefined,
   ): CurveAnswer {
     const params: Params = { rank: stageRank(stage) };
-    const where = and(['m.stage_rank >= @rank', ...conditions(filter, scope, params)]);
+    const column = reachedColumn(stageRank(stage), clock);
     const date = clock === 'OCCURRED' ? 'm.occurred_on' : 'substr(m.recorded_at, 1, 10)';
-    const rows = this.db
-      .prepare(
-        `SELECT m.adopter_code AS adopterCode, min(${date}) AS reachedOn
-         FROM figure_milestones m WHERE ${where} GROUP BY m.adopter_code, m.innovation_id`,
-      )
-      .all(params) as Array<{ adopterCode: string; reachedOn: string }>;
+    const sql = hasPeriod(filter)
+      ? `SELECT m.adopter_code AS adopterCode, min(${date}) AS reachedOn
+         FROM figure_milestones m
+         WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, scope, params)])}
+         GROUP BY m.adopter_code, m.innovation_id`
+      : `SELECT r.adopter_code AS adopterCode, r.${column} AS reachedOn FROM figure_reach r
+         WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, scope, params)])}`;
+    const rows = this.db.prepare(sql).all(params) as Array<{
+      adopterCode: string;
+      reachedOn: string;
+    }>;
     return {
       adoptions: rows.length,
       adopters: new Set(rows.map((r) => r.adopterCode)).size,
@@ -148,24 +200,27 @@ export class FigureReaders {
     filter: FigureFilter | null | undefined,
   ): TimeToStageAnswer {
     const params: Params = {};
-    const where = and(conditions(filter, scope, params));
-    const startKind = from === 'STUDY_VISIT' ? 'STUDY_VISIT' : 'INTEREST_DECLARED';
     const stages = AdoptionStage.options.filter(
       (s) => stageRank(s) > stageRank(from === 'STUDY_VISIT' ? 'STUDIED' : 'INTERESTED'),
     );
-    const reachedColumns = stages
-      .map(
-        (s) =>
-          `min(CASE WHEN m.stage_rank >= ${stageRank(s)} THEN m.occurred_on END) AS r${stageRank(s)}`,
-      )
-      .join(', ');
-    const rows = this.db
-      .prepare(
-        `SELECT min(CASE WHEN m.kind = '${startKind}' THEN m.occurred_on END) AS start, ${reachedColumns}
-         FROM figure_milestones m WHERE ${where}
-         GROUP BY m.adopter_code, m.innovation_id HAVING start IS NOT NULL`,
-      )
-      .all(params) as Array<Record<string, string | null> & { start: string }>;
+    const ranks = stages.map(stageRank);
+    let sql: string;
+    if (hasPeriod(filter)) {
+      const startKind = from === 'STUDY_VISIT' ? 'STUDY_VISIT' : 'INTEREST_DECLARED';
+      const reached = ranks
+        .map((k) => `min(CASE WHEN m.stage_rank >= ${k} THEN m.occurred_on END) AS r${k}`)
+        .join(', ');
+      sql = `SELECT min(CASE WHEN m.kind = '${startKind}' THEN m.occurred_on END) AS start, ${reached}
+        FROM figure_milestones m WHERE ${and(milestoneConditions(filter, scope, params))}
+        GROUP BY m.adopter_code, m.innovation_id HAVING start IS NOT NULL`;
+    } else {
+      const start = from === 'STUDY_VISIT' ? 'r.visit_on' : 'r.interest_on';
+      sql = `SELECT ${start} AS start, ${ranks.map((k) => `r.r${k}`).join(', ')} FROM figure_reach r
+        WHERE ${and([`${start} IS NOT NULL`, ...reachConditions(filter, scope, params)])}`;
+    }
+    const rows = this.db.prepare(sql).all(params) as Array<
+      Record<string, string | null> & { start: string }
+    >;
     return {
       adoptions: rows.length,
       stages: stages.map((stage) => ({
@@ -180,7 +235,7 @@ export class FigureReaders {
   /** Study visits host → visitor and adoptions origin → adopter, as the filter counts them. */
   network(scope: FigureScope, filter: FigureFilter | null | undefined) {
     const params: Params = {};
-    const where = conditions(filter, scope, params);
+    const where = milestoneConditions(filter, scope, params);
     const visitRows = this.db
       .prepare(
         `SELECT m.visit_id AS visitId, m.origin_code AS hostCode, m.adopter_code AS visitorCode,
