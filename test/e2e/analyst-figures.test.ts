@@ -345,3 +345,24 @@ describe('bad arguments', () => {
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 });
+
+describe('the price of figures', () => {
+  it('counts each figure in the cost limit: refused past it, nothing executed', async () => {
+    const small = await startServer({ demo: false, env: { MAX_QUERY_COST: '100000' } });
+    try {
+      // topInnovations and topOrigins cost 40000 each (src/graphql/figure-cost.ts).
+      const two = await small.gql('{ topInnovations { rank } topOrigins { rank } }');
+      expect(two.errors).toBeUndefined();
+      const three = await small.gql(
+        '{ topInnovations { rank } topOrigins { rank } timeToStage { adoptions } }',
+      );
+      expect(three.errors?.[0]?.extensions).toMatchObject({
+        code: 'QUERY_TOO_COSTLY',
+        limit: 100000,
+      });
+      expect(three.data ?? null).toBeNull();
+    } finally {
+      await small.destroy();
+    }
+  });
+});
