@@ -1,3 +1,5 @@
+import { adoptionStream } from '../domain/adoption/events.js';
+import { visitMilestoneId } from '../domain/adoption/summary.js';
 import type { InnovationEvent } from '../domain/innovation/events.js';
 import { innovationStream } from '../domain/innovation/events.js';
 import type { StudyVisitEvent } from '../domain/study-visit/events.js';
@@ -44,3 +46,28 @@ export async function reportedByMinistry(store: StreamStore, stream: string, mil
 
 /** The ministry's roles: its analysts and admins. */
 export const isMinistry = (role: unknown) => role === 'ADMIN' || role === 'ANALYST';
+
+/**
+ * Whether the ministry reported a study visit, and whether the current verdict on any of its
+ * milestones (kept in the adoption streams it counts for) is VERIFIED.
+ */
+export async function visitGovernance(store: StreamStore, visitId: string) {
+  const [first] = await store.readStream(studyVisitStream(visitId), { maxCount: 1 });
+  if (!first) return { reportedByMinistry: false, verifiedByMinistry: false };
+  const event = decodeEvent<StudyVisitEvent>(first);
+  if (event.type !== 'StudyVisitReported')
+    return { reportedByMinistry: false, verifiedByMinistry: false };
+  let verifiedByMinistry = false;
+  for (const innovationId of event.data.innovationIds) {
+    const milestoneId = visitMilestoneId(visitId, innovationId);
+    let verdict: string | undefined;
+    for (const e of await store.readStream(adoptionStream(event.data.visitorCode, innovationId)))
+      if (
+        (e.type === 'MilestoneVerified' || e.type === 'MilestoneRejected') &&
+        (e.data as { milestoneId?: unknown }).milestoneId === milestoneId
+      )
+        verdict = e.type;
+    if (verdict === 'MilestoneVerified') verifiedByMinistry = true;
+  }
+  return { reportedByMinistry: isMinistry(first.metadata.role), verifiedByMinistry };
+}
