@@ -24,6 +24,8 @@ const dataset = generateDataset(shapeFor(scale, codes.length), codes);
 const dir = mkdtempSync(join(tmpdir(), 'replika-figures-'));
 const db = new Database(join(dir, 'figures.db'));
 db.pragma('journal_mode = WAL');
+// As the read model does (src/read-model/database.ts): a 32 MiB page cache.
+db.pragma('cache_size = -32768');
 const t = physicalTable(figuresProjection);
 figuresProjection.migrate(db, t);
 const apply = figuresProjection.prepare(db, t);
