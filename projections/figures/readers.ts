@@ -121,7 +121,7 @@ export class FigureReaders {
     // Counted in SQL, so only one row per period (and per adopter) reaches JavaScript.
     const perPeriod = this.db
       .prepare(
-        `WITH reached AS (${reached})
+        `WITH reached AS MATERIALIZED (${reached})
          SELECT 'adoption' AS what, ${periodLabelSql('d', interval)} AS label, count(*) AS n,
            min(d) AS first, max(d) AS last FROM reached GROUP BY label
          UNION ALL
