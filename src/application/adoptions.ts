@@ -4,7 +4,13 @@ import { badInput, notFound } from '../domain/shared/errors.js';
 import { requireSpeaksFor } from './access.js';
 import { todayIn } from './clock.js';
 import type { InputSchemas } from './inputs.js';
-import { isMinistry, originOf, reportedByMinistry, studyVisitFacts } from './lookups.js';
+import {
+  isMinistry,
+  originOf,
+  reportedByMinistry,
+  studyVisitFacts,
+  visitRetracted,
+} from './lookups.js';
 import { type CommandScope, useCase } from './pipeline.js';
 
 /** Where a milestone lives; answered by the read model so retractions can be routed. */
@@ -12,6 +18,8 @@ export interface MilestoneLocator {
   locateMilestone(
     milestoneId: string,
   ): { adopterCode: string; innovationId: string; visitId: string | null } | undefined;
+  /** The study visits that count for an adoption (the visitor studied the innovation). */
+  visitIdsOfAdoption(adopterCode: string, innovationId: string): string[];
 }
 
 const REPORTERS = ['REGENCY', 'ADMIN'] as const;
@@ -60,10 +68,14 @@ export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLoc
         const milestoneId = cx.id('milestone');
         // Empty details are no details.
         const some = details && Object.values(details).some((d) => d !== undefined);
+        // The visits the read model knows for this adoption, each checked in its own stream.
+        const visits = milestones.visitIdsOfAdoption(data.adopterCode, data.innovationId);
+        const retracted = await Promise.all(visits.map((v) => visitRetracted(cx.store, v)));
         const command = {
           type: 'ReportMilestone' as const,
           data: { milestoneId, originCode, ...data, ...(some ? { details } : {}) },
           today: todayIn(cx.clock),
+          studyVisits: retracted.filter((r) => !r).length,
         };
         const { adopterCode, innovationId } = data;
         const stream = adoptionStream(adopterCode, innovationId);

@@ -78,6 +78,8 @@ const MAX_QUEUE = 10_000;
  */
 export class LiveFeed {
   private readonly listeners = new Set<Listener>();
+  /** How to end each open subscription (at shutdown, all at once). */
+  private readonly open = new Set<() => void>();
   private readonly detach: () => void;
 
   constructor(projector: Projector, lookups?: FeedLookups) {
@@ -115,9 +117,11 @@ export class LiveFeed {
     const end = () => {
       done = true;
       this.listeners.delete(listener);
+      this.open.delete(end);
       wake?.();
     };
     this.listeners.add(listener);
+    this.open.add(end);
     const iterator: AsyncIterableIterator<MilestoneNotice> = {
       async next() {
         while (queue.length === 0 && !done) await new Promise<void>((resolve) => (wake = resolve));
@@ -136,8 +140,10 @@ export class LiveFeed {
     return iterator;
   }
 
+  /** Ends every open subscription now (their streams complete) and stops listening. */
   close(): void {
     this.detach();
+    for (const end of [...this.open]) end();
     this.listeners.clear();
   }
 }
