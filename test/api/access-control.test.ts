@@ -30,13 +30,6 @@ let day = 0;
 const nextDate = () =>
   new Date(Date.UTC(2005, 0, 1) + day++ * 86_400_000).toISOString().slice(0, 10);
 
-async function admin<T>(query: string, input: Record<string, unknown>): Promise<T> {
-  const response = await server.gql<Record<string, T>>(query, { input });
-  const value = response.data && Object.values(response.data)[0];
-  if (!value) throw new Error(`setup failed: ${JSON.stringify(response.errors)}`);
-  return value;
-}
-
 const REPORT_MILESTONE = `mutation($input: ReportMilestoneInput!) {
   reportMilestone(input: $input) { milestones { id occurredOn kind } } }`;
 const REPORT_VISIT = `mutation($input: ReportStudyVisitInput!) { reportStudyVisit(input: $input) { id } }`;
