@@ -350,7 +350,7 @@ describe('the price of figures', () => {
   it('counts each figure in the cost limit: refused past it, nothing executed', async () => {
     const small = await startServer({ demo: false, env: { MAX_QUERY_PRICE: '500' } });
     try {
-      // topInnovations and topOrigins cost 200 each, timeToStage 500 (src/graphql/query-price.ts).
+      // topInnovations and topOrigins cost 200 each, timeToStage 1500 (src/graphql/query-price.ts).
       const two = await small.gql('{ topInnovations { rank } topOrigins { rank } }');
       expect(two.errors).toBeUndefined();
       const three = await small.gql(
@@ -359,7 +359,7 @@ describe('the price of figures', () => {
       expect(three.errors?.[0]?.extensions).toMatchObject({
         code: 'QUERY_TOO_COSTLY',
         limit: 500,
-        found: 900,
+        found: 1900,
       });
       expect(three.data ?? null).toBeNull();
     } finally {
