@@ -67,6 +67,9 @@ export function adoptionsInBulk(db: Database.Database, t: TableNames): BulkFold 
         case 'MilestoneRejected':
           w.judge(event);
           return;
+        case 'MilestoneEvidenceAdded':
+          w.addEvidence(event);
+          return;
       }
     },
     finish() {

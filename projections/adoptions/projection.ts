@@ -20,6 +20,7 @@ export const adoptionsProjection: Projection = {
     'MilestoneRetracted',
     'MilestoneVerified',
     'MilestoneRejected',
+    'MilestoneEvidenceAdded',
     'StudyVisitReported',
     'StudyVisitRetracted',
   ],
@@ -103,6 +104,9 @@ export const adoptionsProjection: Projection = {
         case 'MilestoneVerified':
         case 'MilestoneRejected':
           w.judge(event);
+          return;
+        case 'MilestoneEvidenceAdded':
+          w.addEvidence(event);
           return;
       }
     };

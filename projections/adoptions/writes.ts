@@ -31,6 +31,8 @@ export function adoptionWrites(db: Database.Database, t: TableNames) {
     `UPDATE ${t('milestones')} SET verification = ?, verified_at = ?, verified_by = ?,
        verification_note = ? WHERE id = ?`,
   );
+  const evidenceOf = db.prepare(`SELECT evidence FROM ${t('milestones')} WHERE id = ?`);
+  const setEvidence = db.prepare(`UPDATE ${t('milestones')} SET evidence = ? WHERE id = ?`);
   const retractMilestone = db.prepare(
     `UPDATE ${t('milestones')} SET retracted = 1, retracted_at = ?, retraction_reason = ?
      WHERE id = ? RETURNING adopter_code, innovation_id`,
@@ -108,6 +110,13 @@ export function adoptionWrites(db: Database.Database, t: TableNames) {
         event.type === 'MilestoneVerified' ? (event.data.note ?? null) : event.data.reason,
         event.data.milestoneId,
       );
+    },
+    /** More evidence for a milestone, after what it has. */
+    addEvidence(event: ProjectedEvent & { type: 'MilestoneEvidenceAdded' }): void {
+      const row = evidenceOf.get(event.data.milestoneId) as { evidence: string } | undefined;
+      if (!row) return;
+      const evidence = [...JSON.parse(row.evidence), ...event.data.evidence];
+      setEvidence.run(JSON.stringify(evidence), event.data.milestoneId);
     },
     /** Marks the retracted milestones; answers the adoptions they belong to. */
     retract(event: ProjectedEvent): Key[] {

@@ -22,7 +22,7 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 type Step =
   | { op: 'report'; adopter: number; innovation: number; kind: MilestoneKind; day: number }
   | { op: 'visit'; adopter: number; innovations: number[]; day: number }
-  | { op: 'retract' | 'verify' | 'reject'; which: number }
+  | { op: 'retract' | 'verify' | 'reject' | 'evidence'; which: number }
   | { op: 'retractVisit'; which: number };
 
 const day = fc.integer({ min: 1, max: 28 });
@@ -43,7 +43,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     innovations: fc.uniqueArray(fc.nat(1), { minLength: 1, maxLength: 2 }),
     day,
   }),
-  fc.record({ op: fc.constantFrom('retract', 'verify', 'reject'), which: fc.nat(30) }),
+  fc.record({ op: fc.constantFrom('retract', 'verify', 'reject', 'evidence'), which: fc.nat(30) }),
   fc.record({ op: fc.constant('retractVisit' as const), which: fc.nat(6) }),
 );
 
@@ -124,6 +124,11 @@ function eventsOf(steps: Step[]): RecordedEvent[] {
       const base = { milestoneId: m.id, adopterCode: m.adopter, innovationId: m.innovation };
       if (s.op === 'retract') emit('MilestoneRetracted', { ...base, reason: 'wrong' });
       else if (s.op === 'verify') emit('MilestoneVerified', { ...base, note: 'checked' });
+      else if (s.op === 'evidence')
+        emit('MilestoneEvidenceAdded', {
+          ...base,
+          evidence: [{ kind: 'DOCUMENT', title: `Notulen ${s.which}` }],
+        });
       else emit('MilestoneRejected', { ...base, reason: 'no evidence' });
     }
   }
