@@ -1,6 +1,6 @@
 /**
- * The heaviest analyst questions under load: diffusion figures with time travel, each request a
- * different point in time (so the response cache cannot answer them), and the server's
+ * The heaviest analyst questions under load: diffusion figures with time travel, the rankings and
+ * the adoption curve (issue 12), each request a different point in time or period (so the response cache cannot answer them), and the server's
  * event-loop delay p99 over the run, read from its /metrics (prom-client resets the histogram at
  * each scrape: one scrape before the run, one after).
  */
@@ -58,6 +58,24 @@ export function analystQuestions(innovationId: string, originCode: string, known
           },
         });
       },
+    },
+    {
+      name: 'topAdopters (ranking of regencies) over a period',
+      body: () =>
+        JSON.stringify({
+          query: `query ($p: DateRange) { topAdopters(minStage: AGREED, filter: { period: $p }, first: 20) {
+            rank count regency { code name } } }`,
+          variables: { p: { from: day(Math.random() * 0.5), to: day(0.5 + Math.random() * 0.5) } },
+        }),
+    },
+    {
+      name: 'adoptionCurve (national, by month) over a period',
+      body: () =>
+        JSON.stringify({
+          query: `query ($p: DateRange) { adoptionCurve(stage: AGREED, interval: MONTH, filter: { period: $p }) {
+            adoptions periods { period adoptions cumulativeAdoptions } } }`,
+          variables: { p: { from: day(Math.random() * 0.5), to: day(0.5 + Math.random() * 0.5) } },
+        }),
     },
   ];
 }
