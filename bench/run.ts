@@ -526,7 +526,7 @@ async function main() {
       name: `analyst: ${a.name}`,
       value: a.rps,
       unit: 'requests/s',
-      note: `p50 ${a.p50} ms, p99 ${a.p99} ms; server event-loop delay p99 ${a.loopP99} ms`,
+      note: `p50 ${a.p50} ms, p99 ${a.p99} ms; server event-loop delay p99 ${a.loopP99} ms${a.timeouts ? `; ${a.timeouts} requests timed out after 10 s` : ''}`,
     });
     record({ name: `analyst: ${a.name}, p50`, value: a.p50, unit: 'ms' });
     record({ name: `analyst: ${a.name}, p99`, value: a.p99, unit: 'ms' });
