@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, gql, newIdempotencyKey } from '../lib/api';
+import { gql, newIdempotencyKey, showFailure } from '../lib/api';
 import { formatDate, t, todayInIndonesia } from '../lib/i18n';
 import { token } from '../lib/session';
 import { type EvidenceDraft, EvidenceFields, emptyEvidence, evidenceInput } from './EvidenceFields';
@@ -77,11 +77,7 @@ export function StudyVisitForm({
       key.current = newIdempotencyKey();
       onReported();
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.byField());
-        setGeneral(error.general());
-        if (error.code !== 'NETWORK') key.current = newIdempotencyKey();
-      } else setGeneral([String(error)]);
+      if (showFailure(error, setErrors, setGeneral)) key.current = newIdempotencyKey();
     } finally {
       setBusy(false);
     }
