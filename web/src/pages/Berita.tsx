@@ -6,9 +6,10 @@ import { useQuery } from '../lib/query';
 import { viewer } from '../lib/session';
 import { Field, GeneralErrors } from '../panels/Field';
 import { InterestProposal } from '../panels/InterestProposal';
+import type { Innovation } from '../panels/Proposal';
 import { ReportText } from '../panels/ReportText';
 import { SignIn } from '../panels/SignIn';
-import { type Innovation, VisitProposal } from '../panels/VisitProposal';
+import { VisitProposal } from '../panels/VisitProposal';
 import './berita.css';
 
 const INNOVATIONS = `{ innovations { id name origin { code name } } }`;

@@ -1,12 +1,26 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { gql, newIdempotencyKey, showFailure } from '../lib/api';
-import type { DraftEvidence, SourceSpan } from '../lib/draft';
+import type { DraftEvidence, Proposal, SourceSpan } from '../lib/draft';
 import { formatNumber, t } from '../lib/i18n';
 import { href } from '../lib/router';
 import { token } from '../lib/session';
 import type { EvidenceDraft } from './EvidenceFields';
 import { GeneralErrors } from './Field';
+
+/** A registered innovation a proposal may name, with the regency it comes from. */
+export type Innovation = { id: string; name: string; origin: { code: string; name: string } };
+
+/** What the Berita page gives each proposal it lists: its draft, the names it shows, its actions. */
+export type ProposalProps<Input> = {
+  id: string;
+  n: number;
+  proposal: Proposal<Input>;
+  names: Map<string, string>;
+  innovations: Innovation[];
+  onDrop: () => void;
+  onFocus: () => void;
+};
 
 /** The draft's evidence (the report itself) as the evidence fields edit it. */
 export const evidenceDraftOf = (evidence: DraftEvidence[]): EvidenceDraft => {
