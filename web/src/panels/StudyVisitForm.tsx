@@ -5,6 +5,7 @@ import { token } from '../lib/session';
 import { type EvidenceDraft, EvidenceFields, emptyEvidence, evidenceInput } from './EvidenceFields';
 import { Field } from './Field';
 import { InnovationSearch } from './InnovationSearch';
+import { VisitDatesRow } from './VisitDatesRow';
 
 const REPORT_VISIT = `mutation WorkbenchVisit($input: ReportStudyVisitInput!) {
   reportStudyVisit(input: $input) { id host { name } }
@@ -110,26 +111,7 @@ export function StudyVisitForm({
         name="visit-innovation"
         legend={t('visitInnovation')}
       />
-      <div class="row">
-        {(['startDate', 'endDate'] as const).map((name) => (
-          <Field key={name} name={name} label={t(name)} error={errors[name]}>
-            {(props) => (
-              <input {...props} type="date" max={today} value={fields[name]} onInput={set(name)} />
-            )}
-          </Field>
-        ))}
-        <Field name="delegationSize" label={t('delegationSize')} error={errors.delegationSize}>
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              value={fields.delegationSize}
-              onInput={set('delegationSize')}
-            />
-          )}
-        </Field>
-      </div>
+      <VisitDatesRow fields={fields} errors={errors} today={today} set={set} />
       {text('leader', 'leader')}
       {text('site', 'siteName')}
       <Field name="visit-note" label={t('note')} error={errors.note}>

@@ -5,6 +5,7 @@ import { EvidenceFields, evidenceInput } from './EvidenceFields';
 import { Field } from './Field';
 import { evidenceDraftOf, ProposalForm, type ProposalProps, useSubmission } from './Proposal';
 import { RegencyCodeField } from './RegencyCodeField';
+import { VisitDatesRow } from './VisitDatesRow';
 
 const REPORT_VISIT = `mutation BeritaVisit($input: ReportStudyVisitInput!) {
   reportStudyVisit(input: $input) { id }
@@ -117,31 +118,7 @@ export function VisitProposal({
         {regency('visitorCode')}
         {regency('hostCode')}
       </div>
-      <div class="row">
-        {(['startDate', 'endDate'] as const).map((name) => (
-          <Field key={name} idPrefix={p} name={name} label={t(name)} error={errors[name]}>
-            {(props) => (
-              <input {...props} type="date" max={today} value={fields[name]} onInput={set(name)} />
-            )}
-          </Field>
-        ))}
-        <Field
-          idPrefix={p}
-          name="delegationSize"
-          label={t('delegationSize')}
-          error={errors.delegationSize}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              value={fields.delegationSize}
-              onInput={set('delegationSize')}
-            />
-          )}
-        </Field>
-      </div>
+      <VisitDatesRow idPrefix={p} fields={fields} errors={errors} today={today} set={set} />
       <Field idPrefix={p} name="leader" label={t('leader')} error={errors.leader}>
         {(props) => <input {...props} type="text" value={fields.leader} onInput={set('leader')} />}
       </Field>
