@@ -1,5 +1,6 @@
 import { accessTokensProjection } from './access-tokens/projection.js';
 import { adoptionsProjection } from './adoptions/projection.js';
+import { figuresProjection } from './figures/projection.js';
 import { idempotencyProjection } from './idempotency/projection.js';
 import { innovationsProjection } from './innovations/projection.js';
 import type { Projection } from './projection.js';
@@ -12,6 +13,7 @@ export const projections: readonly Projection[] = [
   studyVisitsProjection,
   adoptionsProjection,
   timelineProjection,
+  figuresProjection,
   accessTokensProjection,
   idempotencyProjection,
 ];

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AccessTokenReaders } from './access-tokens/readers.js';
 import { AdoptionLists } from './adoptions/list.js';
 import { AdoptionReaders } from './adoptions/readers.js';
+import { FigureReaders } from './figures/readers.js';
 import { IdempotencyReaders } from './idempotency/readers.js';
 import { InnovationReaders } from './innovations/readers.js';
 import { StudyVisitReaders } from './study-visits/readers.js';
@@ -16,6 +17,7 @@ export function openReaders(db: Database.Database) {
     adoptions: new AdoptionReaders(db),
     adoptionLists: new AdoptionLists(db),
     timeline: new TimelineReaders(db, innovations),
+    figures: new FigureReaders(db),
     accessTokens: new AccessTokenReaders(db),
     idempotency: new IdempotencyReaders(db),
   };

@@ -1,3 +1,5 @@
+import { figureExamples } from './examples-figures.js';
+
 /**
  * Saved example queries GraphiQL opens with (one tab each), for ministry analysts. GraphiQL
  * names a tab after its operation, so each operation name carries the Indonesian and the English
@@ -79,4 +81,5 @@ subscription Laporan_langsung__Live_milestones {
   }
 }
 `),
+  ...figureExamples(example),
 ];

@@ -7,6 +7,7 @@ import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as Origin
 import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js';
 import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
 import type { AccessTokenRow as AccessTokenRowModel } from '../../projections/access-tokens/readers.js';
+import type { Ranked as RankedModel, NetworkNodeRow as NetworkNodeRowModel, NetworkEdgeRow as NetworkEdgeRowModel } from '../../projections/figures/readers.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -39,6 +40,16 @@ export type AccessToken = {
   role: Role;
 };
 
+/** Evidence (data dukung) added to a milestone after it was reported. */
+export type AddEvidenceInput = {
+  /** 1 to 20 pieces; a milestone holds at most 20 in all. */
+  evidence: Array<EvidenceInput>;
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The milestone, a study visit's milestone (<visitId>:<innovationId>) included. */
+  milestoneId: Scalars['ID']['input'];
+};
+
 export type Adoption = {
   __typename?: 'Adoption';
   adopter: Regency;
@@ -62,6 +73,21 @@ export type AdoptionConnection = {
   edges: Array<AdoptionEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** The cumulative adoption curve (S-curve): when adoptions in scope first reached a stage. */
+export type AdoptionCurve = {
+  __typename?: 'AdoptionCurve';
+  /** Distinct regencies that reached the stage in all. */
+  adopters: Scalars['Int']['output'];
+  /** Adoptions that reached the stage in all. */
+  adoptions: Scalars['Int']['output'];
+  clock: Clock;
+  interval: CurveInterval;
+  /** Every period from the first adoption reaching the stage to the last, empty ones included. */
+  periods: Array<CurvePeriod>;
+  /** The stage counted. */
+  stage: AdoptionStage;
 };
 
 export type AdoptionEdge = {
@@ -173,6 +199,41 @@ export type BudgetSource =
   | 'CSR'
   | 'OTHER';
 
+/** Which of a milestone's two dates places it in time. */
+export type Clock =
+  /** When it was reported to replika (recordedAt, in UTC). */
+  | 'KNOWN'
+  /** When it happened (occurredOn). */
+  | 'OCCURRED';
+
+/** The length of one period of an adoption curve. */
+export type CurveInterval =
+  /** Calendar months, labelled 2019-02. */
+  | 'MONTH'
+  /** Calendar quarters, labelled 2019-Q1. */
+  | 'QUARTER'
+  /** Calendar years, labelled 2019. */
+  | 'YEAR';
+
+/** One period of an adoption curve. */
+export type CurvePeriod = {
+  __typename?: 'CurvePeriod';
+  /** Regencies whose first adoption in scope reached the stage in this period. */
+  adopters: Scalars['Int']['output'];
+  /** Adoptions that first reached the stage in this period. */
+  adoptions: Scalars['Int']['output'];
+  /** Regencies that had an adoption in scope at the stage by the end of this period. */
+  cumulativeAdopters: Scalars['Int']['output'];
+  /** Adoptions that had reached the stage by the end of this period (the S-curve). */
+  cumulativeAdoptions: Scalars['Int']['output'];
+  /** The period's first day. */
+  from: Scalars['Date']['output'];
+  /** The period's label: 2019, 2019-Q1 or 2019-02. */
+  period: Scalars['String']['output'];
+  /** The period's last day. */
+  to: Scalars['Date']['output'];
+};
+
 /** An inclusive range of calendar dates; either end may be left open. Instants compare in UTC. */
 export type DateRange = {
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -187,6 +248,15 @@ export type Diffusion = {
   innovation: Innovation;
   provinces: Array<ProvinceCount>;
   studyToStage: Array<StageDuration>;
+};
+
+/** Who learned from whom: regencies as nodes, study visits and adoptions as edges. */
+export type DiffusionNetwork = {
+  __typename?: 'DiffusionNetwork';
+  /** Study-visit edges by date, then adoption edges by date. */
+  edges: Array<NetworkEdge>;
+  /** Every regency at either end of an edge, in code order. */
+  nodes: Array<NetworkNode>;
 };
 
 export type DraftRegency = {
@@ -242,6 +312,23 @@ export type EvidenceKind =
   | 'PHOTO'
   | 'REGULATION';
 
+/**
+ * Which milestones and adoptions a figure, ranking or curve counts. Retracted milestones never
+ * count. All conditions hold together.
+ */
+export type FigureFilter = {
+  /** Only adoptions of innovations of this category. */
+  category?: InputMaybe<InnovationCategory>;
+  /** Only adoptions whose replication mode (the mode of their latest milestone that names one) is this. */
+  mode?: InputMaybe<ReplicationMode>;
+  /** Only milestones that occurred within this inclusive range count. */
+  period?: InputMaybe<DateRange>;
+  /** Only adoptions by regencies of this province (two-digit Kemendagri code, e.g. 16). */
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+  /** By the ministry's verdict; EXCLUDE_REJECTED when omitted. */
+  verification?: InputMaybe<VerificationFilter>;
+};
+
 export type Innovation = {
   __typename?: 'Innovation';
   /** Its adoptions; at the innovation's own time point when it was listed with knownAt. */
@@ -280,6 +367,16 @@ export type InnovationCategory =
   | 'OTHER'
   /** pelayanan publik */
   | 'PUBLIC_SERVICE';
+
+/** An innovation's place in the ranking of innovations by adopters. */
+export type InnovationRank = {
+  __typename?: 'InnovationRank';
+  /** Adopting regencies whose adoption of it reached the stage asked for. */
+  count: Scalars['Int']['output'];
+  innovation: Innovation;
+  /** 1 for the most; equal counts share a rank (1, 2, 2, 4). */
+  rank: Scalars['Int']['output'];
+};
 
 export type IssueAccessTokenInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -338,6 +435,19 @@ export type Milestone = {
   verifiedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** What happened to a milestone, as the live feed tells it. */
+export type MilestoneChange =
+  /** Evidence was added to it. */
+  | 'EVIDENCE_ADDED'
+  /** The ministry rejected it. */
+  | 'REJECTED'
+  /** It was reported (directly or as a study visit's milestone). */
+  | 'REPORTED'
+  /** It was retracted (directly or with its study visit). */
+  | 'RETRACTED'
+  /** The ministry verified it. */
+  | 'VERIFIED';
+
 /** Details of a milestone: the one field matching its kind is set. */
 export type MilestoneDetails = {
   __typename?: 'MilestoneDetails';
@@ -389,6 +499,8 @@ export type MilestoneNotice = {
   __typename?: 'MilestoneNotice';
   /** The adoption as the read model holds it now. */
   adoption?: Maybe<Adoption>;
+  /** What happened: REPORTED on milestoneReported; any change on milestoneChanged. */
+  change: MilestoneChange;
   milestone: Milestone;
   /** Log position of the event that reported it. */
   position: Scalars['String']['output'];
@@ -408,6 +520,11 @@ export type MilestoneProposal = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Adds evidence (data dukung) to a milestone that is not retracted: by the adopting regency's
+   * token, an ANALYST or an ADMIN. Only a milestone with evidence can be verified.
+   */
+  addEvidence: Milestone;
   /** Issues an access token (ADMIN); the answer holds the token, shown once. */
   issueAccessToken: IssuedAccessToken;
   /** Registers an innovation of an origin regency. */
@@ -425,6 +542,15 @@ export type Mutation = {
   revokeAccessToken: AccessToken;
   /** Marks a milestone verified against its evidence (ANALYST or ADMIN). */
   verifyMilestone: Milestone;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationAddEvidenceArgs = {
+  input: AddEvidenceInput;
 };
 
 
@@ -508,6 +634,40 @@ export type MutationVerifyMilestoneArgs = {
   input: VerifyMilestoneInput;
 };
 
+/** One edge of the diffusion network: who learned from whom. */
+export type NetworkEdge = {
+  __typename?: 'NetworkEdge';
+  /** The visit's first day, or the adoption's first milestone that counts. */
+  date: Scalars['Date']['output'];
+  /** Code of the host (STUDY_VISIT) or origin (ADOPTION). */
+  from: Scalars['ID']['output'];
+  /** The innovations studied on the visit (those in scope), or the one adopted. */
+  innovations: Array<Innovation>;
+  kind: NetworkEdgeKind;
+  /** The adoption's stage, counting only milestones the filter keeps (ADOPTION edges). */
+  stage?: Maybe<AdoptionStage>;
+  /** The study visit (STUDY_VISIT edges). */
+  studyVisit?: Maybe<StudyVisit>;
+  /** Code of the visitor (STUDY_VISIT) or adopter (ADOPTION). */
+  to: Scalars['ID']['output'];
+};
+
+/** What an edge of the diffusion network stands for. */
+export type NetworkEdgeKind =
+  /** An adoption: from the innovation's origin to the adopter. */
+  | 'ADOPTION'
+  /** A study visit: from the host to the visiting regency. */
+  | 'STUDY_VISIT';
+
+/** A regency in a diffusion network. */
+export type NetworkNode = {
+  __typename?: 'NetworkNode';
+  /** Its Kemendagri code. */
+  code: Scalars['ID']['output'];
+  province: Province;
+  regency: Regency;
+};
+
 export type OriginDiffusion = {
   __typename?: 'OriginDiffusion';
   /** Distinct adopting regencies over all its innovations. */
@@ -555,6 +715,11 @@ export type Query = {
   /** Every access grant, secrets never included (ADMIN only). */
   accessTokens: Array<AccessToken>;
   /**
+   * The cumulative adoption curve (S-curve) of one innovation, an origin's innovations, a
+   * province's adopters, or the whole country when no scope is given.
+   */
+  adoptionCurve: AdoptionCurve;
+  /**
    * Adoptions that reached at least one stage, in (adopter, innovation) order unless sorted.
    * `asOf`: counting only milestones that occurred by that date (and are not retracted now);
    * `knownAt`: as reported by that instant (retractions recorded later do not count yet).
@@ -565,6 +730,11 @@ export type Query = {
    * milestones that occurred within it; `asOf` / `knownAt` answer at a point in time.
    */
   diffusion?: Maybe<Diffusion>;
+  /**
+   * Who learned from whom for one innovation or an origin's innovations (one of the two is
+   * required): study visits host → visitor and adoptions origin → adopter.
+   */
+  diffusionNetwork: DiffusionNetwork;
   /**
    * Reads a news report (plain text, at most 20000 characters) and proposes the study visits and
    * interest milestones it describes, each with the spans of the text it was read from, the rule
@@ -590,7 +760,29 @@ export type Query = {
   regency?: Maybe<Regency>;
   studyVisit?: Maybe<StudyVisit>;
   studyVisits: Array<StudyVisit>;
+  /**
+   * Quartiles and medians of days from the first study visit (or first interest) to each later
+   * stage, for an innovation, an origin, a province or the whole country when no scope is given.
+   */
+  timeToStage: TimeToStage;
+  /** Adopting regencies ranked by how many of their adoptions reached `minStage` (ties by code). */
+  topAdopters: Array<RegencyRank>;
+  /** Innovations ranked by how many adopting regencies reached `minStage` (ties by id). */
+  topInnovations: Array<InnovationRank>;
+  /** Origin regencies ranked by how many adoptions of their innovations reached `minStage` (ties by code). */
+  topOrigins: Array<RegencyRank>;
   viewer: Viewer;
+};
+
+
+export type QueryAdoptionCurveArgs = {
+  clock?: InputMaybe<Clock>;
+  filter?: InputMaybe<FigureFilter>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  interval?: InputMaybe<CurveInterval>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<AdoptionStage>;
 };
 
 
@@ -609,6 +801,13 @@ export type QueryDiffusionArgs = {
   innovationId: Scalars['ID']['input'];
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   window?: InputMaybe<DateRange>;
+};
+
+
+export type QueryDiffusionNetworkArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -672,6 +871,36 @@ export type QueryStudyVisitsArgs = {
   visitorCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type QueryTimeToStageArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  from?: InputMaybe<TimeToStageStart>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryTopAdoptersArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
+
+export type QueryTopInnovationsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
+
+export type QueryTopOriginsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
 export type Regency = {
   __typename?: 'Regency';
   /** This regency's adoptions of other regencies' innovations. */
@@ -700,6 +929,19 @@ export type RegencyDiffusionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   window?: InputMaybe<DateRange>;
+};
+
+/** A regency's place in a ranking of regencies (as adopter or as origin). */
+export type RegencyRank = {
+  __typename?: 'RegencyRank';
+  /**
+   * Adoptions that reached the stage asked for: the regency's own adoptions (topAdopters) or the
+   * adoptions of its innovations by others (topOrigins).
+   */
+  count: Scalars['Int']['output'];
+  /** 1 for the most; equal counts share a rank (1, 2, 2, 4). */
+  rank: Scalars['Int']['output'];
+  regency: Regency;
 };
 
 export type RegisterInnovationInput = {
@@ -870,6 +1112,30 @@ export type StageDuration = {
   stage: AdoptionStage;
 };
 
+/**
+ * Days from the start (first study visit or first interest) to the first milestone reaching a stage
+ * or a later one, over the adoptions that had the start and reached the stage on or after it.
+ * Quartiles interpolate linearly between ranks (the median of 10 and 20 is 15).
+ */
+export type StageTiming = {
+  __typename?: 'StageTiming';
+  /** Adoptions measured. */
+  adoptions: Scalars['Int']['output'];
+  /** Most days. */
+  maxDays?: Maybe<Scalars['Float']['output']>;
+  /** Median days. */
+  medianDays?: Maybe<Scalars['Float']['output']>;
+  /** The median in months of 30.4375 days (a year is 12 of them), to one decimal. */
+  medianMonths?: Maybe<Scalars['Float']['output']>;
+  /** Fewest days. */
+  minDays?: Maybe<Scalars['Float']['output']>;
+  /** First quartile (25th percentile) of days. */
+  q1Days?: Maybe<Scalars['Float']['output']>;
+  /** Third quartile (75th percentile) of days. */
+  q3Days?: Maybe<Scalars['Float']['output']>;
+  stage: AdoptionStage;
+};
+
 export type StudyVisit = {
   __typename?: 'StudyVisit';
   delegationSize: Scalars['Int']['output'];
@@ -914,8 +1180,21 @@ export type StudyVisitProposal = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /**
+   * Every change to milestones as the read model takes it in (server-sent events): reports,
+   * verdicts, retractions and added evidence, optionally of one origin and/or adopter and of
+   * some kinds of change.
+   */
+  milestoneChanged: MilestoneNotice;
   /** Milestones as they are reported (server-sent events), optionally of one origin and/or adopter. */
   milestoneReported: MilestoneNotice;
+};
+
+
+export type SubscriptionMilestoneChangedArgs = {
+  adopterCode?: InputMaybe<Scalars['ID']['input']>;
+  changes?: InputMaybe<Array<MilestoneChange>>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -933,11 +1212,38 @@ export type SuspensionDetailsInput = {
   reason: Scalars['String']['input'];
 };
 
+/** Time to each stage for the adoptions in scope. */
+export type TimeToStage = {
+  __typename?: 'TimeToStage';
+  /** Adoptions in scope that had the start. */
+  adoptions: Scalars['Int']['output'];
+  /** Where days are counted from. */
+  from: TimeToStageStart;
+  /** One entry per stage after the start, in stage order. */
+  stages: Array<StageTiming>;
+};
+
+/** Where the days to a stage are counted from. */
+export type TimeToStageStart =
+  /** The adoption's first declared interest. */
+  | 'FIRST_INTEREST'
+  /** The adoption's first study visit. */
+  | 'STUDY_VISIT';
+
 /** The ministry's verdict on a milestone. */
 export type Verification =
   | 'REJECTED'
   | 'UNVERIFIED'
   | 'VERIFIED';
+
+/** Which milestones a figure counts, by the ministry's current verdict on them. */
+export type VerificationFilter =
+  /** Every milestone that is not retracted, rejected ones included. */
+  | 'ANY'
+  /** Every milestone that is not retracted, except the ones the ministry rejected (the default). */
+  | 'EXCLUDE_REJECTED'
+  /** Only milestones the ministry verified. */
+  | 'VERIFIED_ONLY';
 
 export type VerifyMilestoneInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1038,8 +1344,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessToken: ResolverTypeWrapper<AccessTokenRowModel>;
+  AddEvidenceInput: AddEvidenceInput;
   Adoption: ResolverTypeWrapper<AdoptionRowModel>;
   AdoptionConnection: ResolverTypeWrapper<Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversTypes['AdoptionEdge']> }>;
+  AdoptionCurve: ResolverTypeWrapper<AdoptionCurve>;
   AdoptionEdge: ResolverTypeWrapper<Omit<AdoptionEdge, 'node'> & { node: ResolversTypes['Adoption'] }>;
   AdoptionFilter: AdoptionFilter;
   AdoptionSort: AdoptionSort;
@@ -1053,10 +1361,14 @@ export type ResolversTypes = {
   BudgetDetails: ResolverTypeWrapper<BudgetDetails>;
   BudgetDetailsInput: BudgetDetailsInput;
   BudgetSource: BudgetSource;
+  Clock: Clock;
+  CurveInterval: CurveInterval;
+  CurvePeriod: ResolverTypeWrapper<CurvePeriod>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Diffusion: ResolverTypeWrapper<DiffusionFiguresModel>;
+  DiffusionNetwork: ResolverTypeWrapper<Omit<DiffusionNetwork, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkEdge']>, nodes: Array<ResolversTypes['NetworkNode']> }>;
   DraftRegency: ResolverTypeWrapper<Omit<DraftRegency, 'regency'> & { regency: ResolversTypes['Regency'] }>;
   DraftRole: DraftRole;
   EvaluationDetails: ResolverTypeWrapper<EvaluationDetails>;
@@ -1065,10 +1377,12 @@ export type ResolversTypes = {
   Evidence: ResolverTypeWrapper<Evidence>;
   EvidenceInput: EvidenceInput;
   EvidenceKind: EvidenceKind;
+  FigureFilter: FigureFilter;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Innovation: ResolverTypeWrapper<InnovationRowModel>;
   InnovationCategory: InnovationCategory;
+  InnovationRank: ResolverTypeWrapper<RankedModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: ResolverTypeWrapper<Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
@@ -1077,6 +1391,7 @@ export type ResolversTypes = {
   LaunchDetailsInput: LaunchDetailsInput;
   Maturity: Maturity;
   Milestone: ResolverTypeWrapper<MilestoneRowModel>;
+  MilestoneChange: MilestoneChange;
   MilestoneDetails: ResolverTypeWrapper<MilestoneDetails>;
   MilestoneDetailsInput: MilestoneDetailsInput;
   MilestoneDraft: ResolverTypeWrapper<MilestoneDraft>;
@@ -1084,6 +1399,9 @@ export type ResolversTypes = {
   MilestoneNotice: ResolverTypeWrapper<MilestoneNoticeModel>;
   MilestoneProposal: ResolverTypeWrapper<MilestoneProposal>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkEdge: ResolverTypeWrapper<NetworkEdgeRowModel>;
+  NetworkEdgeKind: NetworkEdgeKind;
+  NetworkNode: ResolverTypeWrapper<NetworkNodeRowModel>;
   OriginDiffusion: ResolverTypeWrapper<OriginFiguresModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PilotDetails: ResolverTypeWrapper<PilotDetails>;
@@ -1092,6 +1410,7 @@ export type ResolversTypes = {
   ProvinceCount: ResolverTypeWrapper<Omit<ProvinceCount, 'province'> & { province: ResolversTypes['Province'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regency: ResolverTypeWrapper<RegencyModel>;
+  RegencyRank: ResolverTypeWrapper<RankedModel>;
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: ResolverTypeWrapper<RegulationDetails>;
   RegulationDetailsInput: RegulationDetailsInput;
@@ -1109,6 +1428,7 @@ export type ResolversTypes = {
   SourceSpan: ResolverTypeWrapper<SourceSpan>;
   StageCount: ResolverTypeWrapper<StageCount>;
   StageDuration: ResolverTypeWrapper<StageDuration>;
+  StageTiming: ResolverTypeWrapper<StageTiming>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StudyVisit: ResolverTypeWrapper<StudyVisitRowModel>;
   StudyVisitDraft: ResolverTypeWrapper<StudyVisitDraft>;
@@ -1116,7 +1436,10 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuspensionDetails: ResolverTypeWrapper<SuspensionDetails>;
   SuspensionDetailsInput: SuspensionDetailsInput;
+  TimeToStage: ResolverTypeWrapper<TimeToStage>;
+  TimeToStageStart: TimeToStageStart;
   Verification: Verification;
+  VerificationFilter: VerificationFilter;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversTypes['Regency']> }>;
   VisitedSite: ResolverTypeWrapper<VisitedSite>;
@@ -1126,8 +1449,10 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessToken: AccessTokenRowModel;
+  AddEvidenceInput: AddEvidenceInput;
   Adoption: AdoptionRowModel;
   AdoptionConnection: Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdoptionEdge']> };
+  AdoptionCurve: AdoptionCurve;
   AdoptionEdge: Omit<AdoptionEdge, 'node'> & { node: ResolversParentTypes['Adoption'] };
   AdoptionFilter: AdoptionFilter;
   AdoptionSort: AdoptionSort;
@@ -1137,19 +1462,23 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BudgetDetails: BudgetDetails;
   BudgetDetailsInput: BudgetDetailsInput;
+  CurvePeriod: CurvePeriod;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   Diffusion: DiffusionFiguresModel;
+  DiffusionNetwork: Omit<DiffusionNetwork, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NetworkEdge']>, nodes: Array<ResolversParentTypes['NetworkNode']> };
   DraftRegency: Omit<DraftRegency, 'regency'> & { regency: ResolversParentTypes['Regency'] };
   EvaluationDetails: EvaluationDetails;
   EvaluationDetailsInput: EvaluationDetailsInput;
   EventPage: Omit<EventPage, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEvent']> };
   Evidence: Evidence;
   EvidenceInput: EvidenceInput;
+  FigureFilter: FigureFilter;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Innovation: InnovationRowModel;
+  InnovationRank: RankedModel;
   Int: Scalars['Int']['output'];
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
@@ -1163,6 +1492,8 @@ export type ResolversParentTypes = {
   MilestoneNotice: MilestoneNoticeModel;
   MilestoneProposal: MilestoneProposal;
   Mutation: Record<PropertyKey, never>;
+  NetworkEdge: NetworkEdgeRowModel;
+  NetworkNode: NetworkNodeRowModel;
   OriginDiffusion: OriginFiguresModel;
   PageInfo: PageInfo;
   PilotDetails: PilotDetails;
@@ -1171,6 +1502,7 @@ export type ResolversParentTypes = {
   ProvinceCount: Omit<ProvinceCount, 'province'> & { province: ResolversParentTypes['Province'] };
   Query: Record<PropertyKey, never>;
   Regency: RegencyModel;
+  RegencyRank: RankedModel;
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: RegulationDetails;
   RegulationDetailsInput: RegulationDetailsInput;
@@ -1184,6 +1516,7 @@ export type ResolversParentTypes = {
   SourceSpan: SourceSpan;
   StageCount: StageCount;
   StageDuration: StageDuration;
+  StageTiming: StageTiming;
   String: Scalars['String']['output'];
   StudyVisit: StudyVisitRowModel;
   StudyVisitDraft: StudyVisitDraft;
@@ -1191,6 +1524,7 @@ export type ResolversParentTypes = {
   Subscription: Record<PropertyKey, never>;
   SuspensionDetails: SuspensionDetails;
   SuspensionDetailsInput: SuspensionDetailsInput;
+  TimeToStage: TimeToStage;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversParentTypes['Regency']> };
   VisitedSite: VisitedSite;
@@ -1226,6 +1560,15 @@ export type AdoptionConnectionResolvers<ContextType = GraphQLContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AdoptionCurveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdoptionCurve'] = ResolversParentTypes['AdoptionCurve']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['CurveInterval'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['CurvePeriod']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+};
+
 export type AdoptionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdoptionEdge'] = ResolversParentTypes['AdoptionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType>;
@@ -1255,6 +1598,16 @@ export type BudgetDetailsResolvers<ContextType = GraphQLContext, ParentType exte
   source?: Resolver<ResolversTypes['BudgetSource'], ParentType, ContextType>;
 };
 
+export type CurvePeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CurvePeriod'] = ResolversParentTypes['CurvePeriod']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cumulativeAdopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cumulativeAdoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1269,6 +1622,11 @@ export type DiffusionResolvers<ContextType = GraphQLContext, ParentType extends 
   innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
   provinces?: Resolver<Array<ResolversTypes['ProvinceCount']>, ParentType, ContextType>;
   studyToStage?: Resolver<Array<ResolversTypes['StageDuration']>, ParentType, ContextType>;
+};
+
+export type DiffusionNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiffusionNetwork'] = ResolversParentTypes['DiffusionNetwork']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkNode']>, ParentType, ContextType>;
 };
 
 export type DraftRegencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DraftRegency'] = ResolversParentTypes['DraftRegency']> = {
@@ -1306,6 +1664,12 @@ export type InnovationResolvers<ContextType = GraphQLContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type InnovationRankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InnovationRank'] = ResolversParentTypes['InnovationRank']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IssuedAccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedAccessToken'] = ResolversParentTypes['IssuedAccessToken']> = {
@@ -1361,6 +1725,7 @@ export type MilestoneDraftResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type MilestoneNoticeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneNotice'] = ResolversParentTypes['MilestoneNotice']> = {
   adoption?: Resolver<Maybe<ResolversTypes['Adoption']>, ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['MilestoneChange'], ParentType, ContextType>;
   milestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1373,6 +1738,7 @@ export type MilestoneProposalResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addEvidence?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationAddEvidenceArgs, 'input'>>;
   issueAccessToken?: Resolver<ResolversTypes['IssuedAccessToken'], ParentType, ContextType, RequireFields<MutationIssueAccessTokenArgs, 'input'>>;
   registerInnovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType, RequireFields<MutationRegisterInnovationArgs, 'input'>>;
   rejectMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRejectMilestoneArgs, 'input'>>;
@@ -1382,6 +1748,22 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   retractStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationRetractStudyVisitArgs, 'input'>>;
   revokeAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'input'>>;
   verifyMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationVerifyMilestoneArgs, 'input'>>;
+};
+
+export type NetworkEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NetworkEdgeKind'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['AdoptionStage']>, ParentType, ContextType>;
+  studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type NetworkNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkNode'] = ResolversParentTypes['NetworkNode']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  regency?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
 };
 
 export type OriginDiffusionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OriginDiffusion'] = ResolversParentTypes['OriginDiffusion']> = {
@@ -1417,8 +1799,10 @@ export type ProvinceCountResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
+  adoptionCurve?: Resolver<ResolversTypes['AdoptionCurve'], ParentType, ContextType, RequireFields<QueryAdoptionCurveArgs, 'clock' | 'interval' | 'stage'>>;
   adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
   diffusion?: Resolver<Maybe<ResolversTypes['Diffusion']>, ParentType, ContextType, RequireFields<QueryDiffusionArgs, 'innovationId'>>;
+  diffusionNetwork?: Resolver<ResolversTypes['DiffusionNetwork'], ParentType, ContextType, Partial<QueryDiffusionNetworkArgs>>;
   draftFromReport?: Resolver<ResolversTypes['ReportDraft'], ParentType, ContextType, RequireFields<QueryDraftFromReportArgs, 'publishedOn' | 'text'>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QueryInnovationArgs, 'id'>>;
@@ -1430,6 +1814,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType, RequireFields<QueryRegencyArgs, 'code'>>;
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType, RequireFields<QueryStudyVisitArgs, 'id'>>;
   studyVisits?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType, Partial<QueryStudyVisitsArgs>>;
+  timeToStage?: Resolver<ResolversTypes['TimeToStage'], ParentType, ContextType, RequireFields<QueryTimeToStageArgs, 'from'>>;
+  topAdopters?: Resolver<Array<ResolversTypes['RegencyRank']>, ParentType, ContextType, RequireFields<QueryTopAdoptersArgs, 'first' | 'minStage'>>;
+  topInnovations?: Resolver<Array<ResolversTypes['InnovationRank']>, ParentType, ContextType, RequireFields<QueryTopInnovationsArgs, 'first' | 'minStage'>>;
+  topOrigins?: Resolver<Array<ResolversTypes['RegencyRank']>, ParentType, ContextType, RequireFields<QueryTopOriginsArgs, 'first' | 'minStage'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -1442,6 +1830,12 @@ export type RegencyResolvers<ContextType = GraphQLContext, ParentType extends Re
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   studyVisitsHosted?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
   studyVisitsMade?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+};
+
+export type RegencyRankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegencyRank'] = ResolversParentTypes['RegencyRank']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  regency?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
 };
 
 export type RegulationDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegulationDetails'] = ResolversParentTypes['RegulationDetails']> = {
@@ -1478,6 +1872,17 @@ export type StageDurationResolvers<ContextType = GraphQLContext, ParentType exte
   adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   medianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   p75Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+};
+
+export type StageTimingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageTiming'] = ResolversParentTypes['StageTiming']> = {
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianMonths?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  minDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  q1Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  q3Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
 };
 
@@ -1518,11 +1923,18 @@ export type StudyVisitProposalResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  milestoneChanged?: SubscriptionResolver<ResolversTypes['MilestoneNotice'], "milestoneChanged", ParentType, ContextType, Partial<SubscriptionMilestoneChangedArgs>>;
   milestoneReported?: SubscriptionResolver<ResolversTypes['MilestoneNotice'], "milestoneReported", ParentType, ContextType, Partial<SubscriptionMilestoneReportedArgs>>;
 };
 
 export type SuspensionDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspensionDetails'] = ResolversParentTypes['SuspensionDetails']> = {
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TimeToStageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeToStage'] = ResolversParentTypes['TimeToStage']> = {
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['TimeToStageStart'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['StageTiming']>, ParentType, ContextType>;
 };
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -1540,18 +1952,22 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AccessToken?: AccessTokenResolvers<ContextType>;
   Adoption?: AdoptionResolvers<ContextType>;
   AdoptionConnection?: AdoptionConnectionResolvers<ContextType>;
+  AdoptionCurve?: AdoptionCurveResolvers<ContextType>;
   AdoptionEdge?: AdoptionEdgeResolvers<ContextType>;
   AgreementDetails?: AgreementDetailsResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   BudgetDetails?: BudgetDetailsResolvers<ContextType>;
+  CurvePeriod?: CurvePeriodResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Diffusion?: DiffusionResolvers<ContextType>;
+  DiffusionNetwork?: DiffusionNetworkResolvers<ContextType>;
   DraftRegency?: DraftRegencyResolvers<ContextType>;
   EvaluationDetails?: EvaluationDetailsResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Innovation?: InnovationResolvers<ContextType>;
+  InnovationRank?: InnovationRankResolvers<ContextType>;
   IssuedAccessToken?: IssuedAccessTokenResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LaunchDetails?: LaunchDetailsResolvers<ContextType>;
@@ -1561,6 +1977,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MilestoneNotice?: MilestoneNoticeResolvers<ContextType>;
   MilestoneProposal?: MilestoneProposalResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkEdge?: NetworkEdgeResolvers<ContextType>;
+  NetworkNode?: NetworkNodeResolvers<ContextType>;
   OriginDiffusion?: OriginDiffusionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PilotDetails?: PilotDetailsResolvers<ContextType>;
@@ -1568,16 +1986,19 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProvinceCount?: ProvinceCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regency?: RegencyResolvers<ContextType>;
+  RegencyRank?: RegencyRankResolvers<ContextType>;
   RegulationDetails?: RegulationDetailsResolvers<ContextType>;
   ReportDraft?: ReportDraftResolvers<ContextType>;
   SourceSpan?: SourceSpanResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StageDuration?: StageDurationResolvers<ContextType>;
+  StageTiming?: StageTimingResolvers<ContextType>;
   StudyVisit?: StudyVisitResolvers<ContextType>;
   StudyVisitDraft?: StudyVisitDraftResolvers<ContextType>;
   StudyVisitProposal?: StudyVisitProposalResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SuspensionDetails?: SuspensionDetailsResolvers<ContextType>;
+  TimeToStage?: TimeToStageResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   VisitedSite?: VisitedSiteResolvers<ContextType>;
 };

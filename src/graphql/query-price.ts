@@ -39,6 +39,16 @@ export const FIELD_PRICES: Readonly<Record<string, number>> = {
   'Adoption.history': 20,
   'Query.adoptions': 10,
   'Query.innovations': 10,
+  // The analysts' figures (issue 12), priced at their national answer (one row per adoption of
+  // figure_reach; the network: an origin's milestone rows), whatever the scope. A national curve
+  // or time to stage takes hundreds of milliseconds on the synthetic national dataset (see
+  // docs/benchmarks.md), so a request holds at most two of them at the default limit.
+  'Query.topInnovations': 200,
+  'Query.topAdopters': 200,
+  'Query.topOrigins': 200,
+  'Query.adoptionCurve': 2000,
+  'Query.timeToStage': 1500,
+  'Query.diffusionNetwork': 300,
 };
 
 /** Asking a priced field at a point in time multiplies its price. */

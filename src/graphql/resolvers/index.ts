@@ -5,6 +5,7 @@ import { AccessToken } from './access-token.js';
 import { Adoption } from './adoption.js';
 import { AuditEvent } from './audit-event.js';
 import { Diffusion } from './diffusion.js';
+import { InnovationRank, NetworkEdge, NetworkNode, RegencyRank } from './figures.js';
 import { Innovation } from './innovation.js';
 import { Milestone } from './milestone.js';
 import { MilestoneNotice } from './milestone-notice.js';
@@ -45,4 +46,8 @@ export const resolvers: Resolvers = {
   AuditEvent,
   MilestoneNotice,
   AccessToken,
+  InnovationRank,
+  RegencyRank,
+  NetworkNode,
+  NetworkEdge,
 };

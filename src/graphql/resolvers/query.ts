@@ -10,6 +10,7 @@ import { InvalidPositionError } from '../../eventstore/port.js';
 import { visibleEvents } from '../event-visibility.js';
 import type { QueryResolvers } from '../generated.js';
 import { draftReport } from '../news-drafts.js';
+import { figureQueries } from './figures.js';
 import { checkRange, instant, pageSize, timePoint } from './shared.js';
 
 const MAX_PAGE = 500;
@@ -17,6 +18,7 @@ const MAX_EVENTS_PAGE = 1000;
 
 /** Every root query: the registry, the analysts' lists and figures, the event log, the viewer. */
 export const Query: QueryResolvers = {
+  ...figureQueries,
   regency: (_, { code }, ctx) => ctx.regions.regency(code) ?? null,
   regencies: (_, { provinceCode }, ctx) => ctx.regions.regencies(provinceCode ?? undefined),
   province: (_, { code }, ctx) => ctx.regions.province(code) ?? null,
