@@ -23,6 +23,7 @@ const config: CodegenConfig = {
           AuditEvent: '../eventstore/port.js#RecordedEvent',
           MilestoneNotice: '../graphql/live-feed.js#MilestoneNotice',
           AccessToken: '../../projections/access-tokens/readers.js#AccessTokenRow',
+          VisitOutcome: '../../projections/study-visits/outcomes.js#VisitOutcomeRow',
         },
         mapperTypeSuffix: 'Model',
         optionalResolveType: true,

@@ -1,6 +1,7 @@
 import { accessTokensProjection } from './access-tokens/projection.js';
 import { adoptionsProjection } from './adoptions/projection.js';
 import { idempotencyProjection } from './idempotency/projection.js';
+import { innovationSearchProjection } from './innovation-search/projection.js';
 import { innovationsProjection } from './innovations/projection.js';
 import type { Projection } from './projection.js';
 import { studyVisitsProjection } from './study-visits/projection.js';
@@ -14,4 +15,5 @@ export const projections: readonly Projection[] = [
   timelineProjection,
   accessTokensProjection,
   idempotencyProjection,
+  innovationSearchProjection,
 ];

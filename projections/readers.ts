@@ -3,7 +3,9 @@ import { AccessTokenReaders } from './access-tokens/readers.js';
 import { AdoptionLists } from './adoptions/list.js';
 import { AdoptionReaders } from './adoptions/readers.js';
 import { IdempotencyReaders } from './idempotency/readers.js';
+import { InnovationSearchReaders } from './innovation-search/readers.js';
 import { InnovationReaders } from './innovations/readers.js';
+import { VisitOutcomeReaders } from './study-visits/outcomes.js';
 import { StudyVisitReaders } from './study-visits/readers.js';
 import { TimelineReaders } from './timeline/readers.js';
 
@@ -13,6 +15,8 @@ export function openReaders(db: Database.Database) {
   return {
     innovations,
     studyVisits: new StudyVisitReaders(db),
+    visitOutcomes: new VisitOutcomeReaders(db),
+    innovationSearch: new InnovationSearchReaders(db),
     adoptions: new AdoptionReaders(db),
     adoptionLists: new AdoptionLists(db),
     timeline: new TimelineReaders(db, innovations),

@@ -24,6 +24,10 @@ export interface AnalystAdoptionFilter {
   occurredBetween?: DateRange | null;
   /** Has a milestone that counts whose current verdict is this one. */
   verification?: 'UNVERIFIED' | 'VERIFIED' | 'REJECTED' | null;
+  /** Suspended (vakum) or not, at the time point asked. */
+  suspended?: boolean | null;
+  /** The replication mode of the adoption's latest milestone that counts and names one. */
+  mode?: 'ADOPTION' | 'ADAPTATION' | 'MODIFICATION' | null;
 }
 
 const SORT_COLUMN: Record<AdoptionSort['field'], string> = {
@@ -128,7 +132,11 @@ export class AdoptionLists {
 }
 
 /** The filter as SQL conditions on the adoption source (alias `a`). */
-function conditions(filter: AnalystAdoptionFilter, at: TimePoint | undefined, params: Params) {
+export function conditions(
+  filter: AnalystAdoptionFilter,
+  at: TimePoint | undefined,
+  params: Params,
+) {
   const where = ['a.stage_rank >= @minRank'];
   params.minRank = filter.minStage ? stageRank(filter.minStage) : 1;
   const equal = (column: string, value: unknown) => {
@@ -156,6 +164,18 @@ function conditions(filter: AnalystAdoptionFilter, at: TimePoint | undefined, pa
       WHERE v.adopter_code = a.adopter_code AND v.innovation_id = a.innovation_id
         AND v.retracted = 0 AND v.verification = @verification)`);
     params.verification = filter.verification;
+  }
+  if (filter.suspended != null) {
+    where.push('a.suspended = @suspended');
+    params.suspended = filter.suspended ? 1 : 0;
+  }
+  if (filter.mode) {
+    // Served by the milestones' (adopter, innovation, occurred_on, position) index.
+    where.push(`(SELECT w.mode FROM milestones w
+      WHERE w.adopter_code = a.adopter_code AND w.innovation_id = a.innovation_id
+        AND w.retracted = 0 AND w.mode IS NOT NULL
+      ORDER BY w.occurred_on DESC, w.position DESC LIMIT 1) = @mode`);
+    params.mode = filter.mode;
   }
   return where.join(' AND ');
 }

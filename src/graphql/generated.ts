@@ -7,6 +7,7 @@ import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as Origin
 import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js';
 import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
 import type { AccessTokenRow as AccessTokenRowModel } from '../../projections/access-tokens/readers.js';
+import type { VisitOutcomeRow as VisitOutcomeRowModel } from '../../projections/study-visits/outcomes.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -74,6 +75,8 @@ export type AdoptionFilter = {
   adopterCode?: InputMaybe<Scalars['ID']['input']>;
   innovationId?: InputMaybe<Scalars['ID']['input']>;
   minStage?: InputMaybe<AdoptionStage>;
+  /** Has a milestone that counts (not retracted) reported with this replication mode. */
+  mode?: InputMaybe<ReplicationMode>;
   /** Has a milestone that counts and occurred within the range. */
   occurredBetween?: InputMaybe<DateRange>;
   originCode?: InputMaybe<Scalars['ID']['input']>;
@@ -83,6 +86,8 @@ export type AdoptionFilter = {
   reportedBetween?: InputMaybe<DateRange>;
   /** Exactly this stage. */
   stage?: InputMaybe<AdoptionStage>;
+  /** Only adoptions that are (true) or are not (false) suspended (vakum), at the time point asked. */
+  suspended?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a milestone that counts (not retracted) whose current verdict is this one. */
   verification?: InputMaybe<Verification>;
 };
@@ -545,7 +550,19 @@ export type Query = {
   regencies: Array<Regency>;
   /** A kabupaten/kota by its Kemendagri code, e.g. 35.10. */
   regency?: Maybe<Regency>;
+  /**
+   * Innovations whose name (or origin's name) matches the words of `text`: case- and
+   * accent-insensitive, each word matching a whole word or the start of one ("mal pel" finds
+   * "Mal Pelayanan Publik", "mpp" finds "... (MPP)"), best matches first.
+   */
+  searchInnovations: Array<Innovation>;
   studyVisit?: Maybe<StudyVisit>;
+  /**
+   * Study visits. `ledToNothingAfterMonths: N` keeps only visits that ended at least N months ago
+   * and after which, within N months of their last day, the visiting regency reached no stage beyond
+   * STUDIED in any innovation studied (no milestone that counts beyond STUDIED occurred from the
+   * visit's first day to N months after its last).
+   */
   studyVisits: Array<StudyVisit>;
   viewer: Viewer;
 };
@@ -612,6 +629,12 @@ export type QueryRegencyArgs = {
 };
 
 
+export type QuerySearchInnovationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+};
+
+
 export type QueryStudyVisitArgs = {
   id: Scalars['ID']['input'];
 };
@@ -619,6 +642,7 @@ export type QueryStudyVisitArgs = {
 
 export type QueryStudyVisitsArgs = {
   hostCode?: InputMaybe<Scalars['ID']['input']>;
+  ledToNothingAfterMonths?: InputMaybe<Scalars['Int']['input']>;
   visitorCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -768,6 +792,16 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** A stage the visiting regency first reached after a study visit. */
+export type StageAfterVisit = {
+  __typename?: 'StageAfterVisit';
+  /** Days from the visit's first day. */
+  days: Scalars['Int']['output'];
+  /** When the first milestone reaching this stage (or a later one) after the visit occurred. */
+  occurredOn: Scalars['Date']['output'];
+  stage: AdoptionStage;
+};
+
 /** How many adoptions reached a stage (the funnel) and how many stand at it now. */
 export type StageCount = {
   __typename?: 'StageCount';
@@ -801,6 +835,8 @@ export type StudyVisit = {
   innovations: Array<Innovation>;
   leader: Scalars['String']['output'];
   note?: Maybe<Scalars['String']['output']>;
+  /** Per innovation studied: the visiting regency's stage now and the stages it reached after the visit. */
+  outcomes: Array<VisitOutcome>;
   recordedAt: Scalars['DateTime']['output'];
   retracted: Scalars['Boolean']['output'];
   sites: Array<VisitedSite>;
@@ -847,6 +883,18 @@ export type Viewer = {
   authenticated: Scalars['Boolean']['output'];
   regency?: Maybe<Regency>;
   role?: Maybe<Role>;
+};
+
+/** What became of one innovation a study visit studied, for the visiting regency. */
+export type VisitOutcome = {
+  __typename?: 'VisitOutcome';
+  innovation: Innovation;
+  /** The stages beyond STUDIED reached by milestones that occurred on or after the visit's first day, in stage order. */
+  reached: Array<StageAfterVisit>;
+  /** The visiting regency's stage in this innovation now; null when nothing counts any more. */
+  stage?: Maybe<AdoptionStage>;
+  /** True while the adoption is suspended (vakum). */
+  suspended: Scalars['Boolean']['output'];
 };
 
 export type VisitedSite = {
@@ -997,6 +1045,7 @@ export type ResolversTypes = {
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   Role: Role;
   SortDirection: SortDirection;
+  StageAfterVisit: ResolverTypeWrapper<StageAfterVisit>;
   StageCount: ResolverTypeWrapper<StageCount>;
   StageDuration: ResolverTypeWrapper<StageDuration>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1007,6 +1056,7 @@ export type ResolversTypes = {
   Verification: Verification;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversTypes['Regency']> }>;
+  VisitOutcome: ResolverTypeWrapper<VisitOutcomeRowModel>;
   VisitedSite: ResolverTypeWrapper<VisitedSite>;
   VisitedSiteInput: VisitedSiteInput;
 };
@@ -1065,6 +1115,7 @@ export type ResolversParentTypes = {
   RetractMilestoneInput: RetractMilestoneInput;
   RetractStudyVisitInput: RetractStudyVisitInput;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
+  StageAfterVisit: StageAfterVisit;
   StageCount: StageCount;
   StageDuration: StageDuration;
   String: Scalars['String']['output'];
@@ -1074,6 +1125,7 @@ export type ResolversParentTypes = {
   SuspensionDetailsInput: SuspensionDetailsInput;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversParentTypes['Regency']> };
+  VisitOutcome: VisitOutcomeRowModel;
   VisitedSite: VisitedSite;
   VisitedSiteInput: VisitedSiteInput;
 };
@@ -1285,6 +1337,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   provinces?: Resolver<Array<ResolversTypes['Province']>, ParentType, ContextType>;
   regencies?: Resolver<Array<ResolversTypes['Regency']>, ParentType, ContextType, Partial<QueryRegenciesArgs>>;
   regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType, RequireFields<QueryRegencyArgs, 'code'>>;
+  searchInnovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QuerySearchInnovationsArgs, 'first' | 'text'>>;
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType, RequireFields<QueryStudyVisitArgs, 'id'>>;
   studyVisits?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType, Partial<QueryStudyVisitsArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
@@ -1305,6 +1358,12 @@ export type RegulationDetailsResolvers<ContextType = GraphQLContext, ParentType 
   instrument?: Resolver<ResolversTypes['RegulationInstrument'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type StageAfterVisitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageAfterVisit'] = ResolversParentTypes['StageAfterVisit']> = {
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
 };
 
 export type StageCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageCount'] = ResolversParentTypes['StageCount']> = {
@@ -1329,6 +1388,7 @@ export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends
   innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType>;
   leader?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['VisitOutcome']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sites?: Resolver<Array<ResolversTypes['VisitedSite']>, ParentType, ContextType>;
@@ -1348,6 +1408,13 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   authenticated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
+export type VisitOutcomeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitOutcome'] = ResolversParentTypes['VisitOutcome']> = {
+  innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
+  reached?: Resolver<Array<ResolversTypes['StageAfterVisit']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['AdoptionStage']>, ParentType, ContextType>;
+  suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type VisitedSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitedSite'] = ResolversParentTypes['VisitedSite']> = {
@@ -1385,12 +1452,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   Regency?: RegencyResolvers<ContextType>;
   RegulationDetails?: RegulationDetailsResolvers<ContextType>;
+  StageAfterVisit?: StageAfterVisitResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StageDuration?: StageDurationResolvers<ContextType>;
   StudyVisit?: StudyVisitResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SuspensionDetails?: SuspensionDetailsResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  VisitOutcome?: VisitOutcomeResolvers<ContextType>;
   VisitedSite?: VisitedSiteResolvers<ContextType>;
 };
 

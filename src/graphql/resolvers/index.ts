@@ -15,6 +15,7 @@ import { Query } from './query.js';
 import { Regency } from './regency.js';
 import { StudyVisit } from './study-visit.js';
 import { Subscription } from './subscription.js';
+import { VisitOutcome } from './visit-outcome.js';
 
 const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
@@ -45,4 +46,5 @@ export const resolvers: Resolvers = {
   AuditEvent,
   MilestoneNotice,
   AccessToken,
+  VisitOutcome,
 };

@@ -6,6 +6,7 @@ import {
 import { requireRole } from '../../application/access.js';
 import { badInput } from '../../domain/shared/errors.js';
 import type { QueryResolvers } from '../generated.js';
+import { answerQueries } from './query-answers.js';
 import { checkRange, instant, pageSize, timePoint } from './shared.js';
 
 const MAX_PAGE = 500;
@@ -21,7 +22,6 @@ export const Query: QueryResolvers = {
   innovations: (_, args, ctx) =>
     ctx.read.innovations.list({ ...args, knownAt: instant(args.knownAt) }),
   studyVisit: (_, { id }, ctx) => ctx.read.studyVisits.studyVisit(id) ?? null,
-  studyVisits: (_, args, ctx) => ctx.read.studyVisits.list(args),
 
   adoptions: (_, { filter, sort, first, after, asOf, knownAt }, ctx) => {
     const size = pageSize(first, MAX_PAGE, 50);
@@ -88,6 +88,7 @@ export const Query: QueryResolvers = {
     role: ctx.actor.role ?? null,
     regency: ctx.actor.regencyCode ? (ctx.regions.regency(ctx.actor.regencyCode) ?? null) : null,
   }),
+  ...answerQueries,
   accessTokens: (_, __, ctx) => {
     requireRole(ctx.actor, ['ADMIN'], 'accessTokens');
     return ctx.read.accessTokens.accessTokens();
