@@ -40,6 +40,16 @@ export type AccessToken = {
   role: Role;
 };
 
+/** Evidence (data dukung) added to a milestone after it was reported. */
+export type AddEvidenceInput = {
+  /** 1 to 20 pieces; a milestone holds at most 20 in all. */
+  evidence: Array<EvidenceInput>;
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The milestone, a study visit's milestone (<visitId>:<innovationId>) included. */
+  milestoneId: Scalars['ID']['input'];
+};
+
 export type Adoption = {
   __typename?: 'Adoption';
   adopter: Regency;
@@ -63,6 +73,21 @@ export type AdoptionConnection = {
   edges: Array<AdoptionEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** The cumulative adoption curve (S-curve): when adoptions in scope first reached a stage. */
+export type AdoptionCurve = {
+  __typename?: 'AdoptionCurve';
+  /** Distinct regencies that reached the stage in all. */
+  adopters: Scalars['Int']['output'];
+  /** Adoptions that reached the stage in all. */
+  adoptions: Scalars['Int']['output'];
+  clock: Clock;
+  interval: CurveInterval;
+  /** Every period from the first adoption reaching the stage to the last, empty ones included. */
+  periods: Array<CurvePeriod>;
+  /** The stage counted. */
+  stage: AdoptionStage;
 };
 
 export type AdoptionEdge = {
@@ -178,6 +203,41 @@ export type BudgetSource =
   | 'CSR'
   | 'OTHER';
 
+/** Which of a milestone's two dates places it in time. */
+export type Clock =
+  /** When it was reported to replika (recordedAt, in UTC). */
+  | 'KNOWN'
+  /** When it happened (occurredOn). */
+  | 'OCCURRED';
+
+/** The length of one period of an adoption curve. */
+export type CurveInterval =
+  /** Calendar months, labelled 2019-02. */
+  | 'MONTH'
+  /** Calendar quarters, labelled 2019-Q1. */
+  | 'QUARTER'
+  /** Calendar years, labelled 2019. */
+  | 'YEAR';
+
+/** One period of an adoption curve. */
+export type CurvePeriod = {
+  __typename?: 'CurvePeriod';
+  /** Regencies whose first adoption in scope reached the stage in this period. */
+  adopters: Scalars['Int']['output'];
+  /** Adoptions that first reached the stage in this period. */
+  adoptions: Scalars['Int']['output'];
+  /** Regencies that had an adoption in scope at the stage by the end of this period. */
+  cumulativeAdopters: Scalars['Int']['output'];
+  /** Adoptions that had reached the stage by the end of this period (the S-curve). */
+  cumulativeAdoptions: Scalars['Int']['output'];
+  /** The period's first day. */
+  from: Scalars['Date']['output'];
+  /** The period's label: 2019, 2019-Q1 or 2019-02. */
+  period: Scalars['String']['output'];
+  /** The period's last day. */
+  to: Scalars['Date']['output'];
+};
+
 /** An inclusive range of calendar dates; either end may be left open. Instants compare in UTC. */
 export type DateRange = {
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -192,6 +252,15 @@ export type Diffusion = {
   innovation: Innovation;
   provinces: Array<ProvinceCount>;
   studyToStage: Array<StageDuration>;
+};
+
+/** Who learned from whom: regencies as nodes, study visits and adoptions as edges. */
+export type DiffusionNetwork = {
+  __typename?: 'DiffusionNetwork';
+  /** Study-visit edges by date, then adoption edges by date. */
+  edges: Array<NetworkEdge>;
+  /** Every regency at either end of an edge, in code order. */
+  nodes: Array<NetworkNode>;
 };
 
 export type EvaluationDetails = {
@@ -231,6 +300,23 @@ export type EvidenceKind =
   | 'PHOTO'
   | 'REGULATION';
 
+/**
+ * Which milestones and adoptions a figure, ranking or curve counts. Retracted milestones never
+ * count. All conditions hold together.
+ */
+export type FigureFilter = {
+  /** Only adoptions of innovations of this category. */
+  category?: InputMaybe<InnovationCategory>;
+  /** Only adoptions whose replication mode (the mode of their latest milestone that names one) is this. */
+  mode?: InputMaybe<ReplicationMode>;
+  /** Only milestones that occurred within this inclusive range count. */
+  period?: InputMaybe<DateRange>;
+  /** Only adoptions by regencies of this province (two-digit Kemendagri code, e.g. 16). */
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+  /** By the ministry's verdict; EXCLUDE_REJECTED when omitted. */
+  verification?: InputMaybe<VerificationFilter>;
+};
+
 export type Innovation = {
   __typename?: 'Innovation';
   /** Its adoptions; at the innovation's own time point when it was listed with knownAt. */
@@ -269,6 +355,16 @@ export type InnovationCategory =
   | 'OTHER'
   /** pelayanan publik */
   | 'PUBLIC_SERVICE';
+
+/** An innovation's place in the ranking of innovations by adopters. */
+export type InnovationRank = {
+  __typename?: 'InnovationRank';
+  /** Adopting regencies whose adoption of it reached the stage asked for. */
+  count: Scalars['Int']['output'];
+  innovation: Innovation;
+  /** 1 for the most; equal counts share a rank (1, 2, 2, 4). */
+  rank: Scalars['Int']['output'];
+};
 
 export type IssueAccessTokenInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -327,6 +423,19 @@ export type Milestone = {
   verifiedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** What happened to a milestone, as the live feed tells it. */
+export type MilestoneChange =
+  /** Evidence was added to it. */
+  | 'EVIDENCE_ADDED'
+  /** The ministry rejected it. */
+  | 'REJECTED'
+  /** It was reported (directly or as a study visit's milestone). */
+  | 'REPORTED'
+  /** It was retracted (directly or with its study visit). */
+  | 'RETRACTED'
+  /** The ministry verified it. */
+  | 'VERIFIED';
+
 /** Details of a milestone: the one field matching its kind is set. */
 export type MilestoneDetails = {
   __typename?: 'MilestoneDetails';
@@ -367,6 +476,8 @@ export type MilestoneNotice = {
   __typename?: 'MilestoneNotice';
   /** The adoption as the read model holds it now. */
   adoption?: Maybe<Adoption>;
+  /** What happened: REPORTED on milestoneReported; any change on milestoneChanged. */
+  change: MilestoneChange;
   milestone: Milestone;
   /** Log position of the event that reported it. */
   position: Scalars['String']['output'];
@@ -378,6 +489,11 @@ export type MilestoneNotice = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Adds evidence (data dukung) to a milestone that is not retracted: by the adopting regency's
+   * token, an ANALYST or an ADMIN. Only a milestone with evidence can be verified.
+   */
+  addEvidence: Milestone;
   /** Issues an access token (ADMIN); the answer holds the token, shown once. */
   issueAccessToken: IssuedAccessToken;
   /** Registers an innovation of an origin regency. */
@@ -395,6 +511,15 @@ export type Mutation = {
   revokeAccessToken: AccessToken;
   /** Marks a milestone verified against its evidence (ANALYST or ADMIN). */
   verifyMilestone: Milestone;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationAddEvidenceArgs = {
+  input: AddEvidenceInput;
 };
 
 
@@ -478,6 +603,40 @@ export type MutationVerifyMilestoneArgs = {
   input: VerifyMilestoneInput;
 };
 
+/** One edge of the diffusion network: who learned from whom. */
+export type NetworkEdge = {
+  __typename?: 'NetworkEdge';
+  /** The visit's first day, or the adoption's first milestone that counts. */
+  date: Scalars['Date']['output'];
+  /** Code of the host (STUDY_VISIT) or origin (ADOPTION). */
+  from: Scalars['ID']['output'];
+  /** The innovations studied on the visit (those in scope), or the one adopted. */
+  innovations: Array<Innovation>;
+  kind: NetworkEdgeKind;
+  /** The adoption's stage, counting only milestones the filter keeps (ADOPTION edges). */
+  stage?: Maybe<AdoptionStage>;
+  /** The study visit (STUDY_VISIT edges). */
+  studyVisit?: Maybe<StudyVisit>;
+  /** Code of the visitor (STUDY_VISIT) or adopter (ADOPTION). */
+  to: Scalars['ID']['output'];
+};
+
+/** What an edge of the diffusion network stands for. */
+export type NetworkEdgeKind =
+  /** An adoption: from the innovation's origin to the adopter. */
+  | 'ADOPTION'
+  /** A study visit: from the host to the visiting regency. */
+  | 'STUDY_VISIT';
+
+/** A regency in a diffusion network. */
+export type NetworkNode = {
+  __typename?: 'NetworkNode';
+  /** Its Kemendagri code. */
+  code: Scalars['ID']['output'];
+  province: Province;
+  regency: Regency;
+};
+
 export type OriginDiffusion = {
   __typename?: 'OriginDiffusion';
   /** Distinct adopting regencies over all its innovations. */
@@ -525,6 +684,11 @@ export type Query = {
   /** Every access grant, secrets never included (ADMIN only). */
   accessTokens: Array<AccessToken>;
   /**
+   * The cumulative adoption curve (S-curve) of one innovation, an origin's innovations, a
+   * province's adopters, or the whole country when no scope is given.
+   */
+  adoptionCurve: AdoptionCurve;
+  /**
    * Adoptions that reached at least one stage, in (adopter, innovation) order unless sorted.
    * `asOf`: counting only milestones that occurred by that date (and are not retracted now);
    * `knownAt`: as reported by that instant (retractions recorded later do not count yet).
@@ -535,6 +699,11 @@ export type Query = {
    * milestones that occurred within it; `asOf` / `knownAt` answer at a point in time.
    */
   diffusion?: Maybe<Diffusion>;
+  /**
+   * Who learned from whom for one innovation or an origin's innovations (one of the two is
+   * required): study visits host → visitor and adoptions origin → adopter.
+   */
+  diffusionNetwork: DiffusionNetwork;
   /**
    * The raw event log, oldest first: one stream's events (cursor = revision) or the whole log
    * (cursor = global position). Positions and revisions are strings (they may exceed 2^53).
@@ -564,7 +733,29 @@ export type Query = {
    * visit's first day to N months after its last).
    */
   studyVisits: Array<StudyVisit>;
+  /**
+   * Quartiles and medians of days from the first study visit (or first interest) to each later
+   * stage, for an innovation, an origin, a province or the whole country when no scope is given.
+   */
+  timeToStage: TimeToStage;
+  /** Adopting regencies ranked by how many of their adoptions reached `minStage` (ties by code). */
+  topAdopters: Array<RegencyRank>;
+  /** Innovations ranked by how many adopting regencies reached `minStage` (ties by id). */
+  topInnovations: Array<InnovationRank>;
+  /** Origin regencies ranked by how many adoptions of their innovations reached `minStage` (ties by code). */
+  topOrigins: Array<RegencyRank>;
   viewer: Viewer;
+};
+
+
+export type QueryAdoptionCurveArgs = {
+  clock?: InputMaybe<Clock>;
+  filter?: InputMaybe<FigureFilter>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  interval?: InputMaybe<CurveInterval>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<AdoptionStage>;
 };
 
 
@@ -583,6 +774,13 @@ export type QueryDiffusionArgs = {
   innovationId: Scalars['ID']['input'];
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   window?: InputMaybe<DateRange>;
+};
+
+
+export type QueryDiffusionNetworkArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -646,6 +844,36 @@ export type QueryStudyVisitsArgs = {
   visitorCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type QueryTimeToStageArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  from?: InputMaybe<TimeToStageStart>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryTopAdoptersArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
+
+export type QueryTopInnovationsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
+
+export type QueryTopOriginsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
 export type Regency = {
   __typename?: 'Regency';
   /** This regency's adoptions of other regencies' innovations. */
@@ -674,6 +902,19 @@ export type RegencyDiffusionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   window?: InputMaybe<DateRange>;
+};
+
+/** A regency's place in a ranking of regencies (as adopter or as origin). */
+export type RegencyRank = {
+  __typename?: 'RegencyRank';
+  /**
+   * Adoptions that reached the stage asked for: the regency's own adoptions (topAdopters) or the
+   * adoptions of its innovations by others (topOrigins).
+   */
+  count: Scalars['Int']['output'];
+  /** 1 for the most; equal counts share a rank (1, 2, 2, 4). */
+  rank: Scalars['Int']['output'];
+  regency: Regency;
 };
 
 export type RegisterInnovationInput = {
@@ -825,6 +1066,30 @@ export type StageDuration = {
   stage: AdoptionStage;
 };
 
+/**
+ * Days from the start (first study visit or first interest) to the first milestone reaching a stage
+ * or a later one, over the adoptions that had the start and reached the stage on or after it.
+ * Quartiles interpolate linearly between ranks (the median of 10 and 20 is 15).
+ */
+export type StageTiming = {
+  __typename?: 'StageTiming';
+  /** Adoptions measured. */
+  adoptions: Scalars['Int']['output'];
+  /** Most days. */
+  maxDays?: Maybe<Scalars['Float']['output']>;
+  /** Median days. */
+  medianDays?: Maybe<Scalars['Float']['output']>;
+  /** The median in months of 30.4375 days (a year is 12 of them), to one decimal. */
+  medianMonths?: Maybe<Scalars['Float']['output']>;
+  /** Fewest days. */
+  minDays?: Maybe<Scalars['Float']['output']>;
+  /** First quartile (25th percentile) of days. */
+  q1Days?: Maybe<Scalars['Float']['output']>;
+  /** Third quartile (75th percentile) of days. */
+  q3Days?: Maybe<Scalars['Float']['output']>;
+  stage: AdoptionStage;
+};
+
 export type StudyVisit = {
   __typename?: 'StudyVisit';
   delegationSize: Scalars['Int']['output'];
@@ -846,8 +1111,21 @@ export type StudyVisit = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /**
+   * Every change to milestones as the read model takes it in (server-sent events): reports,
+   * verdicts, retractions and added evidence, optionally of one origin and/or adopter and of
+   * some kinds of change.
+   */
+  milestoneChanged: MilestoneNotice;
   /** Milestones as they are reported (server-sent events), optionally of one origin and/or adopter. */
   milestoneReported: MilestoneNotice;
+};
+
+
+export type SubscriptionMilestoneChangedArgs = {
+  adopterCode?: InputMaybe<Scalars['ID']['input']>;
+  changes?: InputMaybe<Array<MilestoneChange>>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -865,11 +1143,38 @@ export type SuspensionDetailsInput = {
   reason: Scalars['String']['input'];
 };
 
+/** Time to each stage for the adoptions in scope. */
+export type TimeToStage = {
+  __typename?: 'TimeToStage';
+  /** Adoptions in scope that had the start. */
+  adoptions: Scalars['Int']['output'];
+  /** Where days are counted from. */
+  from: TimeToStageStart;
+  /** One entry per stage after the start, in stage order. */
+  stages: Array<StageTiming>;
+};
+
+/** Where the days to a stage are counted from. */
+export type TimeToStageStart =
+  /** The adoption's first declared interest. */
+  | 'FIRST_INTEREST'
+  /** The adoption's first study visit. */
+  | 'STUDY_VISIT';
+
 /** The ministry's verdict on a milestone. */
 export type Verification =
   | 'REJECTED'
   | 'UNVERIFIED'
   | 'VERIFIED';
+
+/** Which milestones a figure counts, by the ministry's current verdict on them. */
+export type VerificationFilter =
+  /** Every milestone that is not retracted, rejected ones included. */
+  | 'ANY'
+  /** Every milestone that is not retracted, except the ones the ministry rejected (the default). */
+  | 'EXCLUDE_REJECTED'
+  /** Only milestones the ministry verified. */
+  | 'VERIFIED_ONLY';
 
 export type VerifyMilestoneInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -982,8 +1287,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessToken: ResolverTypeWrapper<AccessTokenRowModel>;
+  AddEvidenceInput: AddEvidenceInput;
   Adoption: ResolverTypeWrapper<AdoptionRowModel>;
   AdoptionConnection: ResolverTypeWrapper<Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversTypes['AdoptionEdge']> }>;
+  AdoptionCurve: ResolverTypeWrapper<AdoptionCurve>;
   AdoptionEdge: ResolverTypeWrapper<Omit<AdoptionEdge, 'node'> & { node: ResolversTypes['Adoption'] }>;
   AdoptionFilter: AdoptionFilter;
   AdoptionSort: AdoptionSort;
@@ -997,20 +1304,26 @@ export type ResolversTypes = {
   BudgetDetails: ResolverTypeWrapper<BudgetDetails>;
   BudgetDetailsInput: BudgetDetailsInput;
   BudgetSource: BudgetSource;
+  Clock: Clock;
+  CurveInterval: CurveInterval;
+  CurvePeriod: ResolverTypeWrapper<CurvePeriod>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Diffusion: ResolverTypeWrapper<DiffusionFiguresModel>;
+  DiffusionNetwork: ResolverTypeWrapper<Omit<DiffusionNetwork, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkEdge']>, nodes: Array<ResolversTypes['NetworkNode']> }>;
   EvaluationDetails: ResolverTypeWrapper<EvaluationDetails>;
   EvaluationDetailsInput: EvaluationDetailsInput;
   EventPage: ResolverTypeWrapper<Omit<EventPage, 'nodes'> & { nodes: Array<ResolversTypes['AuditEvent']> }>;
   Evidence: ResolverTypeWrapper<Evidence>;
   EvidenceInput: EvidenceInput;
   EvidenceKind: EvidenceKind;
+  FigureFilter: FigureFilter;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Innovation: ResolverTypeWrapper<InnovationRowModel>;
   InnovationCategory: InnovationCategory;
+  InnovationRank: ResolverTypeWrapper<Omit<InnovationRank, 'innovation'> & { innovation: ResolversTypes['Innovation'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: ResolverTypeWrapper<Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
@@ -1019,11 +1332,15 @@ export type ResolversTypes = {
   LaunchDetailsInput: LaunchDetailsInput;
   Maturity: Maturity;
   Milestone: ResolverTypeWrapper<MilestoneRowModel>;
+  MilestoneChange: MilestoneChange;
   MilestoneDetails: ResolverTypeWrapper<MilestoneDetails>;
   MilestoneDetailsInput: MilestoneDetailsInput;
   MilestoneKind: MilestoneKind;
   MilestoneNotice: ResolverTypeWrapper<MilestoneNoticeModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkEdge: ResolverTypeWrapper<Omit<NetworkEdge, 'innovations' | 'studyVisit'> & { innovations: Array<ResolversTypes['Innovation']>, studyVisit?: Maybe<ResolversTypes['StudyVisit']> }>;
+  NetworkEdgeKind: NetworkEdgeKind;
+  NetworkNode: ResolverTypeWrapper<Omit<NetworkNode, 'province' | 'regency'> & { province: ResolversTypes['Province'], regency: ResolversTypes['Regency'] }>;
   OriginDiffusion: ResolverTypeWrapper<OriginFiguresModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PilotDetails: ResolverTypeWrapper<PilotDetails>;
@@ -1032,6 +1349,7 @@ export type ResolversTypes = {
   ProvinceCount: ResolverTypeWrapper<Omit<ProvinceCount, 'province'> & { province: ResolversTypes['Province'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regency: ResolverTypeWrapper<RegencyModel>;
+  RegencyRank: ResolverTypeWrapper<Omit<RegencyRank, 'regency'> & { regency: ResolversTypes['Regency'] }>;
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: ResolverTypeWrapper<RegulationDetails>;
   RegulationDetailsInput: RegulationDetailsInput;
@@ -1048,12 +1366,16 @@ export type ResolversTypes = {
   StageAfterVisit: ResolverTypeWrapper<StageAfterVisit>;
   StageCount: ResolverTypeWrapper<StageCount>;
   StageDuration: ResolverTypeWrapper<StageDuration>;
+  StageTiming: ResolverTypeWrapper<StageTiming>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StudyVisit: ResolverTypeWrapper<StudyVisitRowModel>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuspensionDetails: ResolverTypeWrapper<SuspensionDetails>;
   SuspensionDetailsInput: SuspensionDetailsInput;
+  TimeToStage: ResolverTypeWrapper<TimeToStage>;
+  TimeToStageStart: TimeToStageStart;
   Verification: Verification;
+  VerificationFilter: VerificationFilter;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversTypes['Regency']> }>;
   VisitOutcome: ResolverTypeWrapper<VisitOutcomeRowModel>;
@@ -1064,8 +1386,10 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessToken: AccessTokenRowModel;
+  AddEvidenceInput: AddEvidenceInput;
   Adoption: AdoptionRowModel;
   AdoptionConnection: Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdoptionEdge']> };
+  AdoptionCurve: AdoptionCurve;
   AdoptionEdge: Omit<AdoptionEdge, 'node'> & { node: ResolversParentTypes['Adoption'] };
   AdoptionFilter: AdoptionFilter;
   AdoptionSort: AdoptionSort;
@@ -1075,18 +1399,22 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BudgetDetails: BudgetDetails;
   BudgetDetailsInput: BudgetDetailsInput;
+  CurvePeriod: CurvePeriod;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   Diffusion: DiffusionFiguresModel;
+  DiffusionNetwork: Omit<DiffusionNetwork, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NetworkEdge']>, nodes: Array<ResolversParentTypes['NetworkNode']> };
   EvaluationDetails: EvaluationDetails;
   EvaluationDetailsInput: EvaluationDetailsInput;
   EventPage: Omit<EventPage, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEvent']> };
   Evidence: Evidence;
   EvidenceInput: EvidenceInput;
+  FigureFilter: FigureFilter;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Innovation: InnovationRowModel;
+  InnovationRank: Omit<InnovationRank, 'innovation'> & { innovation: ResolversParentTypes['Innovation'] };
   Int: Scalars['Int']['output'];
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
@@ -1098,6 +1426,8 @@ export type ResolversParentTypes = {
   MilestoneDetailsInput: MilestoneDetailsInput;
   MilestoneNotice: MilestoneNoticeModel;
   Mutation: Record<PropertyKey, never>;
+  NetworkEdge: Omit<NetworkEdge, 'innovations' | 'studyVisit'> & { innovations: Array<ResolversParentTypes['Innovation']>, studyVisit?: Maybe<ResolversParentTypes['StudyVisit']> };
+  NetworkNode: Omit<NetworkNode, 'province' | 'regency'> & { province: ResolversParentTypes['Province'], regency: ResolversParentTypes['Regency'] };
   OriginDiffusion: OriginFiguresModel;
   PageInfo: PageInfo;
   PilotDetails: PilotDetails;
@@ -1106,6 +1436,7 @@ export type ResolversParentTypes = {
   ProvinceCount: Omit<ProvinceCount, 'province'> & { province: ResolversParentTypes['Province'] };
   Query: Record<PropertyKey, never>;
   Regency: RegencyModel;
+  RegencyRank: Omit<RegencyRank, 'regency'> & { regency: ResolversParentTypes['Regency'] };
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: RegulationDetails;
   RegulationDetailsInput: RegulationDetailsInput;
@@ -1118,11 +1449,13 @@ export type ResolversParentTypes = {
   StageAfterVisit: StageAfterVisit;
   StageCount: StageCount;
   StageDuration: StageDuration;
+  StageTiming: StageTiming;
   String: Scalars['String']['output'];
   StudyVisit: StudyVisitRowModel;
   Subscription: Record<PropertyKey, never>;
   SuspensionDetails: SuspensionDetails;
   SuspensionDetailsInput: SuspensionDetailsInput;
+  TimeToStage: TimeToStage;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversParentTypes['Regency']> };
   VisitOutcome: VisitOutcomeRowModel;
@@ -1159,6 +1492,15 @@ export type AdoptionConnectionResolvers<ContextType = GraphQLContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AdoptionCurveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdoptionCurve'] = ResolversParentTypes['AdoptionCurve']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['CurveInterval'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['CurvePeriod']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+};
+
 export type AdoptionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdoptionEdge'] = ResolversParentTypes['AdoptionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType>;
@@ -1188,6 +1530,16 @@ export type BudgetDetailsResolvers<ContextType = GraphQLContext, ParentType exte
   source?: Resolver<ResolversTypes['BudgetSource'], ParentType, ContextType>;
 };
 
+export type CurvePeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CurvePeriod'] = ResolversParentTypes['CurvePeriod']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cumulativeAdopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cumulativeAdoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1202,6 +1554,11 @@ export type DiffusionResolvers<ContextType = GraphQLContext, ParentType extends 
   innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
   provinces?: Resolver<Array<ResolversTypes['ProvinceCount']>, ParentType, ContextType>;
   studyToStage?: Resolver<Array<ResolversTypes['StageDuration']>, ParentType, ContextType>;
+};
+
+export type DiffusionNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiffusionNetwork'] = ResolversParentTypes['DiffusionNetwork']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkNode']>, ParentType, ContextType>;
 };
 
 export type EvaluationDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationDetails'] = ResolversParentTypes['EvaluationDetails']> = {
@@ -1232,6 +1589,12 @@ export type InnovationResolvers<ContextType = GraphQLContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type InnovationRankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InnovationRank'] = ResolversParentTypes['InnovationRank']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IssuedAccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedAccessToken'] = ResolversParentTypes['IssuedAccessToken']> = {
@@ -1278,11 +1641,13 @@ export type MilestoneDetailsResolvers<ContextType = GraphQLContext, ParentType e
 
 export type MilestoneNoticeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneNotice'] = ResolversParentTypes['MilestoneNotice']> = {
   adoption?: Resolver<Maybe<ResolversTypes['Adoption']>, ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['MilestoneChange'], ParentType, ContextType>;
   milestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addEvidence?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationAddEvidenceArgs, 'input'>>;
   issueAccessToken?: Resolver<ResolversTypes['IssuedAccessToken'], ParentType, ContextType, RequireFields<MutationIssueAccessTokenArgs, 'input'>>;
   registerInnovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType, RequireFields<MutationRegisterInnovationArgs, 'input'>>;
   rejectMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRejectMilestoneArgs, 'input'>>;
@@ -1292,6 +1657,22 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   retractStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationRetractStudyVisitArgs, 'input'>>;
   revokeAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'input'>>;
   verifyMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationVerifyMilestoneArgs, 'input'>>;
+};
+
+export type NetworkEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NetworkEdgeKind'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['AdoptionStage']>, ParentType, ContextType>;
+  studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type NetworkNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkNode'] = ResolversParentTypes['NetworkNode']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  regency?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
 };
 
 export type OriginDiffusionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OriginDiffusion'] = ResolversParentTypes['OriginDiffusion']> = {
@@ -1327,8 +1708,10 @@ export type ProvinceCountResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
+  adoptionCurve?: Resolver<ResolversTypes['AdoptionCurve'], ParentType, ContextType, RequireFields<QueryAdoptionCurveArgs, 'clock' | 'interval' | 'stage'>>;
   adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
   diffusion?: Resolver<Maybe<ResolversTypes['Diffusion']>, ParentType, ContextType, RequireFields<QueryDiffusionArgs, 'innovationId'>>;
+  diffusionNetwork?: Resolver<ResolversTypes['DiffusionNetwork'], ParentType, ContextType, Partial<QueryDiffusionNetworkArgs>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QueryInnovationArgs, 'id'>>;
   innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType, Partial<QueryInnovationsArgs>>;
@@ -1340,6 +1723,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   searchInnovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QuerySearchInnovationsArgs, 'first' | 'text'>>;
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType, RequireFields<QueryStudyVisitArgs, 'id'>>;
   studyVisits?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType, Partial<QueryStudyVisitsArgs>>;
+  timeToStage?: Resolver<ResolversTypes['TimeToStage'], ParentType, ContextType, RequireFields<QueryTimeToStageArgs, 'from'>>;
+  topAdopters?: Resolver<Array<ResolversTypes['RegencyRank']>, ParentType, ContextType, RequireFields<QueryTopAdoptersArgs, 'first' | 'minStage'>>;
+  topInnovations?: Resolver<Array<ResolversTypes['InnovationRank']>, ParentType, ContextType, RequireFields<QueryTopInnovationsArgs, 'first' | 'minStage'>>;
+  topOrigins?: Resolver<Array<ResolversTypes['RegencyRank']>, ParentType, ContextType, RequireFields<QueryTopOriginsArgs, 'first' | 'minStage'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -1352,6 +1739,12 @@ export type RegencyResolvers<ContextType = GraphQLContext, ParentType extends Re
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   studyVisitsHosted?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
   studyVisitsMade?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+};
+
+export type RegencyRankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegencyRank'] = ResolversParentTypes['RegencyRank']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  regency?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
 };
 
 export type RegulationDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegulationDetails'] = ResolversParentTypes['RegulationDetails']> = {
@@ -1379,6 +1772,17 @@ export type StageDurationResolvers<ContextType = GraphQLContext, ParentType exte
   stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
 };
 
+export type StageTimingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageTiming'] = ResolversParentTypes['StageTiming']> = {
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianMonths?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  minDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  q1Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  q3Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+};
+
 export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StudyVisit'] = ResolversParentTypes['StudyVisit']> = {
   delegationSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1397,11 +1801,18 @@ export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  milestoneChanged?: SubscriptionResolver<ResolversTypes['MilestoneNotice'], "milestoneChanged", ParentType, ContextType, Partial<SubscriptionMilestoneChangedArgs>>;
   milestoneReported?: SubscriptionResolver<ResolversTypes['MilestoneNotice'], "milestoneReported", ParentType, ContextType, Partial<SubscriptionMilestoneReportedArgs>>;
 };
 
 export type SuspensionDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspensionDetails'] = ResolversParentTypes['SuspensionDetails']> = {
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TimeToStageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeToStage'] = ResolversParentTypes['TimeToStage']> = {
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['TimeToStageStart'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['StageTiming']>, ParentType, ContextType>;
 };
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -1426,17 +1837,21 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AccessToken?: AccessTokenResolvers<ContextType>;
   Adoption?: AdoptionResolvers<ContextType>;
   AdoptionConnection?: AdoptionConnectionResolvers<ContextType>;
+  AdoptionCurve?: AdoptionCurveResolvers<ContextType>;
   AdoptionEdge?: AdoptionEdgeResolvers<ContextType>;
   AgreementDetails?: AgreementDetailsResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   BudgetDetails?: BudgetDetailsResolvers<ContextType>;
+  CurvePeriod?: CurvePeriodResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Diffusion?: DiffusionResolvers<ContextType>;
+  DiffusionNetwork?: DiffusionNetworkResolvers<ContextType>;
   EvaluationDetails?: EvaluationDetailsResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Innovation?: InnovationResolvers<ContextType>;
+  InnovationRank?: InnovationRankResolvers<ContextType>;
   IssuedAccessToken?: IssuedAccessTokenResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LaunchDetails?: LaunchDetailsResolvers<ContextType>;
@@ -1444,6 +1859,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MilestoneDetails?: MilestoneDetailsResolvers<ContextType>;
   MilestoneNotice?: MilestoneNoticeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkEdge?: NetworkEdgeResolvers<ContextType>;
+  NetworkNode?: NetworkNodeResolvers<ContextType>;
   OriginDiffusion?: OriginDiffusionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PilotDetails?: PilotDetailsResolvers<ContextType>;
@@ -1451,13 +1868,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProvinceCount?: ProvinceCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regency?: RegencyResolvers<ContextType>;
+  RegencyRank?: RegencyRankResolvers<ContextType>;
   RegulationDetails?: RegulationDetailsResolvers<ContextType>;
   StageAfterVisit?: StageAfterVisitResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StageDuration?: StageDurationResolvers<ContextType>;
+  StageTiming?: StageTimingResolvers<ContextType>;
   StudyVisit?: StudyVisitResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SuspensionDetails?: SuspensionDetailsResolvers<ContextType>;
+  TimeToStage?: TimeToStageResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   VisitOutcome?: VisitOutcomeResolvers<ContextType>;
   VisitedSite?: VisitedSiteResolvers<ContextType>;
