@@ -24,6 +24,7 @@ const config: CodegenConfig = {
           MilestoneNotice: '../graphql/live-feed.js#MilestoneNotice',
           AccessToken: '../../projections/access-tokens/readers.js#AccessTokenRow',
           VisitOutcome: '../../projections/study-visits/outcomes.js#VisitOutcomeRow',
+          BudgetTotal: '../../projections/budgets/readers.js#BudgetTotalRow',
         },
         mapperTypeSuffix: 'Model',
         optionalResolveType: true,

@@ -1,5 +1,6 @@
 import { accessTokensProjection } from './access-tokens/projection.js';
 import { adoptionsProjection } from './adoptions/projection.js';
+import { budgetsProjection } from './budgets/projection.js';
 import { idempotencyProjection } from './idempotency/projection.js';
 import { innovationSearchProjection } from './innovation-search/projection.js';
 import { innovationsProjection } from './innovations/projection.js';
@@ -16,4 +17,5 @@ export const projections: readonly Projection[] = [
   accessTokensProjection,
   idempotencyProjection,
   innovationSearchProjection,
+  budgetsProjection,
 ];

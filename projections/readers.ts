@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AccessTokenReaders } from './access-tokens/readers.js';
 import { AdoptionLists } from './adoptions/list.js';
 import { AdoptionReaders } from './adoptions/readers.js';
+import { BudgetReaders } from './budgets/readers.js';
 import { IdempotencyReaders } from './idempotency/readers.js';
 import { InnovationSearchReaders } from './innovation-search/readers.js';
 import { InnovationReaders } from './innovations/readers.js';
@@ -17,6 +18,7 @@ export function openReaders(db: Database.Database) {
     studyVisits: new StudyVisitReaders(db),
     visitOutcomes: new VisitOutcomeReaders(db),
     innovationSearch: new InnovationSearchReaders(db),
+    budgets: new BudgetReaders(db),
     adoptions: new AdoptionReaders(db),
     adoptionLists: new AdoptionLists(db),
     timeline: new TimelineReaders(db, innovations),

@@ -14,6 +14,7 @@ import type { EventStore } from './eventstore/port.js';
 import { LiveFeed } from './graphql/live-feed.js';
 import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
+import { exportRoutes } from './http/export.js';
 import { createMetrics } from './http/metrics.js';
 import { createLogger, type Logger } from './log.js';
 import { openReadModel } from './read-model/database.js';
@@ -91,6 +92,12 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     rateLimit: { perSecond: config.limits.ratePerSecond, burst: config.limits.rateBurst },
     cache: { maxBytes: config.responseCacheBytes, maxBodyBytes: config.limits.maxBodyBytes },
     draining: () => draining,
+    exports: exportRoutes({
+      readModelPath: config.readModelPath,
+      regions,
+      tokens: access,
+      readsRequireToken: config.readsRequireToken,
+    }),
   });
   let server: Server | undefined;
 

@@ -28,9 +28,11 @@ export interface AnalystAdoptionFilter {
   suspended?: boolean | null;
   /** The replication mode of the adoption's latest milestone that counts and names one. */
   mode?: 'ADOPTION' | 'ADAPTATION' | 'MODIFICATION' | null;
+  /** The innovation's category. */
+  category?: 'GOVERNANCE' | 'PUBLIC_SERVICE' | 'OTHER' | null;
 }
 
-const SORT_COLUMN: Record<AdoptionSort['field'], string> = {
+export const SORT_COLUMN: Record<AdoptionSort['field'], string> = {
   ADOPTER: 'adopter_code',
   INNOVATION: 'innovation_id',
   STAGE: 'stage_rank',
@@ -168,6 +170,11 @@ export function conditions(
   if (filter.suspended != null) {
     where.push('a.suspended = @suspended');
     params.suspended = filter.suspended ? 1 : 0;
+  }
+  if (filter.category) {
+    where.push(`EXISTS (SELECT 1 FROM innovations c
+      WHERE c.id = a.innovation_id AND c.category = @category)`);
+    params.category = filter.category;
   }
   if (filter.mode) {
     // Served by the milestones' (adopter, innovation, occurred_on, position) index.

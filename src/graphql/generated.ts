@@ -8,6 +8,7 @@ import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js'
 import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
 import type { AccessTokenRow as AccessTokenRowModel } from '../../projections/access-tokens/readers.js';
 import type { VisitOutcomeRow as VisitOutcomeRowModel } from '../../projections/study-visits/outcomes.js';
+import type { BudgetTotalRow as BudgetTotalRowModel } from '../../projections/budgets/readers.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -98,9 +99,11 @@ export type AdoptionEdge = {
 
 export type AdoptionFilter = {
   adopterCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only adoptions of innovations of this category. */
+  category?: InputMaybe<InnovationCategory>;
   innovationId?: InputMaybe<Scalars['ID']['input']>;
   minStage?: InputMaybe<AdoptionStage>;
-  /** Has a milestone that counts (not retracted) reported with this replication mode. */
+  /** Only adoptions whose replication mode (the mode of their latest milestone that counts and names one) is this. */
   mode?: InputMaybe<ReplicationMode>;
   /** Has a milestone that counts and occurred within the range. */
   occurredBetween?: InputMaybe<DateRange>;
@@ -197,11 +200,37 @@ export type BudgetDetailsInput = {
   source: BudgetSource;
 };
 
+/** What a budget total is grouped by. */
+export type BudgetGrouping =
+  /** the fiscal year (tahun anggaran) of the allocation */
+  | 'FISCAL_YEAR'
+  /** the innovation adopted */
+  | 'INNOVATION'
+  /** the adopting regency's province */
+  | 'PROVINCE';
+
 export type BudgetSource =
   | 'APBD'
   | 'APBN'
   | 'CSR'
   | 'OTHER';
+
+/** A total of budget allocations; the fields not grouped by are null. */
+export type BudgetTotal = {
+  __typename?: 'BudgetTotal';
+  /** Distinct adopting regencies among them. */
+  adopters: Scalars['Int']['output'];
+  /** BUDGET_ALLOCATED milestones added up. */
+  allocations: Scalars['Int']['output'];
+  /** The sum in whole rupiah, as decimal digits (exact past 2^53). */
+  amountRupiah: Scalars['String']['output'];
+  /** The fiscal year, when grouped by FISCAL_YEAR. */
+  fiscalYear?: Maybe<Scalars['Int']['output']>;
+  /** The innovation, when grouped by INNOVATION. */
+  innovation?: Maybe<Innovation>;
+  /** The adopters' province, when grouped by PROVINCE. */
+  province?: Maybe<Province>;
+};
 
 /** Which of a milestone's two dates places it in time. */
 export type Clock =
@@ -695,6 +724,12 @@ export type Query = {
    */
   adoptions: AdoptionConnection;
   /**
+   * Totals of the amounts of BUDGET_ALLOCATED milestones (alokasi APBD) that count, grouped by the
+   * fields of `groupBy`, largest first. `filter.period` is on the milestone's date, `filter.mode`
+   * on its adoption's replication mode; milestones without budget details (no amount) are left out.
+   */
+  budgetTotals: Array<BudgetTotal>;
+  /**
    * Diffusion figures of one innovation (null when it is not registered). `window` counts only
    * milestones that occurred within it; `asOf` / `knownAt` answer at a point in time.
    */
@@ -766,6 +801,15 @@ export type QueryAdoptionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   sort?: InputMaybe<AdoptionSort>;
+};
+
+
+export type QueryBudgetTotalsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  fiscalYear?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: Array<BudgetGrouping>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1303,7 +1347,9 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetDetails: ResolverTypeWrapper<BudgetDetails>;
   BudgetDetailsInput: BudgetDetailsInput;
+  BudgetGrouping: BudgetGrouping;
   BudgetSource: BudgetSource;
+  BudgetTotal: ResolverTypeWrapper<BudgetTotalRowModel>;
   Clock: Clock;
   CurveInterval: CurveInterval;
   CurvePeriod: ResolverTypeWrapper<CurvePeriod>;
@@ -1399,6 +1445,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BudgetDetails: BudgetDetails;
   BudgetDetailsInput: BudgetDetailsInput;
+  BudgetTotal: BudgetTotalRowModel;
   CurvePeriod: CurvePeriod;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
@@ -1528,6 +1575,15 @@ export type BudgetDetailsResolvers<ContextType = GraphQLContext, ParentType exte
   amountRupiah?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fiscalYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['BudgetSource'], ParentType, ContextType>;
+};
+
+export type BudgetTotalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetTotal'] = ResolversParentTypes['BudgetTotal']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  allocations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amountRupiah?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fiscalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['Province']>, ParentType, ContextType>;
 };
 
 export type CurvePeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CurvePeriod'] = ResolversParentTypes['CurvePeriod']> = {
@@ -1710,6 +1766,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
   adoptionCurve?: Resolver<ResolversTypes['AdoptionCurve'], ParentType, ContextType, RequireFields<QueryAdoptionCurveArgs, 'clock' | 'interval' | 'stage'>>;
   adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
+  budgetTotals?: Resolver<Array<ResolversTypes['BudgetTotal']>, ParentType, ContextType, RequireFields<QueryBudgetTotalsArgs, 'groupBy'>>;
   diffusion?: Resolver<Maybe<ResolversTypes['Diffusion']>, ParentType, ContextType, RequireFields<QueryDiffusionArgs, 'innovationId'>>;
   diffusionNetwork?: Resolver<ResolversTypes['DiffusionNetwork'], ParentType, ContextType, Partial<QueryDiffusionNetworkArgs>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
@@ -1842,6 +1899,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AgreementDetails?: AgreementDetailsResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   BudgetDetails?: BudgetDetailsResolvers<ContextType>;
+  BudgetTotal?: BudgetTotalResolvers<ContextType>;
   CurvePeriod?: CurvePeriodResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -15,6 +15,8 @@ export interface HttpDeps {
   cache?: { maxBytes: number; maxBodyBytes: number };
   /** True once shutdown has begun: /ready answers 503 so load balancers stop sending. */
   draining?: () => boolean;
+  /** GET /export/*.csv (src/http/export.ts). */
+  exports?: express.Router;
 }
 
 /**
@@ -29,6 +31,7 @@ export function createHttpApp({
   rateLimit: limit,
   cache,
   draining = () => false,
+  exports,
 }: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -66,6 +69,7 @@ export function createHttpApp({
     });
   });
   if (metrics) app.get('/metrics', metrics.endpoint);
+  if (exports) app.use(exports);
   if (limit) app.use(graphql.graphqlEndpoint, rateLimit(limit));
   if (cache)
     app.use(

@@ -4,6 +4,7 @@ import { DateScalar, DateTimeScalar } from '../scalars.js';
 import { AccessToken } from './access-token.js';
 import { Adoption } from './adoption.js';
 import { AuditEvent } from './audit-event.js';
+import { BudgetTotal } from './budget-total.js';
 import { Diffusion } from './diffusion.js';
 import { Innovation } from './innovation.js';
 import { Milestone } from './milestone.js';
@@ -47,4 +48,5 @@ export const resolvers: Resolvers = {
   MilestoneNotice,
   AccessToken,
   VisitOutcome,
+  BudgetTotal,
 };
