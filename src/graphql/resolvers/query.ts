@@ -6,6 +6,7 @@ import {
 import { requireRole } from '../../application/access.js';
 import { badInput } from '../../domain/shared/errors.js';
 import type { QueryResolvers } from '../generated.js';
+import { draftReport } from '../news-drafts.js';
 import { answerQueries } from './query-answers.js';
 import { checkRange, instant, pageSize, timePoint } from './shared.js';
 
@@ -89,6 +90,7 @@ export const Query: QueryResolvers = {
     regency: ctx.actor.regencyCode ? (ctx.regions.regency(ctx.actor.regencyCode) ?? null) : null,
   }),
   ...answerQueries,
+  draftFromReport: (_, args, ctx) => draftReport(args, ctx),
   accessTokens: (_, __, ctx) => {
     requireRole(ctx.actor, ['ADMIN'], 'accessTokens');
     return ctx.read.accessTokens.accessTokens();
