@@ -89,3 +89,13 @@ export function requireSpeaksFor(actor: Principal, regencyCode: string, field: s
     field,
   );
 }
+
+/** Only the ministry (ADMIN) may say when it originally learned of a report (`knownOn`). */
+export function requireAdminForKnownOn(actor: Principal, knownOn: string | undefined): void {
+  if (knownOn === undefined || actor.role === 'ADMIN') return;
+  throw new DomainError(
+    'FORBIDDEN',
+    'only the ministry (an ADMIN token, e.g. an import) can say when it originally learned of a report',
+    'knownOn',
+  );
+}

@@ -1,6 +1,6 @@
 import { studyVisitDecider } from '../domain/study-visit/decide.js';
 import { studyVisitStream } from '../domain/study-visit/events.js';
-import { requireSpeaksFor } from './access.js';
+import { requireAdminForKnownOn, requireSpeaksFor } from './access.js';
 import { todayIn } from './clock.js';
 import type { InputSchemas } from './inputs.js';
 import { originOf, visitorOf } from './lookups.js';
@@ -16,6 +16,7 @@ export const studyVisitUseCases = (schemas: InputSchemas) => ({
     input: schemas.reportStudyVisit,
     async exec({ id, ...data }, cx) {
       requireSpeaksFor(cx.actor, data.visitorCode, 'visitorCode');
+      requireAdminForKnownOn(cx.actor, data.knownOn);
       const visitId = id ?? cx.id('visit');
       const originOfInnovation: Record<string, string | undefined> = {};
       for (const innovationId of data.innovationIds)

@@ -451,6 +451,11 @@ export type Milestone = {
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   kind: MilestoneKind;
+  /**
+   * When the ministry knew of it: the start (UTC) of the day an import says it originally learned
+   * of it (history from before replika), otherwise `recordedAt`. `knownAt` time travel counts by it.
+   */
+  knownAt: Scalars['DateTime']['output'];
   mode?: Maybe<ReplicationMode>;
   note?: Maybe<Scalars['String']['output']>;
   occurredOn: Scalars['Date']['output'];
@@ -1087,6 +1092,8 @@ export type ReportMilestoneInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   innovationId: Scalars['ID']['input'];
   kind: MilestoneKind;
+  /** The day the ministry originally learned of it, for history from before replika (ADMIN only; from occurredOn to today). */
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   mode?: InputMaybe<ReplicationMode>;
   note?: InputMaybe<Scalars['String']['input']>;
   occurredOn: Scalars['Date']['input'];
@@ -1102,6 +1109,8 @@ export type ReportStudyVisitInput = {
   /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   innovationIds: Array<Scalars['ID']['input']>;
+  /** The day the ministry originally learned of the visit, for history from before replika (ADMIN only; from startDate to today). */
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   leader: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   sites?: InputMaybe<Array<VisitedSiteInput>>;
@@ -1797,6 +1806,7 @@ export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends 
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
+  knownAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   mode?: Resolver<Maybe<ResolversTypes['ReplicationMode']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
