@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMilestoneCsv } from '../../src/application/milestone-csv.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { startServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server.js';
 
 /**
  * Issue 12, point 10: the CSV import carries study visits (rows of kind STUDY_VISIT, one per
@@ -84,5 +84,26 @@ describe('CSV import of history', () => {
     ]);
     expect(report.imported).toBe(0);
     expect(await server.head()).toBe(head);
+  });
+
+  it('imports the same kind of file through the server (POST /import/milestones)', async () => {
+    const csv = `adopter_code,innovation_id,kind,occurred_on,known_on,host_code,visit_end_date,visit_delegation_size,visit_leader
+16.10,${MPP},STUDY_VISIT,2017-11-20,2017-12-01,35.10,2017-11-21,9,Asisten I
+16.10,${MPP},INTEREST_DECLARED,2017-11-21,2017-12-01,,,,
+`;
+    const response = await fetch(`${server.url}/import/milestones`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; imported?: number; problems?: unknown[] });
+    expect(lines.at(-1)).toMatchObject({ event: 'done', imported: 2, problems: [] });
+    const known = await server.gql<{ adoptions: { edges: Array<{ node: { stage: string } }> } }>(
+      `{ adoptions(filter: { adopterCode: "16.10" }, knownAt: "2017-12-01T00:00:00Z") { edges { node { stage } } } }`,
+    );
+    expect(known.data?.adoptions.edges.map((e) => e.node.stage)).toEqual(['STUDIED']);
   });
 });
