@@ -3,6 +3,7 @@ import { AccessTokenReaders } from './access-tokens/readers.js';
 import { AdoptionLists } from './adoptions/list.js';
 import { AdoptionReaders } from './adoptions/readers.js';
 import { BudgetReaders } from './budgets/readers.js';
+import { FigureReaders } from './figures/readers.js';
 import { IdempotencyReaders } from './idempotency/readers.js';
 import { InnovationSearchReaders } from './innovation-search/readers.js';
 import { InnovationReaders } from './innovations/readers.js';
@@ -22,6 +23,7 @@ export function openReaders(db: Database.Database) {
     adoptions: new AdoptionReaders(db),
     adoptionLists: new AdoptionLists(db),
     timeline: new TimelineReaders(db, innovations),
+    figures: new FigureReaders(db),
     accessTokens: new AccessTokenReaders(db),
     idempotency: new IdempotencyReaders(db),
   };

@@ -103,7 +103,10 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
           logger,
         })
       : undefined;
-  const feed = new LiveFeed(projector);
+  const feed = new LiveFeed(projector, {
+    originOf: (innovationId) => read.innovations.innovation(innovationId)?.originCode,
+    visit: (visitId) => read.studyVisits.studyVisit(visitId),
+  });
   const graphql = createGraphQL(
     {
       read: pool ? { ...read, timeline: pool.offload(read.timeline) } : read,

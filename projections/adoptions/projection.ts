@@ -24,6 +24,7 @@ export const adoptionsProjection: Projection = {
     'MilestoneRetracted',
     'MilestoneVerified',
     'MilestoneRejected',
+    'MilestoneEvidenceAdded',
     'StudyVisitReported',
     'StudyVisitRetracted',
   ],
@@ -93,6 +94,8 @@ export const adoptionsProjection: Projection = {
       `UPDATE ${t('milestones')} SET verification = ?, verified_at = ?, verified_by = ?,
          verification_note = ? WHERE id = ?`,
     );
+    const evidenceOf = db.prepare(`SELECT evidence FROM ${t('milestones')} WHERE id = ?`);
+    const setEvidence = db.prepare(`UPDATE ${t('milestones')} SET evidence = ? WHERE id = ?`);
     const retractMilestone = db.prepare(
       `UPDATE ${t('milestones')} SET retracted = 1, retracted_at = ?, retraction_reason = ?
        WHERE id = ? RETURNING adopter_code, innovation_id`,
@@ -205,6 +208,13 @@ export const adoptionsProjection: Projection = {
             event.data.milestoneId,
           );
           return;
+        case 'MilestoneEvidenceAdded': {
+          const row = evidenceOf.get(event.data.milestoneId) as { evidence: string } | undefined;
+          if (!row) return;
+          const evidence = [...JSON.parse(row.evidence), ...event.data.evidence];
+          setEvidence.run(JSON.stringify(evidence), event.data.milestoneId);
+          return;
+        }
         case 'StudyVisitRetracted': {
           const rows = retractVisit.all(
             recordedAt,

@@ -71,6 +71,8 @@ export class Commands {
     this.pipeline.run(this.use.verifyMilestone, input, actor);
   rejectMilestone = (input: unknown, actor: Actor) =>
     this.pipeline.run(this.use.rejectMilestone, input, actor);
+  addEvidence = (input: unknown, actor: Actor) =>
+    this.pipeline.run(this.use.addEvidence, input, actor);
   issueAccessToken = (input: unknown, actor: Actor) =>
     this.pipeline.run(this.use.issueAccessToken, input, actor);
   revokeAccessToken = (input: unknown, actor: Actor) =>

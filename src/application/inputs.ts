@@ -82,6 +82,10 @@ export function inputSchemas(regions: Regions) {
       milestoneId: z.string().trim().min(1).max(200),
       reason: text(1000),
     }),
+    addEvidence: z.object({
+      milestoneId: z.string().trim().min(1).max(200),
+      evidence: z.array(Evidence).min(1, 'give at least one piece of evidence').max(20),
+    }),
     issueAccessToken: z.object({
       role: Role,
       regencyCode: KnownRegency.optional(),

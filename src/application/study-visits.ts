@@ -3,7 +3,7 @@ import { studyVisitStream } from '../domain/study-visit/events.js';
 import { requireAdminForKnownOn, requireSpeaksFor } from './access.js';
 import { todayIn } from './clock.js';
 import type { InputSchemas } from './inputs.js';
-import { originOf, visitIdOf, visitorOf } from './lookups.js';
+import { isMinistry, originOf, visitGovernance, visitIdOf, visitorOf } from './lookups.js';
 import { useCase } from './pipeline.js';
 
 const REPORTERS = ['REGENCY', 'ADMIN'] as const;
@@ -41,7 +41,12 @@ export const studyVisitUseCases = (schemas: InputSchemas) => ({
     async exec(data, cx) {
       const visitor = await visitorOf(cx.store, data.visitId);
       if (visitor) requireSpeaksFor(cx.actor, visitor, 'visitId');
-      const command = { type: 'RetractStudyVisit' as const, data };
+      const command = {
+        type: 'RetractStudyVisit' as const,
+        data,
+        byMinistry: isMinistry(cx.actor.role),
+        ...(await visitGovernance(cx.store, data.visitId)),
+      };
       const result = { visitId: data.visitId };
       return cx.write(studyVisitDecider, studyVisitStream(data.visitId), command, result);
     },

@@ -1,3 +1,5 @@
+import { figureExamples } from './examples-figures.js';
+
 /**
  * Saved example queries GraphiQL opens with (one tab each), for ministry analysts. GraphiQL
  * names a tab after its operation, so each operation name carries the Indonesian and the English
@@ -125,4 +127,5 @@ query Anggaran_replikasi__Budget_totals {
   }
 }
 `),
+  ...figureExamples(example),
 ];

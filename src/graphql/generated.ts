@@ -9,6 +9,7 @@ import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-fe
 import type { AccessTokenRow as AccessTokenRowModel } from '../../projections/access-tokens/readers.js';
 import type { VisitOutcomeRow as VisitOutcomeRowModel } from '../../projections/study-visits/outcomes.js';
 import type { BudgetTotalRow as BudgetTotalRowModel } from '../../projections/budgets/readers.js';
+import type { Ranked as RankedModel, NetworkNodeRow as NetworkNodeRowModel, NetworkEdgeRow as NetworkEdgeRowModel } from '../../projections/figures/readers.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1484,7 +1485,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Innovation: ResolverTypeWrapper<InnovationRowModel>;
   InnovationCategory: InnovationCategory;
-  InnovationRank: ResolverTypeWrapper<Omit<InnovationRank, 'innovation'> & { innovation: ResolversTypes['Innovation'] }>;
+  InnovationRank: ResolverTypeWrapper<RankedModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: ResolverTypeWrapper<Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
@@ -1501,9 +1502,9 @@ export type ResolversTypes = {
   MilestoneNotice: ResolverTypeWrapper<MilestoneNoticeModel>;
   MilestoneProposal: ResolverTypeWrapper<MilestoneProposal>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  NetworkEdge: ResolverTypeWrapper<Omit<NetworkEdge, 'innovations' | 'studyVisit'> & { innovations: Array<ResolversTypes['Innovation']>, studyVisit?: Maybe<ResolversTypes['StudyVisit']> }>;
+  NetworkEdge: ResolverTypeWrapper<NetworkEdgeRowModel>;
   NetworkEdgeKind: NetworkEdgeKind;
-  NetworkNode: ResolverTypeWrapper<Omit<NetworkNode, 'province' | 'regency'> & { province: ResolversTypes['Province'], regency: ResolversTypes['Regency'] }>;
+  NetworkNode: ResolverTypeWrapper<NetworkNodeRowModel>;
   OriginDiffusion: ResolverTypeWrapper<OriginFiguresModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PilotDetails: ResolverTypeWrapper<PilotDetails>;
@@ -1512,7 +1513,7 @@ export type ResolversTypes = {
   ProvinceCount: ResolverTypeWrapper<Omit<ProvinceCount, 'province'> & { province: ResolversTypes['Province'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regency: ResolverTypeWrapper<RegencyModel>;
-  RegencyRank: ResolverTypeWrapper<Omit<RegencyRank, 'regency'> & { regency: ResolversTypes['Regency'] }>;
+  RegencyRank: ResolverTypeWrapper<RankedModel>;
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: ResolverTypeWrapper<RegulationDetails>;
   RegulationDetailsInput: RegulationDetailsInput;
@@ -1583,7 +1584,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Innovation: InnovationRowModel;
-  InnovationRank: Omit<InnovationRank, 'innovation'> & { innovation: ResolversParentTypes['Innovation'] };
+  InnovationRank: RankedModel;
   Int: Scalars['Int']['output'];
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
@@ -1597,8 +1598,8 @@ export type ResolversParentTypes = {
   MilestoneNotice: MilestoneNoticeModel;
   MilestoneProposal: MilestoneProposal;
   Mutation: Record<PropertyKey, never>;
-  NetworkEdge: Omit<NetworkEdge, 'innovations' | 'studyVisit'> & { innovations: Array<ResolversParentTypes['Innovation']>, studyVisit?: Maybe<ResolversParentTypes['StudyVisit']> };
-  NetworkNode: Omit<NetworkNode, 'province' | 'regency'> & { province: ResolversParentTypes['Province'], regency: ResolversParentTypes['Regency'] };
+  NetworkEdge: NetworkEdgeRowModel;
+  NetworkNode: NetworkNodeRowModel;
   OriginDiffusion: OriginFiguresModel;
   PageInfo: PageInfo;
   PilotDetails: PilotDetails;
@@ -1607,7 +1608,7 @@ export type ResolversParentTypes = {
   ProvinceCount: Omit<ProvinceCount, 'province'> & { province: ResolversParentTypes['Province'] };
   Query: Record<PropertyKey, never>;
   Regency: RegencyModel;
-  RegencyRank: Omit<RegencyRank, 'regency'> & { regency: ResolversParentTypes['Regency'] };
+  RegencyRank: RankedModel;
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: RegulationDetails;
   RegulationDetailsInput: RegulationDetailsInput;

@@ -9,6 +9,7 @@ import { requireTokenForReads } from './auth-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { isInputValueError, logYogaError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
+import { figureCost } from './figure-cost.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { draftCost } from './news-drafts.js';
 import { resolvers } from './resolvers/index.js';
@@ -126,6 +127,7 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
     plugins: [
       ...hardeningPlugins(limits),
       draftCost(limits.maxCost),
+      figureCost(limits.maxCost),
       writtenPosition(),
       structuredValidationErrors(),
       ...(options.readsRequireToken ? [requireTokenForReads()] : []),

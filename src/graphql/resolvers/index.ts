@@ -6,6 +6,7 @@ import { Adoption } from './adoption.js';
 import { AuditEvent } from './audit-event.js';
 import { BudgetTotal } from './budget-total.js';
 import { Diffusion } from './diffusion.js';
+import { InnovationRank, NetworkEdge, NetworkNode, RegencyRank } from './figures.js';
 import { Innovation } from './innovation.js';
 import { Milestone } from './milestone.js';
 import { MilestoneNotice } from './milestone-notice.js';
@@ -49,4 +50,8 @@ export const resolvers: Resolvers = {
   AccessToken,
   VisitOutcome,
   BudgetTotal,
+  InnovationRank,
+  RegencyRank,
+  NetworkNode,
+  NetworkEdge,
 };

@@ -9,6 +9,7 @@ import { MAX_LOG_POSITION, parseLogPosition } from '../../domain/shared/values.j
 import { visibleEvents } from '../event-visibility.js';
 import type { QueryResolvers } from '../generated.js';
 import { draftReport } from '../news-drafts.js';
+import { figureQueries } from './figures.js';
 import { answerQueries } from './query-answers.js';
 import { checkRange, instant, pageSize, timePoint } from './shared.js';
 
@@ -17,6 +18,7 @@ const MAX_EVENTS_PAGE = 1000;
 
 /** Every root query: the registry, the analysts' lists and figures, the event log, the viewer. */
 export const Query: QueryResolvers = {
+  ...figureQueries,
   regency: (_, { code }, ctx) => ctx.regions.regency(code) ?? null,
   regencies: (_, { provinceCode }, ctx) => ctx.regions.regencies(provinceCode ?? undefined),
   province: (_, { code }, ctx) => ctx.regions.province(code) ?? null,
