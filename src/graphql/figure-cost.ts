@@ -16,6 +16,12 @@ export const FIGURE_PRICES: Readonly<Record<string, number>> = {
   adoptionCurve: 60_000,
   timeToStage: 40_000,
   diffusionNetwork: 40_000,
+  // Issue 12's second half: priced by what they read, not yet timed by bench/figures.ts — a
+  // GROUP BY over the budget allocations, a scan of the visits with an indexed NOT EXISTS per
+  // visit, an FTS5 match.
+  budgetTotals: 20_000,
+  studyVisits: 20_000,
+  searchInnovations: 4_000,
 };
 
 /**
