@@ -121,4 +121,18 @@ describe('known-at dates', () => {
     );
     expect(before.adoptions.totalCount).toBe(0);
   });
+
+  it("puts imported history on the adoption curve's KNOWN clock by its known-on date", async () => {
+    const curve = await ok<{
+      adoptionCurve: { periods: Array<{ period: string; adoptions: number }> };
+    }>(
+      `{ adoptionCurve(innovationId: "${MPP}", stage: FUNDED, clock: KNOWN) { periods { period adoptions } } }`,
+    );
+    // Pasangkayu's budget became known in 2023 and Lahat's pilot in 2024, not when the demo loaded.
+    const counted = curve.adoptionCurve.periods.filter((p) => p.adoptions > 0);
+    expect(counted).toEqual([
+      { period: '2023', adoptions: 1 },
+      { period: '2024', adoptions: 1 },
+    ]);
+  });
 });
