@@ -10,6 +10,7 @@ import type { GraphQLContext } from './context.js';
 import { isInputValueError, logYogaError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
 import { figureCost } from './figure-cost.js';
+import { renderOfflineGraphiQL } from './graphiql.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { draftCost } from './news-drafts.js';
 import { resolvers } from './resolvers/index.js';
@@ -106,6 +107,8 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
     // CORS is answered by the HTTP edge from configuration (src/http/cors.ts), before the cache.
     cors: false,
     graphiql: { title: 'replika', defaultQuery: EXAMPLE_QUERY, defaultTabs: analystExamples },
+    // Every GraphiQL asset is served by replika itself (see graphiql.ts): it works offline.
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -130,8 +133,14 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
       figureCost(limits.maxCost),
       writtenPosition(),
       structuredValidationErrors(),
+      // Before the token check: authentication waits for X-Replika-Min-Position like the rest.
+      minPositionHeader(base.projector, options.freshnessTimeoutMs ?? 5000, (context) => {
+        context.actor = authenticate(
+          context.request.headers.get('authorization'),
+          options.tokens ?? base.access,
+        );
+      }),
       ...(options.readsRequireToken ? [requireTokenForReads()] : []),
-      minPositionHeader(base.projector, options.freshnessTimeoutMs ?? 5000),
       cacheableQueries(base.projector),
     ],
   });

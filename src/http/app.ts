@@ -6,6 +6,7 @@ import { IMPORT_PATH, type ImportEndpointOptions, importEndpoint } from './impor
 import type { Metrics } from './metrics.js';
 import { type RateLimitOptions, rateLimit } from './rate-limit.js';
 import { responseCache } from './response-cache.js';
+import { workbench } from './workbench.js';
 
 export interface HttpDeps {
   store: EventStore;
@@ -23,6 +24,8 @@ export interface HttpDeps {
   draining?: () => boolean;
   /** GET /export/*.csv (src/http/export.ts). */
   exports?: express.Router;
+  /** True while the instance starts up (catching up with the log): /ready answers 503. */
+  starting?: () => boolean;
 }
 
 /**
@@ -40,6 +43,7 @@ export function createHttpApp({
   importer,
   draining = () => false,
   exports,
+  starting = () => false,
 }: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -64,11 +68,13 @@ export function createHttpApp({
     const head = await store.headPosition();
     const reason = draining()
       ? 'shutting down'
-      : status.failed
-        ? `projector failed: ${status.failed}`
-        : status.position < head
-          ? `read model behind the log by ${head - status.position} events`
-          : undefined;
+      : starting()
+        ? `starting: catching up with the event log (read model at ${status.position} of ${head})`
+        : status.failed
+          ? `projector failed: ${status.failed}`
+          : status.position < head
+            ? `read model behind the log by ${head - status.position} events`
+            : undefined;
     res.status(reason ? 503 : 200).json({
       ready: reason === undefined,
       ...(reason ? { reason } : {}),
@@ -87,6 +93,6 @@ export function createHttpApp({
       responseCache({ ...cache, position: () => projector.position }),
     );
   app.use(graphql.graphqlEndpoint, graphql);
-  app.get('/', (_req, res) => res.redirect(graphql.graphqlEndpoint));
+  app.use(workbench());
   return app;
 }
