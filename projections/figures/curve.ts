@@ -17,10 +17,20 @@ export interface CurvePeriod {
   cumulativeAdopters: number;
 }
 
-/** When one adoption first reached the stage (a YYYY-MM-DD date). */
-export interface Reached {
-  adopterCode: string;
-  reachedOn: string;
+/** Adoptions and adopters that first reached the stage, per period label, as SQL counted them. */
+export interface PeriodCounts {
+  adoptions: ReadonlyMap<string, number>;
+  adopters: ReadonlyMap<string, number>;
+  /** The first and last day an adoption reached the stage; null when none did. */
+  first: string | null;
+  last: string | null;
+}
+
+/** The SQL expression of a YYYY-MM-DD column's period label (as `periodOf` writes it). */
+export function periodLabelSql(column: string, interval: CurveInterval): string {
+  if (interval === 'YEAR') return `substr(${column}, 1, 4)`;
+  if (interval === 'MONTH') return `substr(${column}, 1, 7)`;
+  return `substr(${column}, 1, 4) || '-Q' || ((CAST(substr(${column}, 6, 2) AS INTEGER) + 2) / 3)`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -50,23 +60,15 @@ export function periodOf(date: string, interval: CurveInterval) {
  * Every period from the first reached date to the last, empty ones included, with the adoptions
  * and (distinct) adopters that first reached the stage in each, and both cumulatively.
  */
-export function curvePeriods(reached: readonly Reached[], interval: CurveInterval): CurvePeriod[] {
-  if (reached.length === 0) return [];
-  const firstOfAdopter = new Map<string, string>();
-  for (const r of reached) {
-    const seen = firstOfAdopter.get(r.adopterCode);
-    if (!seen || r.reachedOn < seen) firstOfAdopter.set(r.adopterCode, r.reachedOn);
-  }
-  const adoptionsIn = tally(reached.map((r) => periodOf(r.reachedOn, interval).label));
-  const adoptersIn = tally([...firstOfAdopter.values()].map((d) => periodOf(d, interval).label));
-  const dates = reached.map((r) => r.reachedOn).sort();
-  const last = periodOf(dates.at(-1) as string, interval).label;
+export function curvePeriods(counts: PeriodCounts, interval: CurveInterval): CurvePeriod[] {
+  if (counts.first === null || counts.last === null) return [];
+  const last = periodOf(counts.last, interval).label;
   const periods: CurvePeriod[] = [];
   let cumulativeAdoptions = 0;
   let cumulativeAdopters = 0;
-  for (let p = periodOf(dates[0] as string, interval); ; p = periodOf(p.next, interval)) {
-    const adoptions = adoptionsIn.get(p.label) ?? 0;
-    const adopters = adoptersIn.get(p.label) ?? 0;
+  for (let p = periodOf(counts.first, interval); ; p = periodOf(p.next, interval)) {
+    const adoptions = counts.adoptions.get(p.label) ?? 0;
+    const adopters = counts.adopters.get(p.label) ?? 0;
     cumulativeAdoptions += adoptions;
     cumulativeAdopters += adopters;
     periods.push({
@@ -80,12 +82,6 @@ export function curvePeriods(reached: readonly Reached[], interval: CurveInterva
     });
     if (p.label === last) return periods;
   }
-}
-
-function tally(labels: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const l of labels) out.set(l, (out.get(l) ?? 0) + 1);
-  return out;
 }
 
 /** Days in the average month (a year of 365.25 days is 12 of them). */

@@ -69,6 +69,9 @@ export const figuresProjection: Projection = {
       CREATE INDEX IF NOT EXISTS ${t('reach_origin')} ON ${r} (class, origin_code, max_rank);
       CREATE INDEX IF NOT EXISTS ${t('reach_province')} ON ${r} (class, province_code, max_rank);
       CREATE INDEX IF NOT EXISTS ${t('reach_rank')} ON ${r} (class, max_rank);
+      CREATE INDEX IF NOT EXISTS ${t('reach_visit')} ON ${r} (class, visit_on) WHERE visit_on IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS ${t('reach_interest')}
+        ON ${r} (class, interest_on) WHERE interest_on IS NOT NULL;
     `);
   },
   prepare(db, t) {

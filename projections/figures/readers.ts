@@ -1,15 +1,17 @@
 import type Database from 'better-sqlite3';
 import { AdoptionStage, stageOfRank, stageRank } from '../../src/domain/adoption/stages.js';
 import type { Params } from '../sql.js';
-import { type DateRange, rangeConditions } from '../timeline/time-point.js';
+import type { DateRange } from '../timeline/time-point.js';
+import { and, hasPeriod, milestoneConditions, reachConditions } from './conditions.js';
 import {
   type CurveInterval,
   type CurvePeriod,
   curvePeriods,
+  periodLabelSql,
   type StageTiming,
   timing,
 } from './curve.js';
-import { classCondition, reachedColumn, type VerificationClass } from './reach.js';
+import { reachedColumn } from './reach.js';
 
 export type VerificationFilter = 'ANY' | 'EXCLUDE_REJECTED' | 'VERIFIED_ONLY';
 
@@ -65,71 +67,6 @@ export interface NetworkNodeRow {
   code: string;
 }
 
-/** Scope and adoption-level filters, on alias `alias` of either figures table. */
-function adoptionConditions(
-  filter: FigureFilter | null | undefined,
-  scope: FigureScope,
-  alias: string,
-  params: Params,
-) {
-  const where: string[] = [];
-  const equal = (column: string, name: string, value: string | null | undefined) => {
-    if (value == null) return;
-    where.push(`${alias}.${column} = @${name}`);
-    params[name] = value;
-  };
-  equal('innovation_id', 'innovation', scope.innovationId);
-  equal('origin_code', 'origin', scope.originCode);
-  equal('province_code', 'scopeProvince', scope.provinceCode);
-  equal('province_code', 'province', filter?.provinceCode);
-  equal('category', 'category', filter?.category);
-  return where;
-}
-
-const classOf = (filter: FigureFilter | null | undefined): VerificationClass =>
-  filter?.verification ?? 'EXCLUDE_REJECTED';
-
-/**
- * The WHERE clause over `figure_milestones` (alias `m`), for a `period` filter: the milestones
- * of the class that occurred in the period, of adoptions whose mode in that class is the one asked.
- */
-function milestoneConditions(
-  filter: FigureFilter | null | undefined,
-  scope: FigureScope,
-  params: Params,
-) {
-  const c = classOf(filter);
-  const where = [classCondition(c, 'm'), ...adoptionConditions(filter, scope, 'm', params)];
-  if (filter?.mode != null) {
-    where.push(`EXISTS (SELECT 1 FROM figure_reach r WHERE r.adopter_code = m.adopter_code
-      AND r.innovation_id = m.innovation_id AND r.class = @class AND r.mode = @mode)`);
-    params.class = c;
-    params.mode = filter.mode;
-  }
-  where.push(...rangeConditions('m.occurred_on', filter?.period, 'period', params, false));
-  return where;
-}
-
-/** The WHERE clause over `figure_reach` (alias `r`) without a period: one row per adoption. */
-function reachConditions(
-  filter: FigureFilter | null | undefined,
-  scope: FigureScope,
-  params: Params,
-) {
-  params.class = classOf(filter);
-  const where = ['r.class = @class', ...adoptionConditions(filter, scope, 'r', params)];
-  if (filter?.mode != null) {
-    where.push('r.mode = @mode');
-    params.mode = filter.mode;
-  }
-  return where;
-}
-
-const hasPeriod = (filter: FigureFilter | null | undefined) =>
-  !!(filter?.period?.from || filter?.period?.to);
-
-const and = (where: string[]) => (where.length ? where.join(' AND ') : '1');
-
 /**
  * Reads of the figures' tables: rankings, adoption curves, time to stage and the diffusion
  * network. Without a `period` they add up `figure_reach` (one row per adoption and verification
@@ -175,21 +112,47 @@ export class FigureReaders {
     const params: Params = { rank: stageRank(stage) };
     const column = reachedColumn(stageRank(stage), clock);
     const date = clock === 'OCCURRED' ? 'm.occurred_on' : 'substr(m.recorded_at, 1, 10)';
-    const sql = hasPeriod(filter)
-      ? `SELECT m.adopter_code AS adopterCode, min(${date}) AS reachedOn
-         FROM figure_milestones m
+    const reached = hasPeriod(filter)
+      ? `SELECT m.adopter_code AS adopter, min(${date}) AS d FROM figure_milestones m
          WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, scope, params)])}
          GROUP BY m.adopter_code, m.innovation_id`
-      : `SELECT r.adopter_code AS adopterCode, r.${column} AS reachedOn FROM figure_reach r
+      : `SELECT r.adopter_code AS adopter, r.${column} AS d FROM figure_reach r
          WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, scope, params)])}`;
-    const rows = this.db.prepare(sql).all(params) as Array<{
-      adopterCode: string;
-      reachedOn: string;
+    // Counted in SQL, so only one row per period (and per adopter) reaches JavaScript.
+    const perPeriod = this.db
+      .prepare(
+        `WITH reached AS MATERIALIZED (${reached})
+         SELECT 'adoption' AS what, ${periodLabelSql('d', interval)} AS label, count(*) AS n,
+           min(d) AS first, max(d) AS last FROM reached GROUP BY label
+         UNION ALL
+         SELECT 'adopter', ${periodLabelSql('d', interval)}, count(*), min(d), max(d)
+         FROM (SELECT adopter, min(d) AS d FROM reached GROUP BY adopter) GROUP BY 2`,
+      )
+      .all(params) as Array<{
+      what: string;
+      label: string;
+      n: number;
+      first: string;
+      last: string;
     }>;
+    const adoptions = perPeriod.filter((p) => p.what === 'adoption');
+    const tally = (rows: typeof perPeriod) => new Map(rows.map((p) => [p.label, p.n]));
+    const counts = {
+      adoptions: tally(adoptions),
+      adopters: tally(perPeriod.filter((p) => p.what === 'adopter')),
+      first: adoptions.reduce<string | null>(
+        (a, p) => (a === null || p.first < a ? p.first : a),
+        null,
+      ),
+      last: adoptions.reduce<string | null>(
+        (a, p) => (a === null || p.last > a ? p.last : a),
+        null,
+      ),
+    };
     return {
-      adoptions: rows.length,
-      adopters: new Set(rows.map((r) => r.adopterCode)).size,
-      periods: curvePeriods(rows, interval),
+      adoptions: adoptions.reduce((sum, p) => sum + p.n, 0),
+      adopters: [...counts.adopters.values()].reduce((sum, n) => sum + n, 0),
+      periods: curvePeriods(counts, interval),
     };
   }
 

@@ -25,7 +25,8 @@ export async function visitorOf(store: StreamStore, visitId: string) {
 
 /** Whether a study visit was retracted (a retracted visit's milestones count no more). */
 export async function visitRetracted(store: StreamStore, visitId: string) {
-  return (await studyVisitFacts(store, visitId)).retracted;
+  const visit = await store.readStream(studyVisitStream(visitId));
+  return visit.some((e) => e.type === 'StudyVisitRetracted');
 }
 
 /** A study visit as its milestones' verdicts need it: retracted or not, and its evidence. */

@@ -9,7 +9,6 @@ import { requireTokenForReads } from './auth-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { isInputValueError, logYogaError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
-import { figureCost } from './figure-cost.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { draftCost } from './news-drafts.js';
@@ -130,7 +129,6 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
     plugins: [
       ...hardeningPlugins(limits),
       draftCost(limits.maxCost),
-      figureCost(limits.maxCost),
       writtenPosition(),
       structuredValidationErrors(),
       // Before the token check: authentication waits for X-Replika-Min-Position like the rest.

@@ -348,9 +348,9 @@ describe('bad arguments', () => {
 
 describe('the price of figures', () => {
   it('counts each figure in the cost limit: refused past it, nothing executed', async () => {
-    const small = await startServer({ demo: false, env: { MAX_QUERY_COST: '100000' } });
+    const small = await startServer({ demo: false, env: { MAX_QUERY_PRICE: '500' } });
     try {
-      // topInnovations and topOrigins cost 40000 each (src/graphql/figure-cost.ts).
+      // topInnovations and topOrigins cost 200 each, timeToStage 1500 (src/graphql/query-price.ts).
       const two = await small.gql('{ topInnovations { rank } topOrigins { rank } }');
       expect(two.errors).toBeUndefined();
       const three = await small.gql(
@@ -358,7 +358,8 @@ describe('the price of figures', () => {
       );
       expect(three.errors?.[0]?.extensions).toMatchObject({
         code: 'QUERY_TOO_COSTLY',
-        limit: 100000,
+        limit: 500,
+        found: 1900,
       });
       expect(three.data ?? null).toBeNull();
     } finally {
