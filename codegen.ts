@@ -23,6 +23,8 @@ const config: CodegenConfig = {
           AuditEvent: '../eventstore/port.js#RecordedEvent',
           MilestoneNotice: '../graphql/live-feed.js#MilestoneNotice',
           AccessToken: '../../projections/access-tokens/readers.js#AccessTokenRow',
+          VisitOutcome: '../../projections/study-visits/outcomes.js#VisitOutcomeRow',
+          BudgetTotal: '../../projections/budgets/readers.js#BudgetTotalRow',
           InnovationRank: '../../projections/figures/readers.js#Ranked',
           RegencyRank: '../../projections/figures/readers.js#Ranked',
           NetworkNode: '../../projections/figures/readers.js#NetworkNodeRow',

@@ -13,7 +13,8 @@ import { adoptionWrites, type Key, milestonesByAdoption } from './writes.js';
  */
 export const adoptionsProjection: Projection = {
   name: 'adoptions',
-  version: 2,
+  // v3: milestones.known_at (an import's known-on date, else recorded_at).
+  version: 3,
   tables: ['adoptions', 'milestones'],
   handles: [
     'MilestoneReported',
@@ -35,6 +36,7 @@ export const adoptionsProjection: Projection = {
         stage_rank        INTEGER NOT NULL,
         occurred_on       TEXT NOT NULL,
         recorded_at       TEXT NOT NULL,
+        known_at          TEXT NOT NULL,
         reported_by       TEXT,
         note              TEXT,
         evidence          TEXT NOT NULL,

@@ -6,6 +6,7 @@ import {
   milestonesOf,
 } from '../../src/domain/adoption/summary.js';
 import type { ProjectedEvent, TableNames } from '../projection.js';
+import { knownAtOf } from '../timeline/time-point.js';
 import { summaryColumns } from './summary-sql.js';
 
 /**
@@ -24,8 +25,8 @@ export function milestonesByAdoption(db: Database.Database, t: TableNames): void
 export function adoptionWrites(db: Database.Database, t: TableNames) {
   const insertMilestone = db.prepare(
     `INSERT INTO ${t('milestones')} (id, adopter_code, innovation_id, origin_code, kind, stage_rank,
-       occurred_on, recorded_at, reported_by, note, evidence, mode, visit_id, position, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       occurred_on, recorded_at, known_at, reported_by, note, evidence, mode, visit_id, position, details)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const judge = db.prepare(
     `UPDATE ${t('milestones')} SET verification = ?, verified_at = ?, verified_by = ?,
@@ -91,6 +92,7 @@ export function adoptionWrites(db: Database.Database, t: TableNames) {
           rankOfKind(m.kind),
           m.occurredOn,
           recordedAt,
+          knownAtOf(m.knownOn, recordedAt),
           actor,
           note,
           evidence,

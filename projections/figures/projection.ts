@@ -1,6 +1,7 @@
 import { rankOfKind } from '../../src/domain/adoption/stages.js';
 import { milestonesOf } from '../../src/domain/adoption/summary.js';
 import type { Projection } from '../projection.js';
+import { knownAtOf } from '../timeline/time-point.js';
 import { addMilestoneSql, CLASSES, classesOf, reachTableSql, recomputeSql } from './reach.js';
 
 /**
@@ -14,7 +15,8 @@ import { addMilestoneSql, CLASSES, classesOf, reachTableSql, recomputeSql } from
  */
 export const figuresProjection: Projection = {
   name: 'figures',
-  version: 1,
+  // v2: the KNOWN clock reads when the ministry knew (an import's known-on date, else recordedAt).
+  version: 2,
   tables: ['figure_milestones', 'figure_reach', 'figure_innovations'],
   handles: [
     'InnovationRegistered',
@@ -140,6 +142,7 @@ export const figuresProjection: Projection = {
           const mode = event.type === 'MilestoneReported' ? (event.data.mode ?? null) : null;
           const recordedAt = event.recordedAt.toISOString();
           for (const milestone of milestonesOf(event)) {
+            const knownAt = knownAtOf(milestone.knownOn, recordedAt);
             const row = {
               id: milestone.milestoneId,
               adopter: milestone.adopterCode,
@@ -150,7 +153,7 @@ export const figuresProjection: Projection = {
               kind: milestone.kind,
               rank: rankOfKind(milestone.kind),
               occurredOn: milestone.occurredOn,
-              recordedAt,
+              recordedAt: knownAt,
               mode,
               visitId: milestone.visitId,
               position: event.position,
@@ -158,7 +161,7 @@ export const figuresProjection: Projection = {
             if (insert.run(row).changes === 0) continue;
             const { id: _id, recordedAt: _at, visitId: _visit, ...reach } = row;
             for (const c of classesOf('UNVERIFIED'))
-              addToReach.run({ ...reach, class: c, knownOn: recordedAt.slice(0, 10) });
+              addToReach.run({ ...reach, class: c, knownOn: knownAt.slice(0, 10) });
           }
           return;
         }

@@ -1,7 +1,7 @@
 import { adoptionDecider } from '../domain/adoption/decide.js';
 import { adoptionStream } from '../domain/adoption/events.js';
 import { badInput, notFound } from '../domain/shared/errors.js';
-import { requireSpeaksFor } from './access.js';
+import { requireAdminForKnownOn, requireSpeaksFor } from './access.js';
 import { todayIn } from './clock.js';
 import type { InputSchemas } from './inputs.js';
 import {
@@ -62,6 +62,7 @@ export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLoc
       input: schemas.reportMilestone,
       async exec({ details, ...data }, cx) {
         requireSpeaksFor(cx.actor, data.adopterCode, 'adopterCode');
+        requireAdminForKnownOn(cx.actor, data.knownOn);
         const originCode = await originOf(cx.store, data.innovationId);
         if (originCode === undefined)
           throw notFound('innovationId', `innovation "${data.innovationId}" is not registered`);

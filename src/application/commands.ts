@@ -109,6 +109,26 @@ export class Commands {
     }
     return checks;
   }
+
+  /**
+   * Checks study-visit reports as one batch without writing anything (a dry run of
+   * `reportStudyVisit`): `imported` when its idempotencyKey was already answered.
+   */
+  async checkStudyVisitReports(inputs: readonly unknown[], actor: Actor): Promise<ReportCheck[]> {
+    requireRole(actor, REPORTERS, 'reportStudyVisit');
+    const dry = this.pipeline.dryRun();
+    const checks: ReportCheck[] = [];
+    for (const input of inputs) {
+      try {
+        const checked = await dry.run(this.use.reportStudyVisit, input, actor);
+        checks.push({ status: checked.replayed ? 'imported' : 'new' });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        checks.push({ status: 'invalid', error });
+      }
+    }
+    return checks;
+  }
 }
 
 /** A duplicate of a milestone in the store is `recorded`; of an earlier report, a conflict. */

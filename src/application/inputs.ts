@@ -56,6 +56,7 @@ export function inputSchemas(regions: Regions) {
       innovationIds: StudiedInnovationIds,
       note: text(2000).optional(),
       evidence,
+      knownOn: CalendarDate.optional(),
     }),
     retractStudyVisit: z.object({ visitId: z.uuid(), reason: text(1000) }),
     reportMilestone: z.object({
@@ -67,6 +68,7 @@ export function inputSchemas(regions: Regions) {
       evidence,
       mode: ReplicationMode.optional(),
       details: MilestoneDetails.optional(),
+      knownOn: CalendarDate.optional(),
     }),
     retractMilestone: z.object({
       milestoneId: z.string().trim().min(1).max(200),

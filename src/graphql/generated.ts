@@ -7,6 +7,8 @@ import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as Origin
 import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js';
 import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
 import type { AccessTokenRow as AccessTokenRowModel } from '../../projections/access-tokens/readers.js';
+import type { VisitOutcomeRow as VisitOutcomeRowModel } from '../../projections/study-visits/outcomes.js';
+import type { BudgetTotalRow as BudgetTotalRowModel } from '../../projections/budgets/readers.js';
 import type { Ranked as RankedModel, NetworkNodeRow as NetworkNodeRowModel, NetworkEdgeRow as NetworkEdgeRowModel } from '../../projections/figures/readers.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
@@ -98,8 +100,12 @@ export type AdoptionEdge = {
 
 export type AdoptionFilter = {
   adopterCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only adoptions of innovations of this category. */
+  category?: InputMaybe<InnovationCategory>;
   innovationId?: InputMaybe<Scalars['ID']['input']>;
   minStage?: InputMaybe<AdoptionStage>;
+  /** Only adoptions whose replication mode (the mode of their latest milestone that counts and names one) is this. */
+  mode?: InputMaybe<ReplicationMode>;
   /** Has a milestone that counts and occurred within the range. */
   occurredBetween?: InputMaybe<DateRange>;
   originCode?: InputMaybe<Scalars['ID']['input']>;
@@ -109,6 +115,8 @@ export type AdoptionFilter = {
   reportedBetween?: InputMaybe<DateRange>;
   /** Exactly this stage. */
   stage?: InputMaybe<AdoptionStage>;
+  /** Only adoptions that are (true) or are not (false) suspended (vakum), at the time point asked. */
+  suspended?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a milestone that counts (not retracted) whose current verdict is this one. */
   verification?: InputMaybe<Verification>;
 };
@@ -193,11 +201,37 @@ export type BudgetDetailsInput = {
   source: BudgetSource;
 };
 
+/** What a budget total is grouped by. */
+export type BudgetGrouping =
+  /** the fiscal year (tahun anggaran) of the allocation */
+  | 'FISCAL_YEAR'
+  /** the innovation adopted */
+  | 'INNOVATION'
+  /** the adopting regency's province */
+  | 'PROVINCE';
+
 export type BudgetSource =
   | 'APBD'
   | 'APBN'
   | 'CSR'
   | 'OTHER';
+
+/** A total of budget allocations; the fields not grouped by are null. */
+export type BudgetTotal = {
+  __typename?: 'BudgetTotal';
+  /** Distinct adopting regencies among them. */
+  adopters: Scalars['Int']['output'];
+  /** BUDGET_ALLOCATED milestones added up. */
+  allocations: Scalars['Int']['output'];
+  /** The sum in whole rupiah, as decimal digits (exact past 2^53). */
+  amountRupiah: Scalars['String']['output'];
+  /** The fiscal year, when grouped by FISCAL_YEAR. */
+  fiscalYear?: Maybe<Scalars['Int']['output']>;
+  /** The innovation, when grouped by INNOVATION. */
+  innovation?: Maybe<Innovation>;
+  /** The adopters' province, when grouped by PROVINCE. */
+  province?: Maybe<Province>;
+};
 
 /** Which of a milestone's two dates places it in time. */
 export type Clock =
@@ -418,6 +452,11 @@ export type Milestone = {
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   kind: MilestoneKind;
+  /**
+   * When the ministry knew of it: the start (UTC) of the day an import says it originally learned
+   * of it (history from before replika), otherwise `recordedAt`. `knownAt` time travel counts by it.
+   */
+  knownAt: Scalars['DateTime']['output'];
   mode?: Maybe<ReplicationMode>;
   note?: Maybe<Scalars['String']['output']>;
   occurredOn: Scalars['Date']['output'];
@@ -726,6 +765,12 @@ export type Query = {
    */
   adoptions: AdoptionConnection;
   /**
+   * Totals of the amounts of BUDGET_ALLOCATED milestones (alokasi APBD) that count, grouped by the
+   * fields of `groupBy`, largest first. `filter.period` is on the milestone's date, `filter.mode`
+   * on its adoption's replication mode; milestones without budget details (no amount) are left out.
+   */
+  budgetTotals: Array<BudgetTotal>;
+  /**
    * Diffusion figures of one innovation (null when it is not registered). `window` counts only
    * milestones that occurred within it; `asOf` / `knownAt` answer at a point in time.
    */
@@ -758,7 +803,19 @@ export type Query = {
   regencies: Array<Regency>;
   /** A kabupaten/kota by its Kemendagri code, e.g. 35.10. */
   regency?: Maybe<Regency>;
+  /**
+   * Innovations whose name (or origin's name) matches the words of `text`: case- and
+   * accent-insensitive, each word matching a whole word or the start of one ("mal pel" finds
+   * "Mal Pelayanan Publik", "mpp" finds "... (MPP)"), best matches first.
+   */
+  searchInnovations: Array<Innovation>;
   studyVisit?: Maybe<StudyVisit>;
+  /**
+   * Study visits. `ledToNothingAfterMonths: N` keeps only visits that ended at least N months ago
+   * and after which, within N months of their last day, the visiting regency reached no stage beyond
+   * STUDIED in any innovation studied (no milestone that counts beyond STUDIED occurred from the
+   * visit's first day to N months after its last).
+   */
   studyVisits: Array<StudyVisit>;
   /**
    * Quartiles and medians of days from the first study visit (or first interest) to each later
@@ -793,6 +850,15 @@ export type QueryAdoptionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   sort?: InputMaybe<AdoptionSort>;
+};
+
+
+export type QueryBudgetTotalsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  fiscalYear?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: Array<BudgetGrouping>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -861,6 +927,12 @@ export type QueryRegencyArgs = {
 };
 
 
+export type QuerySearchInnovationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+};
+
+
 export type QueryStudyVisitArgs = {
   id: Scalars['ID']['input'];
 };
@@ -868,6 +940,7 @@ export type QueryStudyVisitArgs = {
 
 export type QueryStudyVisitsArgs = {
   hostCode?: InputMaybe<Scalars['ID']['input']>;
+  ledToNothingAfterMonths?: InputMaybe<Scalars['Int']['input']>;
   visitorCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1020,6 +1093,8 @@ export type ReportMilestoneInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   innovationId: Scalars['ID']['input'];
   kind: MilestoneKind;
+  /** The day the ministry originally learned of it, for history from before replika (ADMIN only; from occurredOn to today). */
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   mode?: InputMaybe<ReplicationMode>;
   note?: InputMaybe<Scalars['String']['input']>;
   occurredOn: Scalars['Date']['input'];
@@ -1035,6 +1110,8 @@ export type ReportStudyVisitInput = {
   /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   innovationIds: Array<Scalars['ID']['input']>;
+  /** The day the ministry originally learned of the visit, for history from before replika (ADMIN only; from startDate to today). */
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   leader: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   sites?: InputMaybe<Array<VisitedSiteInput>>;
@@ -1087,6 +1164,16 @@ export type SourceSpan = {
   /** Offsets in `text` (UTF-16 code units, as JavaScript indexes strings); end exclusive. */
   start: Scalars['Int']['output'];
   text: Scalars['String']['output'];
+};
+
+/** A stage the visiting regency first reached after a study visit. */
+export type StageAfterVisit = {
+  __typename?: 'StageAfterVisit';
+  /** Days from the visit's first day. */
+  days: Scalars['Int']['output'];
+  /** When the first milestone reaching this stage (or a later one) after the visit occurred. */
+  occurredOn: Scalars['Date']['output'];
+  stage: AdoptionStage;
 };
 
 /** How many adoptions reached a stage (the funnel) and how many stand at it now. */
@@ -1146,6 +1233,8 @@ export type StudyVisit = {
   innovations: Array<Innovation>;
   leader: Scalars['String']['output'];
   note?: Maybe<Scalars['String']['output']>;
+  /** Per innovation studied: the visiting regency's stage now and the stages it reached after the visit. */
+  outcomes: Array<VisitOutcome>;
   recordedAt: Scalars['DateTime']['output'];
   retracted: Scalars['Boolean']['output'];
   sites: Array<VisitedSite>;
@@ -1259,6 +1348,18 @@ export type Viewer = {
   role?: Maybe<Role>;
 };
 
+/** What became of one innovation a study visit studied, for the visiting regency. */
+export type VisitOutcome = {
+  __typename?: 'VisitOutcome';
+  innovation: Innovation;
+  /** The stages beyond STUDIED reached by milestones that occurred on or after the visit's first day, in stage order. */
+  reached: Array<StageAfterVisit>;
+  /** The visiting regency's stage in this innovation now; null when nothing counts any more. */
+  stage?: Maybe<AdoptionStage>;
+  /** True while the adoption is suspended (vakum). */
+  suspended: Scalars['Boolean']['output'];
+};
+
 export type VisitedSite = {
   __typename?: 'VisitedSite';
   name: Scalars['String']['output'];
@@ -1360,7 +1461,9 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetDetails: ResolverTypeWrapper<BudgetDetails>;
   BudgetDetailsInput: BudgetDetailsInput;
+  BudgetGrouping: BudgetGrouping;
   BudgetSource: BudgetSource;
+  BudgetTotal: ResolverTypeWrapper<BudgetTotalRowModel>;
   Clock: Clock;
   CurveInterval: CurveInterval;
   CurvePeriod: ResolverTypeWrapper<CurvePeriod>;
@@ -1426,6 +1529,7 @@ export type ResolversTypes = {
   Role: Role;
   SortDirection: SortDirection;
   SourceSpan: ResolverTypeWrapper<SourceSpan>;
+  StageAfterVisit: ResolverTypeWrapper<StageAfterVisit>;
   StageCount: ResolverTypeWrapper<StageCount>;
   StageDuration: ResolverTypeWrapper<StageDuration>;
   StageTiming: ResolverTypeWrapper<StageTiming>;
@@ -1442,6 +1546,7 @@ export type ResolversTypes = {
   VerificationFilter: VerificationFilter;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversTypes['Regency']> }>;
+  VisitOutcome: ResolverTypeWrapper<VisitOutcomeRowModel>;
   VisitedSite: ResolverTypeWrapper<VisitedSite>;
   VisitedSiteInput: VisitedSiteInput;
 };
@@ -1462,6 +1567,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BudgetDetails: BudgetDetails;
   BudgetDetailsInput: BudgetDetailsInput;
+  BudgetTotal: BudgetTotalRowModel;
   CurvePeriod: CurvePeriod;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
@@ -1514,6 +1620,7 @@ export type ResolversParentTypes = {
   RetractStudyVisitInput: RetractStudyVisitInput;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   SourceSpan: SourceSpan;
+  StageAfterVisit: StageAfterVisit;
   StageCount: StageCount;
   StageDuration: StageDuration;
   StageTiming: StageTiming;
@@ -1527,6 +1634,7 @@ export type ResolversParentTypes = {
   TimeToStage: TimeToStage;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversParentTypes['Regency']> };
+  VisitOutcome: VisitOutcomeRowModel;
   VisitedSite: VisitedSite;
   VisitedSiteInput: VisitedSiteInput;
 };
@@ -1596,6 +1704,15 @@ export type BudgetDetailsResolvers<ContextType = GraphQLContext, ParentType exte
   amountRupiah?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fiscalYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['BudgetSource'], ParentType, ContextType>;
+};
+
+export type BudgetTotalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetTotal'] = ResolversParentTypes['BudgetTotal']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  allocations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amountRupiah?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fiscalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['Province']>, ParentType, ContextType>;
 };
 
 export type CurvePeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CurvePeriod'] = ResolversParentTypes['CurvePeriod']> = {
@@ -1690,6 +1807,7 @@ export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends 
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
+  knownAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   mode?: Resolver<Maybe<ResolversTypes['ReplicationMode']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1801,6 +1919,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
   adoptionCurve?: Resolver<ResolversTypes['AdoptionCurve'], ParentType, ContextType, RequireFields<QueryAdoptionCurveArgs, 'clock' | 'interval' | 'stage'>>;
   adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
+  budgetTotals?: Resolver<Array<ResolversTypes['BudgetTotal']>, ParentType, ContextType, RequireFields<QueryBudgetTotalsArgs, 'groupBy'>>;
   diffusion?: Resolver<Maybe<ResolversTypes['Diffusion']>, ParentType, ContextType, RequireFields<QueryDiffusionArgs, 'innovationId'>>;
   diffusionNetwork?: Resolver<ResolversTypes['DiffusionNetwork'], ParentType, ContextType, Partial<QueryDiffusionNetworkArgs>>;
   draftFromReport?: Resolver<ResolversTypes['ReportDraft'], ParentType, ContextType, RequireFields<QueryDraftFromReportArgs, 'publishedOn' | 'text'>>;
@@ -1812,6 +1931,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   provinces?: Resolver<Array<ResolversTypes['Province']>, ParentType, ContextType>;
   regencies?: Resolver<Array<ResolversTypes['Regency']>, ParentType, ContextType, Partial<QueryRegenciesArgs>>;
   regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType, RequireFields<QueryRegencyArgs, 'code'>>;
+  searchInnovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QuerySearchInnovationsArgs, 'first' | 'text'>>;
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType, RequireFields<QueryStudyVisitArgs, 'id'>>;
   studyVisits?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType, Partial<QueryStudyVisitsArgs>>;
   timeToStage?: Resolver<ResolversTypes['TimeToStage'], ParentType, ContextType, RequireFields<QueryTimeToStageArgs, 'from'>>;
@@ -1862,6 +1982,12 @@ export type SourceSpanResolvers<ContextType = GraphQLContext, ParentType extends
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StageAfterVisitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageAfterVisit'] = ResolversParentTypes['StageAfterVisit']> = {
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+};
+
 export type StageCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageCount'] = ResolversParentTypes['StageCount']> = {
   current?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1895,6 +2021,7 @@ export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends
   innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType>;
   leader?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['VisitOutcome']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sites?: Resolver<Array<ResolversTypes['VisitedSite']>, ParentType, ContextType>;
@@ -1943,6 +2070,13 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
 };
 
+export type VisitOutcomeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitOutcome'] = ResolversParentTypes['VisitOutcome']> = {
+  innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
+  reached?: Resolver<Array<ResolversTypes['StageAfterVisit']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['AdoptionStage']>, ParentType, ContextType>;
+  suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type VisitedSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitedSite'] = ResolversParentTypes['VisitedSite']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   villageCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1957,6 +2091,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AgreementDetails?: AgreementDetailsResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   BudgetDetails?: BudgetDetailsResolvers<ContextType>;
+  BudgetTotal?: BudgetTotalResolvers<ContextType>;
   CurvePeriod?: CurvePeriodResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1990,6 +2125,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RegulationDetails?: RegulationDetailsResolvers<ContextType>;
   ReportDraft?: ReportDraftResolvers<ContextType>;
   SourceSpan?: SourceSpanResolvers<ContextType>;
+  StageAfterVisit?: StageAfterVisitResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StageDuration?: StageDurationResolvers<ContextType>;
   StageTiming?: StageTimingResolvers<ContextType>;
@@ -2000,6 +2136,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SuspensionDetails?: SuspensionDetailsResolvers<ContextType>;
   TimeToStage?: TimeToStageResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  VisitOutcome?: VisitOutcomeResolvers<ContextType>;
   VisitedSite?: VisitedSiteResolvers<ContextType>;
 };
 

@@ -49,6 +49,13 @@ export const FIELD_PRICES: Readonly<Record<string, number>> = {
   'Query.adoptionCurve': 2000,
   'Query.timeToStage': 1500,
   'Query.diffusionNetwork': 300,
+  // Issue 12's second half, priced by what they read (not yet timed by bench/figures.ts): a
+  // GROUP BY over the budget allocations; the visits with an indexed NOT EXISTS each; a visit's
+  // outcomes (two indexed reads); an FTS5 match.
+  'Query.budgetTotals': 200,
+  'Query.studyVisits': 100,
+  'StudyVisit.outcomes': 2,
+  'Query.searchInnovations': 20,
 };
 
 /** Asking a priced field at a point in time multiplies its price. */

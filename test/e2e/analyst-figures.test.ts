@@ -92,7 +92,7 @@ describe('rankings', () => {
       [1, '35.10', 6],
       [2, '33.74', 1],
     ]);
-    expect(data.topOrigins[0]?.regency.name).toBe('KABUPATEN BANYUWANGI');
+    expect(data.topOrigins[0]?.regency.name).toBe('Kabupaten Banyuwangi');
   });
 });
 

@@ -119,6 +119,11 @@ function reportMilestone(
     );
   if (data.occurredOn > today)
     throw badInput('occurredOn', `${data.occurredOn} is in the future (today is ${today})`);
+  if (data.knownOn !== undefined && (data.knownOn < data.occurredOn || data.knownOn > today))
+    throw badInput(
+      'knownOn',
+      `knownOn ${data.knownOn} must be from the day it occurred (${data.occurredOn}) to today (${today})`,
+    );
   checkDetails(data);
 
   const { suspended, milestoneCount } = summaryOf(state);

@@ -20,6 +20,11 @@ export const MilestoneReported = z.object({
   mode: ReplicationMode.optional(),
   /** Kind-specific details (agreement, regulation, budget, …); absent in older events. */
   details: MilestoneDetails.optional(),
+  /**
+   * The day the ministry originally learned of it, for history recorded before replika (an
+   * import); absent when it learned of it when it was recorded here.
+   */
+  knownOn: CalendarDate.optional(),
 });
 export type MilestoneReported = z.infer<typeof MilestoneReported>;
 

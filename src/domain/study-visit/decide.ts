@@ -74,6 +74,11 @@ function report(
     throw badInput('startDate', `${data.startDate} is in the future (today is ${today})`);
   if (data.endDate > today)
     throw badInput('endDate', `${data.endDate} is in the future (today is ${today})`);
+  if (data.knownOn !== undefined && (data.knownOn < data.startDate || data.knownOn > today))
+    throw badInput(
+      'knownOn',
+      `knownOn ${data.knownOn} must be from the visit's first day (${data.startDate}) to today (${today})`,
+    );
   data.innovationIds.forEach((id, i) => {
     const origin = originOf[id];
     if (origin === undefined)

@@ -4,6 +4,7 @@ import { DateScalar, DateTimeScalar } from '../scalars.js';
 import { AccessToken } from './access-token.js';
 import { Adoption } from './adoption.js';
 import { AuditEvent } from './audit-event.js';
+import { BudgetTotal } from './budget-total.js';
 import { Diffusion } from './diffusion.js';
 import { InnovationRank, NetworkEdge, NetworkNode, RegencyRank } from './figures.js';
 import { Innovation } from './innovation.js';
@@ -16,6 +17,7 @@ import { Query } from './query.js';
 import { Regency } from './regency.js';
 import { StudyVisit } from './study-visit.js';
 import { Subscription } from './subscription.js';
+import { VisitOutcome } from './visit-outcome.js';
 
 const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
@@ -46,6 +48,8 @@ export const resolvers: Resolvers = {
   AuditEvent,
   MilestoneNotice,
   AccessToken,
+  VisitOutcome,
+  BudgetTotal,
   InnovationRank,
   RegencyRank,
   NetworkNode,
