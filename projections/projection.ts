@@ -35,4 +35,18 @@ export interface Projection {
   readIndexes?(db: Database.Database, t: TableNames): void;
   /** Prepares statements and returns the function that applies one event, inside a transaction. */
   prepare(db: Database.Database, t: TableNames): (event: ProjectedEvent) => void;
+  /**
+   * The bulk form, for a build of a fresh (empty) version from the log: it may keep state in
+   * memory and write it at `finish`, as long as the tables end up exactly as `prepare`'s events
+   * would leave them (a property test holds both forms to that). Without one, a bulk build feeds
+   * `prepare`'s function in large transactions.
+   */
+  bulk?(db: Database.Database, t: TableNames): BulkFold;
+}
+
+/** A projection's bulk build: events in log order (inside transactions), then `finish` once. */
+export interface BulkFold {
+  apply(event: ProjectedEvent): void;
+  /** Writes what was kept in memory; runs inside the build's last transaction. */
+  finish(): void;
 }

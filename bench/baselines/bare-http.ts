@@ -1,8 +1,13 @@
-/** Baseline: a bare node:http server answering a fixed GraphQL-shaped body. */
+/**
+ * Baseline: a bare node:http server answering fixed bytes — a GraphQL-shaped hello, or, given a
+ * file, exactly that file's bytes (the bench passes the flagship query's answer).
+ */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const body = JSON.stringify({ data: { hello: 'world' } });
+const file = process.argv[2];
+const body = file ? readFileSync(file) : Buffer.from(JSON.stringify({ data: { hello: 'world' } }));
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
+import { answerFromBytes, deferAnswer, type Encoding } from './answer-bytes.js';
 
 /**
  * A response cache in front of GraphQL, keyed by the read model's position: a repeated analyst
@@ -8,7 +9,9 @@ import type { RequestHandler } from 'express';
  * parse, validation and execution. What may be stored is decided inside GraphQL (a query without
  * errors, answered entirely at the lookup's position: see `cacheableQueries`), which marks the
  * Node request with `markCacheable`. POST requests with one JSON operation are cached; batches,
- * GETs and requests waiting for `X-Replika-Min-Position` go straight through.
+ * GETs and requests waiting for `X-Replika-Min-Position` go straight through. A hit is answered
+ * from the stored bytes (answer-bytes.ts): headers made once per entry, `ETag` with `304 Not
+ * Modified` for `If-None-Match`, and gzip or brotli when the client asks, compressed once.
  */
 
 const CACHEABLE_AT = Symbol('replika.cacheableAt');
@@ -19,21 +22,17 @@ export function markCacheable(req: IncomingMessage, position: bigint): void {
   (req as Marked)[CACHEABLE_AT] = position;
 }
 
-interface Entry {
+export interface Entry {
   /** The miss's response headers, without those that belong to one connection or moment. */
   headers: Record<string, string | string[]>;
   body: Buffer;
+  /** A strong validator of the body (sent as `ETag`; `If-None-Match` with it answers 304). */
+  etag: string;
+  /** The headers a hit writes, made once: the miss's, its length and `X-Replika-Cache: HIT`. */
+  hit?: Record<string, string | string[] | number>;
+  /** The body compressed, made on the first hit that asks for it. */
+  encoded?: Partial<Record<Encoding, Buffer>>;
 }
-
-/** Headers a hit answers afresh (or that Node sets itself) rather than replaying the miss's. */
-const NOT_REPLAYED = new Set([
-  'date',
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-length',
-  'x-replika-cache',
-]);
 
 export interface ResponseCacheOptions {
   /** The read model's position now. */
@@ -77,18 +76,11 @@ export function responseCache(options: ResponseCacheOptions): RequestHandler {
         .digest('base64url');
       const hit = entries.get(key);
       if (hit) {
-        // Exactly the miss's headers (CORS included: the origin is part of the key).
-        res.writeHead(200, {
-          ...hit.headers,
-          'content-length': hit.body.length,
-          'x-replika-cache': 'HIT',
-        });
-        res.end(hit.body);
+        answerFromBytes(req, res, hit);
         return;
       }
-      captureBody(res, (captured) => {
-        if (res.statusCode === 200 && (req as Marked)[CACHEABLE_AT] === position)
-          entries.set(key, captured);
+      deferAnswer(req, res, (captured) => {
+        if ((req as Marked)[CACHEABLE_AT] === position) entries.set(key, captured);
       });
       next();
     }, next);
@@ -117,43 +109,6 @@ function isSingleOperation(body: Buffer): boolean {
     return byte === 0x7b; // '{'
   }
   return false;
-}
-
-/** Collects what is written to `res` and hands it over once the response has ended. */
-function captureBody(res: ServerResponse, done: (entry: Entry) => void): void {
-  const chunks: Buffer[] = [];
-  const written: Record<string, string | string[]> = {};
-  const toBuffer = (chunk: unknown, encoding?: unknown) =>
-    Buffer.isBuffer(chunk)
-      ? chunk
-      : typeof chunk === 'string'
-        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
-        : Buffer.from(chunk as Uint8Array);
-  const { write, end, writeHead } = res;
-  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    const headers = args.find((a) => a !== null && typeof a === 'object') as
-      | Record<string, string>
-      | undefined;
-    if (headers)
-      for (const [name, value] of Object.entries(headers))
-        written[name.toLowerCase()] = Array.isArray(value) ? value.map(String) : String(value);
-    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as typeof res.writeHead;
-  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    if (chunk != null) chunks.push(toBuffer(chunk, rest[0]));
-    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof res.write;
-  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-    if (chunk != null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
-    const result = (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries({ ...res.getHeaders(), ...written }))
-      if (value !== undefined && !NOT_REPLAYED.has(name))
-        headers[name] = Array.isArray(value) ? value.map(String) : String(value);
-    headers['content-type'] ??= 'application/json; charset=utf-8';
-    done({ headers, body: Buffer.concat(chunks) });
-    return result;
-  } as typeof res.end;
 }
 
 /** Least recently used first out, bounded by the bytes of the bodies it holds. */

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { ProjectedEvent, Projection } from '../../projections/projection.js';
-import { isDomainEventType } from '../domain/events.js';
-import { checkedPayload } from '../eventstore/damaged.js';
 import type { EventStore, RecordedEvent } from '../eventstore/port.js';
+import { buildInBulk } from './bulk/build.js';
+import { decodedBatches } from './bulk/source.js';
+import { decode } from './decode.js';
 import {
   createVersion,
   dropVersion,
@@ -24,6 +25,8 @@ interface Running {
   apply: (event: ProjectedEvent) => void;
   /** Whether its read indexes are in place (made once it has caught up). */
   indexed: boolean;
+  /** Being built in bulk (the live path leaves it alone meanwhile). */
+  bulk: boolean;
 }
 
 interface Waiter {
@@ -75,11 +78,7 @@ export class Projector {
   start(): void {
     for (const projection of this.projections) this.running.push(this.setUp(projection));
     this.position = this.livePosition();
-    const from = this.running.reduce(
-      (min, r) => (r.position < min ? r.position : min),
-      this.position,
-    );
-    this.loop = this.follow(from).catch((error: Error) => {
+    this.loop = this.follow().catch((error: Error) => {
       this.failure = error;
       this.logger.error({ err: error }, 'projector stopped');
       for (const waiter of this.waiters) this.settle(waiter, error);
@@ -161,10 +160,11 @@ export class Projector {
       handles: new Set(projection.handles),
       apply: projection.prepare(this.db, physicalTable(projection)),
       indexed: false,
+      bulk: false,
     };
   }
 
-  private async follow(after: bigint): Promise<void> {
+  private async follow(): Promise<void> {
     const save = this.db.prepare(
       'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND version = ?',
     );
@@ -172,7 +172,7 @@ export class Projector {
       const last = events.at(-1)?.position ?? 0n;
       const now = new Date().toISOString();
       for (const r of this.running) {
-        if (r.position >= last) continue;
+        if (r.bulk || r.position >= last) continue;
         for (const event of decoded)
           if (event && event.position > r.position && r.handles.has(event.type)) r.apply(event);
         save.run(last, now, r.projection.name, r.projection.version);
@@ -181,20 +181,76 @@ export class Projector {
     // Indexes only readers use are built once a projection has caught up with the log as it was
     // at start: a rebuild then sorts each index once instead of maintaining it row by row.
     const head = await this.store.headPosition();
-    this.indexCaughtUp(head);
-    for await (const batch of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
+    const applied = async (batch: RecordedEvent[]) => {
       const decoded = batch.map(decode);
       applyBatch(batch, decoded);
       const last = batch.at(-1)?.position ?? 0n;
-      for (const r of this.running) if (r.position < last) r.position = last;
+      for (const r of this.running) if (!r.bulk && r.position < last) r.position = last;
       this.indexCaughtUp(head);
       this.swapCaughtUpBuilds();
       this.position = this.livePosition();
       for (const waiter of this.waiters) if (this.position >= waiter.position) this.settle(waiter);
       await this.tell(decoded.filter((e): e is ProjectedEvent => e !== undefined));
+    };
+    // Versions that start empty (a rebuild, a new version) are built in bulk up to the head.
+    const fresh = this.running.filter((r) => r.position === 0n);
+    if (head > 0n && fresh.length > 0) await this.buildInBulk(fresh, head, applied);
+    this.indexCaughtUp(head);
+    const after = this.running.reduce((min, r) => (r.position < min ? r.position : min), head);
+    for await (const batch of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
+      await applied(batch);
       // Let requests in between batches, so a long catch-up or build never stops queries.
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToRequests();
     }
+  }
+
+  /**
+   * Builds fresh versions from the log up to `head` through the bulk path (src/read-model/bulk);
+   * between its transactions, live versions beside them follow new events as usual, and
+   * listeners hear of each committed transaction.
+   */
+  private async buildInBulk(
+    fresh: Running[],
+    head: bigint,
+    applied: (batch: RecordedEvent[]) => Promise<void>,
+  ): Promise<void> {
+    const started = performance.now();
+    for (const r of fresh) r.bulk = true;
+    const live = this.running.filter((r) => !r.bulk);
+    const position = await buildInBulk(
+      this.db,
+      decodedBatches(this.store, 0n, head),
+      fresh.map((r) => r.projection),
+      {
+        alone: live.length === 0,
+        between: async () => {
+          if (this.abort.signal.aborted) throw new Error('projector stopped during a bulk build');
+          if (live.length > 0) {
+            const batch = await this.store.readAll({ after: this.livePosition() });
+            if (batch.length > 0) return applied(batch);
+          }
+          await this.tell([]);
+          await yieldToRequests();
+        },
+      },
+    );
+    for (const r of fresh) {
+      r.bulk = false;
+      r.position = position;
+      r.indexed = true;
+    }
+    this.swapCaughtUpBuilds();
+    this.position = this.livePosition();
+    for (const waiter of this.waiters) if (this.position >= waiter.position) this.settle(waiter);
+    this.logger.info(
+      {
+        projections: fresh.map((r) => r.projection.name),
+        events: Number(position),
+        ms: Math.round(performance.now() - started),
+      },
+      'projections built in bulk',
+    );
+    await this.tell([]);
   }
 
   private async tell(events: ProjectedEvent[]): Promise<void> {
@@ -254,8 +310,4 @@ export class Projector {
 
 type Decoded = ProjectedEvent | undefined;
 
-/** Validates a stored event's payload; events of types no projection knows are skipped. */
-function decode(event: RecordedEvent): ProjectedEvent | undefined {
-  if (!isDomainEventType(event.type)) return undefined;
-  return { ...event, type: event.type, data: checkedPayload(event) } as ProjectedEvent;
-}
+const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));

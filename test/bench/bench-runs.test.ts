@@ -46,12 +46,17 @@ describe('npm run bench', () => {
       'flagship query (Banyuwangi innovations, adopters, stages)',
       'peak resident memory, server',
       'event-loop delay p99 under continuous heavy queries',
+      '64 concurrent writers / raw grouped-insert baseline',
+      'rebuild / raw scan-and-upsert baseline',
+      "flagship / node:http answering the flagship's bytes",
     ])
       expect(names).toContain(expected);
     expect(report.baselines.map((b) => b.name)).toEqual([
       'graphql-yoga, trivial query',
       'node:http, fixed body',
+      "node:http, the flagship answer's exact bytes",
     ]);
+    expect(names.filter((n) => n.startsWith('analyst: ')).length).toBeGreaterThanOrEqual(2);
     for (const m of report.measurements) {
       expect(m.unit).toBeTruthy();
       expect(Number.isFinite(m.value)).toBe(true);
