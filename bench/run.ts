@@ -235,9 +235,10 @@ async function main() {
       unit: 'events/s',
       note: `${seq.events} appends of 1 event, each awaited (fsync per commit)`,
     });
+    const concurrentBatch = take(source.streams, concurrentEvents);
     const conc = await appendAll(
       scratch,
-      take(source.streams, concurrentEvents),
+      concurrentBatch,
       WRITERS,
       'one-event-per-append',
     );
@@ -273,9 +274,11 @@ async function main() {
       unit: 'events/s',
       note: 'same load, same run: what the commit thread is compared with',
     });
+    // The same events the 64 writers appended (into a file of its own): at a tiny scale the
+    // dataset has no further events to take.
     const raw = rawGroupedAppends(
       join(dataDir, 'scratch', 'raw-appends.db'),
-      take(source.streams, concurrentEvents).flatMap((s) => s.events),
+      concurrentBatch.flatMap((s) => s.events),
     );
     const rawRate = round(raw.events / seconds(raw.ns));
     record({

@@ -114,9 +114,14 @@ describe('a bumped projection version', () => {
 
       release();
       await swapped;
-      expect(
-        second.replika.projector.status().projections.find((p) => p.name === 'timeline'),
-      ).toMatchObject({ version: next, state: 'live', position: head });
+      // The bulk build may take more batches than the one the test paused after: wait for the
+      // swap itself.
+      await expect
+        .poll(
+          () => second.replika.projector.status().projections.find((p) => p.name === 'timeline'),
+          { timeout: 60_000, interval: 50 },
+        )
+        .toMatchObject({ version: next, state: 'live', position: head });
       const after = await second.gql(FIGURES);
       expect(after.data).toEqual(before.data);
       const db = new Database(join(dataDir, 'read-model.db'), { readonly: true });
