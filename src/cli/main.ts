@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerDraftCommand } from './draft.js';
 import { registerImportCommand } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerProjectionCommands } from './projections.js';
@@ -15,5 +16,6 @@ const program = new Command()
 registerProjectionCommands(program);
 registerImportCommand(program);
 registerMigrate(program);
+registerDraftCommand(program);
 
 await program.parseAsync();

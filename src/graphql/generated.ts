@@ -189,6 +189,22 @@ export type Diffusion = {
   studyToStage: Array<StageDuration>;
 };
 
+export type DraftRegency = {
+  __typename?: 'DraftRegency';
+  confidence: Scalars['Float']['output'];
+  regency: Regency;
+  role: DraftRole;
+  sources: Array<SourceSpan>;
+};
+
+export type DraftRole =
+  /** where the visit takes place */
+  | 'HOST'
+  /** named, with no role in a visit */
+  | 'MENTIONED'
+  /** a regency that visits */
+  | 'VISITOR';
+
 export type EvaluationDetails = {
   __typename?: 'EvaluationDetails';
   outcome: Scalars['String']['output'];
@@ -345,6 +361,17 @@ export type MilestoneDetailsInput = {
   suspension?: InputMaybe<SuspensionDetailsInput>;
 };
 
+/** The input of `reportMilestone` as drafted. */
+export type MilestoneDraft = {
+  __typename?: 'MilestoneDraft';
+  adopterCode: Scalars['ID']['output'];
+  evidence: Array<Evidence>;
+  innovationId: Scalars['ID']['output'];
+  kind: MilestoneKind;
+  note?: Maybe<Scalars['String']['output']>;
+  occurredOn: Scalars['Date']['output'];
+};
+
 export type MilestoneKind =
   | 'AGREEMENT_SIGNED'
   | 'BUDGET_ALLOCATED'
@@ -365,6 +392,14 @@ export type MilestoneNotice = {
   milestone: Milestone;
   /** Log position of the event that reported it. */
   position: Scalars['String']['output'];
+};
+
+export type MilestoneProposal = {
+  __typename?: 'MilestoneProposal';
+  confidence: Scalars['Float']['output'];
+  input: MilestoneDraft;
+  missing: Array<Scalars['String']['output']>;
+  sources: Array<SourceSpan>;
 };
 
 /**
@@ -531,6 +566,14 @@ export type Query = {
    */
   diffusion?: Maybe<Diffusion>;
   /**
+   * Reads a news report (plain text, at most 20000 characters) and proposes the study visits and
+   * interest milestones it describes, each with the spans of the text it was read from, the rule
+   * that read it and a confidence. Relative dates ("Senin (25/2)") are read against `publishedOn`.
+   * Writes nothing: confirm a proposal by sending its `input` (corrected as needed) to
+   * `reportStudyVisit` or `reportMilestone`. Costs as much as a large query in the cost limit.
+   */
+  draftFromReport: ReportDraft;
+  /**
    * The raw event log, oldest first: one stream's events (cursor = revision) or the whole log
    * (cursor = global position). Positions and revisions are strings (they may exceed 2^53).
    */
@@ -566,6 +609,13 @@ export type QueryDiffusionArgs = {
   innovationId: Scalars['ID']['input'];
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   window?: InputMaybe<DateRange>;
+};
+
+
+export type QueryDraftFromReportArgs = {
+  publishedOn: Scalars['Date']['input'];
+  text: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -704,6 +754,21 @@ export type ReplicationMode =
   | 'ADOPTION'
   | 'MODIFICATION';
 
+/** What a news report describes, as proposals for a person to confirm, correct or drop. */
+export type ReportDraft = {
+  __typename?: 'ReportDraft';
+  /** The report itself as evidence (kind NEWS), the same in every proposal. */
+  evidence: Evidence;
+  /** Proposed INTEREST_DECLARED milestones, from stated intentions. */
+  milestones: Array<MilestoneProposal>;
+  publishedOn: Scalars['Date']['output'];
+  /** The regencies the report names, with the role it gives them. */
+  regencies: Array<DraftRegency>;
+  studyVisits: Array<StudyVisitProposal>;
+  /** What was noticed but not proposed (an ambiguous name, an innovation of another origin). */
+  warnings: Array<Scalars['String']['output']>;
+};
+
 export type ReportMilestoneInput = {
   adopterCode: Scalars['ID']['input'];
   /** Details of the milestone's kind, under the kind's key (agreement for AGREEMENT_SIGNED, …). */
@@ -768,6 +833,20 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** A piece of the report a proposal rests on. */
+export type SourceSpan = {
+  __typename?: 'SourceSpan';
+  confidence: Scalars['Float']['output'];
+  end: Scalars['Int']['output'];
+  /** The input field it supports, e.g. hostCode, startDate, delegationSize, innovationIds. */
+  field: Scalars['String']['output'];
+  /** The rule that read it, in words. */
+  reason: Scalars['String']['output'];
+  /** Offsets in `text` (UTF-16 code units, as JavaScript indexes strings); end exclusive. */
+  start: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
 /** How many adoptions reached a stage (the funnel) and how many stand at it now. */
 export type StageCount = {
   __typename?: 'StageCount';
@@ -806,6 +885,31 @@ export type StudyVisit = {
   sites: Array<VisitedSite>;
   startDate: Scalars['Date']['output'];
   visitor: Regency;
+};
+
+/** The input of `reportStudyVisit` as drafted; what the report does not say is null. */
+export type StudyVisitDraft = {
+  __typename?: 'StudyVisitDraft';
+  delegationSize?: Maybe<Scalars['Int']['output']>;
+  endDate: Scalars['Date']['output'];
+  evidence: Array<Evidence>;
+  hostCode: Scalars['ID']['output'];
+  innovationIds: Array<Scalars['ID']['output']>;
+  leader?: Maybe<Scalars['String']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  sites: Array<VisitedSite>;
+  startDate: Scalars['Date']['output'];
+  visitorCode: Scalars['ID']['output'];
+};
+
+export type StudyVisitProposal = {
+  __typename?: 'StudyVisitProposal';
+  /** 0..1, the weakest of the facts the input rests on. */
+  confidence: Scalars['Float']['output'];
+  input: StudyVisitDraft;
+  /** Required input fields the report does not give: fill them in before confirming. */
+  missing: Array<Scalars['String']['output']>;
+  sources: Array<SourceSpan>;
 };
 
 export type Subscription = {
@@ -953,6 +1057,8 @@ export type ResolversTypes = {
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Diffusion: ResolverTypeWrapper<DiffusionFiguresModel>;
+  DraftRegency: ResolverTypeWrapper<Omit<DraftRegency, 'regency'> & { regency: ResolversTypes['Regency'] }>;
+  DraftRole: DraftRole;
   EvaluationDetails: ResolverTypeWrapper<EvaluationDetails>;
   EvaluationDetailsInput: EvaluationDetailsInput;
   EventPage: ResolverTypeWrapper<Omit<EventPage, 'nodes'> & { nodes: Array<ResolversTypes['AuditEvent']> }>;
@@ -973,8 +1079,10 @@ export type ResolversTypes = {
   Milestone: ResolverTypeWrapper<MilestoneRowModel>;
   MilestoneDetails: ResolverTypeWrapper<MilestoneDetails>;
   MilestoneDetailsInput: MilestoneDetailsInput;
+  MilestoneDraft: ResolverTypeWrapper<MilestoneDraft>;
   MilestoneKind: MilestoneKind;
   MilestoneNotice: ResolverTypeWrapper<MilestoneNoticeModel>;
+  MilestoneProposal: ResolverTypeWrapper<MilestoneProposal>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OriginDiffusion: ResolverTypeWrapper<OriginFiguresModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -990,6 +1098,7 @@ export type ResolversTypes = {
   RegulationInstrument: RegulationInstrument;
   RejectMilestoneInput: RejectMilestoneInput;
   ReplicationMode: ReplicationMode;
+  ReportDraft: ResolverTypeWrapper<Omit<ReportDraft, 'regencies'> & { regencies: Array<ResolversTypes['DraftRegency']> }>;
   ReportMilestoneInput: ReportMilestoneInput;
   ReportStudyVisitInput: ReportStudyVisitInput;
   RetractMilestoneInput: RetractMilestoneInput;
@@ -997,10 +1106,13 @@ export type ResolversTypes = {
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   Role: Role;
   SortDirection: SortDirection;
+  SourceSpan: ResolverTypeWrapper<SourceSpan>;
   StageCount: ResolverTypeWrapper<StageCount>;
   StageDuration: ResolverTypeWrapper<StageDuration>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StudyVisit: ResolverTypeWrapper<StudyVisitRowModel>;
+  StudyVisitDraft: ResolverTypeWrapper<StudyVisitDraft>;
+  StudyVisitProposal: ResolverTypeWrapper<StudyVisitProposal>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuspensionDetails: ResolverTypeWrapper<SuspensionDetails>;
   SuspensionDetailsInput: SuspensionDetailsInput;
@@ -1029,6 +1141,7 @@ export type ResolversParentTypes = {
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   Diffusion: DiffusionFiguresModel;
+  DraftRegency: Omit<DraftRegency, 'regency'> & { regency: ResolversParentTypes['Regency'] };
   EvaluationDetails: EvaluationDetails;
   EvaluationDetailsInput: EvaluationDetailsInput;
   EventPage: Omit<EventPage, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEvent']> };
@@ -1046,7 +1159,9 @@ export type ResolversParentTypes = {
   Milestone: MilestoneRowModel;
   MilestoneDetails: MilestoneDetails;
   MilestoneDetailsInput: MilestoneDetailsInput;
+  MilestoneDraft: MilestoneDraft;
   MilestoneNotice: MilestoneNoticeModel;
+  MilestoneProposal: MilestoneProposal;
   Mutation: Record<PropertyKey, never>;
   OriginDiffusion: OriginFiguresModel;
   PageInfo: PageInfo;
@@ -1060,15 +1175,19 @@ export type ResolversParentTypes = {
   RegulationDetails: RegulationDetails;
   RegulationDetailsInput: RegulationDetailsInput;
   RejectMilestoneInput: RejectMilestoneInput;
+  ReportDraft: Omit<ReportDraft, 'regencies'> & { regencies: Array<ResolversParentTypes['DraftRegency']> };
   ReportMilestoneInput: ReportMilestoneInput;
   ReportStudyVisitInput: ReportStudyVisitInput;
   RetractMilestoneInput: RetractMilestoneInput;
   RetractStudyVisitInput: RetractStudyVisitInput;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
+  SourceSpan: SourceSpan;
   StageCount: StageCount;
   StageDuration: StageDuration;
   String: Scalars['String']['output'];
   StudyVisit: StudyVisitRowModel;
+  StudyVisitDraft: StudyVisitDraft;
+  StudyVisitProposal: StudyVisitProposal;
   Subscription: Record<PropertyKey, never>;
   SuspensionDetails: SuspensionDetails;
   SuspensionDetailsInput: SuspensionDetailsInput;
@@ -1152,6 +1271,13 @@ export type DiffusionResolvers<ContextType = GraphQLContext, ParentType extends 
   studyToStage?: Resolver<Array<ResolversTypes['StageDuration']>, ParentType, ContextType>;
 };
 
+export type DraftRegencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DraftRegency'] = ResolversParentTypes['DraftRegency']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  regency?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['DraftRole'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceSpan']>, ParentType, ContextType>;
+};
+
 export type EvaluationDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationDetails'] = ResolversParentTypes['EvaluationDetails']> = {
   outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1224,10 +1350,26 @@ export type MilestoneDetailsResolvers<ContextType = GraphQLContext, ParentType e
   suspension?: Resolver<Maybe<ResolversTypes['SuspensionDetails']>, ParentType, ContextType>;
 };
 
+export type MilestoneDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneDraft'] = ResolversParentTypes['MilestoneDraft']> = {
+  adopterCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  innovationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type MilestoneNoticeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneNotice'] = ResolversParentTypes['MilestoneNotice']> = {
   adoption?: Resolver<Maybe<ResolversTypes['Adoption']>, ParentType, ContextType>;
   milestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MilestoneProposalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneProposal'] = ResolversParentTypes['MilestoneProposal']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['MilestoneDraft'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceSpan']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1277,6 +1419,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
   adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
   diffusion?: Resolver<Maybe<ResolversTypes['Diffusion']>, ParentType, ContextType, RequireFields<QueryDiffusionArgs, 'innovationId'>>;
+  draftFromReport?: Resolver<ResolversTypes['ReportDraft'], ParentType, ContextType, RequireFields<QueryDraftFromReportArgs, 'publishedOn' | 'text'>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QueryInnovationArgs, 'id'>>;
   innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType, Partial<QueryInnovationsArgs>>;
@@ -1307,6 +1450,24 @@ export type RegulationDetailsResolvers<ContextType = GraphQLContext, ParentType 
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ReportDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportDraft'] = ResolversParentTypes['ReportDraft']> = {
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['MilestoneProposal']>, ParentType, ContextType>;
+  publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  regencies?: Resolver<Array<ResolversTypes['DraftRegency']>, ParentType, ContextType>;
+  studyVisits?: Resolver<Array<ResolversTypes['StudyVisitProposal']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SourceSpanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourceSpan'] = ResolversParentTypes['SourceSpan']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type StageCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageCount'] = ResolversParentTypes['StageCount']> = {
   current?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1334,6 +1495,26 @@ export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends
   sites?: Resolver<Array<ResolversTypes['VisitedSite']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   visitor?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
+};
+
+export type StudyVisitDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StudyVisitDraft'] = ResolversParentTypes['StudyVisitDraft']> = {
+  delegationSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  hostCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  innovationIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  leader?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['VisitedSite']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  visitorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type StudyVisitProposalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StudyVisitProposal'] = ResolversParentTypes['StudyVisitProposal']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['StudyVisitDraft'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceSpan']>, ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1366,6 +1547,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Diffusion?: DiffusionResolvers<ContextType>;
+  DraftRegency?: DraftRegencyResolvers<ContextType>;
   EvaluationDetails?: EvaluationDetailsResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
@@ -1375,7 +1557,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LaunchDetails?: LaunchDetailsResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
   MilestoneDetails?: MilestoneDetailsResolvers<ContextType>;
+  MilestoneDraft?: MilestoneDraftResolvers<ContextType>;
   MilestoneNotice?: MilestoneNoticeResolvers<ContextType>;
+  MilestoneProposal?: MilestoneProposalResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OriginDiffusion?: OriginDiffusionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1385,9 +1569,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   Regency?: RegencyResolvers<ContextType>;
   RegulationDetails?: RegulationDetailsResolvers<ContextType>;
+  ReportDraft?: ReportDraftResolvers<ContextType>;
+  SourceSpan?: SourceSpanResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StageDuration?: StageDurationResolvers<ContextType>;
   StudyVisit?: StudyVisitResolvers<ContextType>;
+  StudyVisitDraft?: StudyVisitDraftResolvers<ContextType>;
+  StudyVisitProposal?: StudyVisitProposalResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SuspensionDetails?: SuspensionDetailsResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

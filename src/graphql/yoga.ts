@@ -10,6 +10,7 @@ import type { GraphQLContext } from './context.js';
 import { isInputValueError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
+import { draftCost } from './news-drafts.js';
 import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
@@ -117,6 +118,7 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
     },
     plugins: [
       ...hardeningPlugins(limits),
+      draftCost(limits.maxCost),
       writtenPosition(),
       structuredValidationErrors(),
       ...(options.readsRequireToken ? [requireTokenForReads()] : []),

@@ -6,6 +6,7 @@ import {
 import { requireRole } from '../../application/access.js';
 import { badInput } from '../../domain/shared/errors.js';
 import type { QueryResolvers } from '../generated.js';
+import { draftReport } from '../news-drafts.js';
 import { checkRange, instant, pageSize, timePoint } from './shared.js';
 
 const MAX_PAGE = 500;
@@ -88,6 +89,7 @@ export const Query: QueryResolvers = {
     role: ctx.actor.role ?? null,
     regency: ctx.actor.regencyCode ? (ctx.regions.regency(ctx.actor.regencyCode) ?? null) : null,
   }),
+  draftFromReport: (_, args, ctx) => draftReport(args, ctx),
   accessTokens: (_, __, ctx) => {
     requireRole(ctx.actor, ['ADMIN'], 'accessTokens');
     return ctx.read.accessTokens.accessTokens();
