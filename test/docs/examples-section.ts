@@ -1,12 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, print } from 'graphql';
 import { analystExamples } from '../../src/graphql/examples.js';
 import { ROOT, read } from './markdown.js';
 
 /**
  * The section of docs/analysts.md that lists GraphiQL's saved examples, generated from
  * src/graphql/examples.ts so the two cannot drift. `npx tsx test/docs/examples-section.ts --write`
- * rewrites it; test/docs/analyst-examples.test.ts fails while it differs.
+ * rewrites it (then Biome formats the file, queries included);
+ * test/docs/analyst-examples.test.ts fails while the section differs from the examples.
  */
 export const ANALYSTS = 'docs/analysts.md';
 export const BEGIN =
@@ -48,7 +51,20 @@ export function withSection(markdown: string): string {
   return markdown.replace(current, () => renderSection());
 }
 
+/**
+ * What a saved query says, whatever its layout: its comment lines and its document as graphql-js
+ * prints it (Biome reformats the queries inside the guide's code blocks).
+ */
+export function normalized(query: string): string {
+  const comments = query.split('\n').filter((line) => line.trimStart().startsWith('#'));
+  return [...comments.map((line) => line.trim()), print(parse(query))].join('\n');
+}
+
 if (process.argv.includes('--write')) {
   writeFileSync(join(ROOT, ANALYSTS), withSection(read(ANALYSTS)));
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', ANALYSTS], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   console.log(`${ANALYSTS}: ${analystExamples.length} examples written`);
 }
