@@ -34,11 +34,13 @@ describe('the configuration reference in docs/operations.md', () => {
   it("gives each variable the schema's default", () => {
     for (const name of variables) {
       const value = defaults[name];
-      // Optional settings without a default read "—", or say what happens instead ("generated").
-      const expected = value === undefined ? undefined : String(value);
+      // Optional settings without a default read "—", or say what happens instead ("generated");
+      // an empty default (a list of none) reads "empty".
+      const expected = Array.isArray(value) ? value.join(',') : value;
       const documented = rows.get(name);
       if (expected === undefined) expect(documented, name).toMatch(/^(—|generated)$/);
-      else expect(documented?.replace(/[,_]/g, ''), name).toBe(expected);
+      else if (expected === '') expect(documented, name).toBe('empty');
+      else expect(documented?.replace(/[,_]/g, ''), name).toBe(String(expected));
     }
   });
 });
