@@ -20,6 +20,7 @@ import type { EventStore } from '../src/eventstore/port.js';
 import { SqliteEventStore } from '../src/eventstore/sqlite.js';
 import { projectRoot } from '../src/paths.js';
 import { generateDataset, type StreamBatch, shapeFor } from './dataset.js';
+import { measureHeavyQueries } from './heavy-queries.js';
 
 interface Measurement {
   name: string;
@@ -420,6 +421,23 @@ async function main() {
   });
   record({ name: 'adoptions query p50 latency', value: page.p50, unit: 'ms' });
   record({ name: 'adoptions query p99 latency', value: page.p99, unit: 'ms' });
+
+  // One request must not stall everyone (issue 10): heavy analytics sent continuously.
+  const heavy = await measureHeavyQueries(url, duration, 2);
+  record({
+    name: 'event-loop delay p99 under continuous heavy queries',
+    value: heavy.eventLoopP99Ms,
+    unit: 'ms',
+    goal: '<= 50',
+    note: `2 clients: the 4-diffusion 500-row query (refused ${heavy.refused}x by price) and the heaviest admitted one (answered ${heavy.answered}x)`,
+  });
+  record({
+    name: '/health p99 under continuous heavy queries',
+    value: heavy.healthP99Ms,
+    unit: 'ms',
+    goal: '<= 50',
+    note: `${heavy.healthProbes} probes every 20 ms; p50 ${heavy.healthP50Ms} ms, max ${heavy.healthMaxMs} ms`,
+  });
   record({
     name: 'peak resident memory, server',
     value: peakRssMb(server.child.pid as number),

@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { projections } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
 import { openReaders } from '../projections/readers.js';
-import { ensureAdminToken } from './application/admin-token.js';
+import { authenticate } from './application/access.js';
+import { ensureAdminToken, withConfiguredAdmin } from './application/admin-token.js';
 import { type Clock, systemClock } from './application/clock.js';
 import { Commands } from './application/commands.js';
 import { Regions } from './application/regions.js';
 import type { Config } from './config.js';
+import { type DataDirLock, lockDataDir } from './data-dir.js';
 import { loadDemo } from './demo/banyuwangi.js';
 import { openEventStore } from './eventstore/open.js';
 import type { EventStore } from './eventstore/port.js';
@@ -16,8 +18,8 @@ import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import { createLogger, type Logger } from './log.js';
+import { AnalyticsPool } from './read-model/analytics-pool.js';
 import { openReadModel } from './read-model/database.js';
-import { holdDataDir } from './read-model/lifecycle.js';
 import { type BatchListener, Projector } from './read-model/projector.js';
 
 export interface ReplikaOptions {
@@ -30,10 +32,23 @@ export interface ReplikaOptions {
   onProjectorBatch?: BatchListener;
   /** Where a generated admin token is shown; stdout by default (never the log). */
   announce?: (message: string) => void;
+  /** Who holds the data directory, as another process refused it is told (`replika server`). */
+  role?: string;
 }
 
 /** The composition root: wires the store, the read model, the write side and HTTP together. */
 export async function createReplika(config: Config, options: ReplikaOptions = {}) {
+  // The data directory is this process's before anything in it is opened (see data-dir.ts).
+  const lock = lockDataDir(config.dataDir, options.role ?? 'replika server');
+  try {
+    return await assemble(config, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLock) {
   const logger = options.logger ?? createLogger(config.logLevel);
   const regions = await Regions.load();
   const metrics = createMetrics();
@@ -42,8 +57,12 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
   const store: EventStore = metrics.instrument(
     openEventStore(config, logger, { now: () => (options.clock ?? systemClock).now() }),
   );
-  const readDb = openReadModel(config.readModelPath);
-  const releaseDataDir = holdDataDir(config.dataDir);
+  const readDb = openReadModel(config.readModelPath, ({ path, movedTo, reason }) =>
+    logger.warn(
+      { path, movedTo, reason },
+      'the read model was not a readable database: set it aside and rebuilding it from the event log',
+    ),
+  );
   const projector = new Projector(store, readDb, options.projections ?? projections, logger);
   if (options.onProjectorBatch) projector.onBatch(options.onProjectorBatch);
   projector.start();
@@ -71,14 +90,35 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     logger.info({ position: position.toString() }, 'loaded the Banyuwangi demo story');
   }
 
+  const tokens = withConfiguredAdmin(access, config.adminToken);
+  const workers = config.readModelPath === ':memory:' ? 0 : (config.analyticsWorkers ?? 1);
+  const pool =
+    workers > 0
+      ? new AnalyticsPool({
+          readModelPath: config.readModelPath,
+          workers,
+          position: () => projector.position,
+          timeoutMs: config.limits.maxQueryMs,
+          logger,
+        })
+      : undefined;
   const feed = new LiveFeed(projector);
   const graphql = createGraphQL(
-    { read, commands, projector, regions, store, feed, access },
+    {
+      read: pool ? { ...read, timeline: pool.offload(read.timeline) } : read,
+      commands,
+      projector,
+      regions,
+      store,
+      feed,
+      access,
+    },
     logger,
     {
       freshnessTimeoutMs: config.freshnessTimeoutMs,
       readsRequireToken: config.readsRequireToken,
       limits: config.limits,
+      tokens,
     },
   );
   let draining = false;
@@ -88,7 +128,21 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     projector,
     graphql,
     metrics,
-    rateLimit: { perSecond: config.limits.ratePerSecond, burst: config.limits.rateBurst },
+    rateLimit: {
+      perSecond: config.limits.ratePerSecond,
+      burst: config.limits.rateBurst,
+      principal: (authorization) => {
+        const actor = authenticate(authorization, tokens);
+        return actor.role ? actor.id : undefined;
+      },
+    },
+    corsOrigins: config.http?.corsOrigins ?? [],
+    importer: {
+      commands,
+      authenticate: (authorization) => authenticate(authorization, tokens),
+      caughtUp: (position) => projector.waitFor(position, 600_000),
+      maxBytes: config.http?.importMaxBytes ?? 32 * 1024 * 1024,
+    },
     cache: { maxBytes: config.responseCacheBytes, maxBodyBytes: config.limits.maxBodyBytes },
     draining: () => draining,
   });
@@ -105,12 +159,15 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
     access,
     app,
     metrics,
+    /** The analytics worker threads, when configured (figures computed and shared). */
+    analyticsPool: pool,
     /** Starts listening; resolves with the bound port. */
     listen(): Promise<number> {
       return new Promise((resolve, reject) => {
         const s = app.listen(config.port, config.host, (error?: Error) => {
           if (error) return reject(error);
           const port = (s.address() as AddressInfo).port;
+          lock.announce(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
           logger.info({ port, url: `http://localhost:${port}/graphql` }, 'replika is listening');
           resolve(port);
         });
@@ -125,28 +182,35 @@ export async function createReplika(config: Config, options: ReplikaOptions = {}
      */
     async close(): Promise<void> {
       draining = true;
+      // Live-feed streams never finish on their own: end them first, so shutdown waits only
+      // for requests that do.
+      feed.close();
       if (server) {
         const s = server;
         const closed = new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeIdleConnections();
+        // A connection whose last request just finished (an ended stream, a finished append)
+        // turns idle: close it then rather than at its keep-alive timeout.
+        const idle = setInterval(() => s.closeIdleConnections(), 25);
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<void>((resolve) => {
           timer = setTimeout(resolve, config.shutdownTimeoutMs);
         });
         await Promise.race([closed, timeout]);
         clearTimeout(timer);
+        clearInterval(idle);
         s.closeAllConnections();
       }
-      feed.close();
+      await pool?.close();
       await projector.stop();
       await store.close();
       readDb.close();
-      releaseDataDir();
+      lock.release();
     },
   };
 }
 
-export type Replika = Awaited<ReturnType<typeof createReplika>>;
+export type Replika = Awaited<ReturnType<typeof assemble>>;
 
 /** True once the log holds anything but access grants (the demo loads only into an empty store). */
 async function hasDomainEvents(store: EventStore): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type HttpSettings, HttpSettingsSchema, httpSettingsFrom } from './http/settings.js';
 
 /**
  * Limits of the GraphQL edge (enforced by `src/graphql/hardening.ts` and the HTTP rate limit),
@@ -17,10 +18,14 @@ export const LimitsSchema = z.object({
    * fan-out (`regencies { province { regencies { … } } }` multiplies by ~38 per level); this can.
    */
   MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(50_000),
+  /** What a query may make the server compute, priced per field (see graphql/query-price.ts). */
+  MAX_QUERY_PRICE: z.coerce.number().int().min(1).default(5_000),
+  /** Milliseconds a query may run before it is stopped with QUERY_TIMEOUT; 0 = no budget. */
+  MAX_QUERY_MS: z.coerce.number().int().min(0).default(10_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(102_400),
   /** Operations in one batched request (a JSON array body); 0 turns batching off. */
   MAX_BATCH: z.coerce.number().int().min(0).default(10),
-  /** Sustained requests per second per bearer token (else per client address); 0 = no limit. */
+  /** Sustained requests per second per verified token (else per client address); 0 = no limit. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
   /** Requests a client may send at once before the sustained rate applies. */
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(500),
@@ -33,6 +38,8 @@ export interface Limits {
   maxTokens: number;
   maxCost: number;
   maxListItems: number;
+  maxPrice: number;
+  maxQueryMs: number;
   maxBodyBytes: number;
   maxBatch: number;
   ratePerSecond: number;
@@ -47,6 +54,8 @@ export function limitsFrom(env: z.infer<typeof LimitsSchema>): Limits {
     maxTokens: env.MAX_TOKENS,
     maxCost: env.MAX_QUERY_COST,
     maxListItems: env.MAX_LIST_ITEMS,
+    maxPrice: env.MAX_QUERY_PRICE,
+    maxQueryMs: env.MAX_QUERY_MS,
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxBatch: env.MAX_BATCH,
     ratePerSecond: env.RATE_LIMIT_PER_SECOND,
@@ -79,6 +88,11 @@ export const ConfigSchema = z.object({
     .min(24, { message: 'must be at least 24 characters' })
     .max(512)
     .regex(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
+    // A guessable admin token is refused outright (it is also stored under a slow hash).
+    .refine((t) => new Set(t).size >= 12 && /[a-zA-Z]/.test(t) && /[^a-zA-Z]/.test(t), {
+      message:
+        'is too easy to guess: use at least 12 different characters, letters and others (e.g. `openssl rand -base64 32`)',
+    })
     .optional(),
   /** Require a valid token for queries too (writes always need one). */
   REPLIKA_READS_REQUIRE_TOKEN: flag.default(false),
@@ -92,9 +106,12 @@ export const ConfigSchema = z.object({
       'must be a KurrentDB connection string: kurrentdb://host:2113?tls=false (or kurrentdb+discover://, esdb://)',
     )
     .optional(),
+  /** Worker threads that compute diffusion figures off the request thread; 0 computes them inline. */
+  REPLIKA_ANALYTICS_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   /** Seconds a graceful shutdown waits for in-flight requests before closing their connections. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
   ...LimitsSchema.shape,
+  ...HttpSettingsSchema.shape,
 });
 
 /** Rules between settings. */
@@ -123,8 +140,12 @@ export interface Config {
   /** Set when `eventStore` is `kurrentdb`. */
   kurrentdbUrl?: string | undefined;
   shutdownTimeoutMs: number;
+  /** Worker threads for diffusion figures (absent: 1; 0: inline). */
+  analyticsWorkers?: number;
   /** Limits of the GraphQL edge (see `LimitsSchema`). */
   limits: Limits;
+  /** Settings of the HTTP edge (see `src/http/settings.ts`); defaults when absent. */
+  http?: HttpSettings;
 }
 
 /** A bad setting: the message names the variable and what it accepts. */
@@ -160,6 +181,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eventStore: c.EVENT_STORE,
     kurrentdbUrl: c.KURRENTDB_URL,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    analyticsWorkers: c.REPLIKA_ANALYTICS_WORKERS,
     limits: limitsFrom(c),
+    http: httpSettingsFrom(c),
   };
 }

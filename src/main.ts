@@ -1,5 +1,7 @@
 import { createReplika } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DataDirError } from './data-dir.js';
+import { DamagedEventError } from './eventstore/damaged.js';
 
 try {
   const replika = await createReplika(loadConfig());
@@ -15,9 +17,15 @@ try {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DataDirError) {
     console.error(error.message);
     process.exit(2);
+  }
+  if (error instanceof DamagedEventError) {
+    console.error(
+      `${error.message}\nreplika does not start on a damaged event log. Run \`replika verify\` to list every damaged event; restore events.db from a backup (or repair those events) before starting again.`,
+    );
+    process.exit(3);
   }
   throw error;
 }

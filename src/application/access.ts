@@ -72,7 +72,7 @@ export function requireRole(actor: Principal, roles: readonly Role[], action: st
   if (!roles.includes(actor.role))
     throw new DomainError(
       'FORBIDDEN',
-      `${action} needs a ${roles.join(' or ')} token; this one is ${actor.role}`,
+      `${action} needs ${roles.map((r, i) => (i === 0 ? withArticle(r) : r)).join(' or ')} token; this one is ${withArticle(actor.role)} token`,
     );
   return actor.role;
 }
@@ -89,3 +89,6 @@ export function requireSpeaksFor(actor: Principal, regencyCode: string, field: s
     field,
   );
 }
+
+/** "an ADMIN", "an ANALYST", "a REGENCY": the article as the role is spoken. */
+const withArticle = (role: Role) => `${/^[AEIOU]/.test(role) ? 'an' : 'a'} ${role}`;

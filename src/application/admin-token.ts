@@ -1,3 +1,4 @@
+import { scryptSync } from 'node:crypto';
 import { accessDecider } from '../domain/access/decide.js';
 import { accessStream } from '../domain/access/events.js';
 import type { EventStore } from '../eventstore/port.js';
@@ -28,6 +29,47 @@ export interface AdminTokenOptions {
 }
 
 /**
+ * An operator chooses `REPLIKA_ADMIN_TOKEN`, so it may be guessable: its grant stores a slow,
+ * salted hash (scrypt, N=2^15, r=8: tens of milliseconds and 32 MiB per guess) instead of the
+ * plain SHA-256 that random generated tokens get, so a leaked grant cannot be guessed back
+ * quickly offline. The salt is fixed per application (the grant must be found again at every
+ * start-up, on every instance). Computed once per process: requests never pay for it.
+ */
+const slowHashes = new Map<string, string>();
+export function configuredAdminTokenHash(configured: string): string {
+  let hash = slowHashes.get(configured);
+  if (hash === undefined) {
+    hash = scryptSync(configured, 'replika:REPLIKA_ADMIN_TOKEN:v1', 32, {
+      N: 2 ** 15,
+      r: 8,
+      p: 1,
+      maxmem: 64 * 1024 * 1024,
+    }).toString('hex');
+    slowHashes.set(configured, hash);
+  }
+  return hash;
+}
+
+/**
+ * The token lookup requests authenticate with: the configured admin token (sent as itself,
+ * compared through its SHA-256, which lives only in this process's memory) finds the grant
+ * stored under its slow hash; every other token is found by its SHA-256 as before.
+ */
+export function withConfiguredAdmin<T extends TokenLookup>(
+  tokens: T,
+  configured: string | undefined,
+): TokenLookup {
+  if (configured === undefined) return tokens;
+  const fast = hashToken(configured);
+  const stored = configuredAdminTokenHash(configured);
+  return {
+    grantByHash: (tokenHash) =>
+      tokenHash === fast ? tokens.grantByHash(stored) : tokens.grantByHash(tokenHash),
+    hasActiveAdmin: () => tokens.hasActiveAdmin(),
+  };
+}
+
+/**
  * Makes sure the ministry has an admin token. A configured one is granted (as its hash) on first
  * use, and replaces the admin tokens granted at earlier start-ups (a changed
  * `REPLIKA_ADMIN_TOKEN` revokes the old one, and a generated one once a token is configured).
@@ -37,7 +79,7 @@ export interface AdminTokenOptions {
 export async function ensureAdminToken(options: AdminTokenOptions): Promise<bigint | undefined> {
   const { store, tokens, configured } = options;
   if (configured !== undefined) {
-    const tokenHash = hashToken(configured);
+    const tokenHash = configuredAdminTokenHash(configured);
     const existing: AccessGrant | undefined = tokens.grantByHash(tokenHash);
     let position: bigint | undefined;
     if (existing?.revoked)

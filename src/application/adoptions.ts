@@ -12,6 +12,8 @@ export interface MilestoneLocator {
   locateMilestone(
     milestoneId: string,
   ): { adopterCode: string; innovationId: string; visitId: string | null } | undefined;
+  /** The study visits that count for an adoption (the visitor studied the innovation). */
+  visitIdsOfAdoption(adopterCode: string, innovationId: string): string[];
 }
 
 const REPORTERS = ['REGENCY', 'ADMIN'] as const;
@@ -61,10 +63,14 @@ export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLoc
         const milestoneId = cx.id('milestone');
         // Empty details are no details.
         const some = details && Object.values(details).some((d) => d !== undefined);
+        // The visits the read model knows for this adoption, each checked in its own stream.
+        const visits = milestones.visitIdsOfAdoption(data.adopterCode, data.innovationId);
+        const retracted = await Promise.all(visits.map((v) => visitRetracted(cx.store, v)));
         const command = {
           type: 'ReportMilestone' as const,
           data: { milestoneId, originCode, ...data, ...(some ? { details } : {}) },
           today: todayIn(cx.clock),
+          studyVisits: retracted.filter((r) => !r).length,
         };
         const { adopterCode, innovationId } = data;
         const stream = adoptionStream(adopterCode, innovationId);

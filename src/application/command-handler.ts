@@ -1,7 +1,8 @@
 import { eventSchemas, isDomainEventType } from '../domain/events.js';
 import type { Decider, DomainEvent } from '../domain/shared/decider.js';
-import { conflict } from '../domain/shared/errors.js';
+import { conflict, DomainError } from '../domain/shared/errors.js';
 import {
+  type AppendOptions,
   ConcurrencyError,
   type EventMetadata,
   type EventStore,
@@ -31,7 +32,32 @@ export interface HandleOptions {
    * the same request answers the stored result, another one is a CONFLICT.
    */
   requestHash?: string;
-  maxAttempts?: number;
+  /** How long conflicting appends are retried (with jittered backoff) before CONFLICT. */
+  retryBudgetMs?: number;
+  /** Refuse the append when this stream holds this event type (see AppendOptions.unless). */
+  unless?: AppendOptions['unless'];
+}
+
+/** Default time a command keeps retrying a contended stream. */
+export const RETRY_BUDGET_MS = 10_000;
+const BACKOFF_BASE_MS = 2;
+const BACKOFF_CAP_MS = 100;
+
+/** Contention seen by command handling since start (for tests, the bench and metrics). */
+export const contention = { conflicts: 0, exhausted: 0, mostAttempts: 0 };
+
+/**
+ * A contended stream still conflicted when the retry budget ran out: nothing was stored, and the
+ * same request may simply be sent again (`extensions.retryable`).
+ */
+export class RetryableConflictError extends DomainError {
+  readonly retryable = true;
+  constructor(streamName: string, attempts: number, ms: number) {
+    super(
+      'CONFLICT',
+      `${streamName} is being written by many requests at once; ${attempts} attempts in ${ms} ms all met a newer write. Nothing was stored: send the same request again`,
+    );
+  }
 }
 
 /** Decodes a stored event, validating its payload against the domain schema. */
@@ -43,7 +69,9 @@ export function decodeEvent<Event extends DomainEvent>(event: RecordedEvent): Ev
 
 /**
  * Command handling: load the stream, fold it, decide, append with the expected revision; on a
- * concurrency conflict, start over with the fresh stream.
+ * concurrency conflict, wait a jittered, growing while (full jitter: up to 2, 4, 8 … 100 ms, so
+ * the contenders spread out instead of colliding again) and start over with the fresh stream,
+ * for at most `retryBudgetMs`; then a retryable CONFLICT.
  */
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: StreamStore,
@@ -52,7 +80,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   command: Command,
   options: HandleOptions,
 ): Promise<CommandResult<Event, State>> {
-  const maxAttempts = options.maxAttempts ?? 10;
+  const budget = options.retryBudgetMs ?? RETRY_BUDGET_MS;
+  const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamName);
     const firstId = options.eventId?.(0);
@@ -88,8 +117,12 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
           data: event.data,
           metadata: options.metadata,
         })),
-        { expectedRevision: last ? last.revision : 'no_stream' },
+        {
+          expectedRevision: last ? last.revision : 'no_stream',
+          ...(options.unless ? { unless: options.unless } : {}),
+        },
       );
+      if (attempt > contention.mostAttempts) contention.mostAttempts = attempt;
       return { events, state: events.reduce(decider.evolve, state), position: result.position };
     } catch (error) {
       if (options.eventId && error instanceof Error && error.name === 'DuplicateEventIdError')
@@ -97,7 +130,15 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
           'idempotencyKey',
           'this idempotencyKey was already used for another request; use a new key for a new request',
         );
-      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+      if (!(error instanceof ConcurrencyError)) throw error;
+      contention.conflicts++;
+      const spent = performance.now() - started;
+      if (spent >= budget) {
+        contention.exhausted++;
+        throw new RetryableConflictError(streamName, attempt, Math.round(spent));
+      }
+      const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 10));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
     }
   }
 }

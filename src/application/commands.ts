@@ -82,7 +82,12 @@ export class Commands {
    * idempotencyKey was already answered is `imported`; one whose kind and date the adoption
    * already holds in the store is `recorded` (a fact entered before); an error names the field.
    */
-  async checkMilestoneReports(inputs: readonly unknown[], actor: Actor): Promise<ReportCheck[]> {
+  async checkMilestoneReports(
+    inputs: readonly unknown[],
+    actor: Actor,
+    /** How a message names an earlier report of the batch (a CSV names its line). */
+    nameOf: (index: number) => string = (index) => `entry ${index + 1}`,
+  ): Promise<ReportCheck[]> {
     requireRole(actor, REPORTERS, 'reportMilestone');
     const dry = this.pipeline.dryRun();
     const fromBatch = new Map<string, number>();
@@ -97,7 +102,7 @@ export class Commands {
         }
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        checks.push(duplicateCheck(error, fromBatch) ?? { status: 'invalid', error });
+        checks.push(duplicateCheck(error, fromBatch, nameOf) ?? { status: 'invalid', error });
       }
     }
     return checks;
@@ -108,6 +113,7 @@ export class Commands {
 function duplicateCheck(
   error: DomainError,
   fromBatch: Map<string, number>,
+  nameOf: (index: number) => string,
 ): ReportCheck | undefined {
   if (!(error instanceof DuplicateMilestone)) return undefined;
   const earlier = fromBatch.get(error.milestoneId);
@@ -115,6 +121,6 @@ function duplicateCheck(
   const message = error.message.replace(/ is already reported .*$/, '');
   return {
     status: 'invalid',
-    error: conflict('occurredOn', `${message} is already in this batch (entry ${earlier + 1})`),
+    error: conflict('occurredOn', `${message} is already in this batch (${nameOf(earlier)})`),
   };
 }

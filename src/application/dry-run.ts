@@ -1,6 +1,6 @@
 import type {
+  AppendOptions,
   EventData,
-  ExpectedRevision,
   ReadStreamOptions,
   RecordedEvent,
 } from '../eventstore/port.js';
@@ -22,11 +22,7 @@ export class DryRunStore implements StreamStore {
     return options.maxCount === undefined ? from : from.slice(0, options.maxCount);
   }
 
-  async append(
-    streamName: string,
-    events: readonly EventData[],
-    _options: { expectedRevision: ExpectedRevision },
-  ) {
+  async append(streamName: string, events: readonly EventData[], _options: AppendOptions) {
     const list = await this.loaded(streamName);
     for (const event of events)
       list.push({

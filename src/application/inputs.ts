@@ -9,6 +9,7 @@ import {
   Evidence,
   InnovationId,
   RegencyCode,
+  ReportedDate,
   text,
 } from '../domain/shared/values.js';
 import { StudiedInnovationIds, VisitedSite } from '../domain/study-visit/events.js';
@@ -47,8 +48,8 @@ export function inputSchemas(regions: Regions) {
       id: z.uuid().optional(),
       hostCode: KnownRegency,
       visitorCode: KnownRegency,
-      startDate: CalendarDate,
-      endDate: CalendarDate,
+      startDate: ReportedDate,
+      endDate: ReportedDate,
       delegationSize: z.number().int().min(1).max(5000),
       leader: text(200),
       sites: z.array(KnownSite).max(50).default([]),
@@ -61,7 +62,7 @@ export function inputSchemas(regions: Regions) {
       adopterCode: KnownRegency,
       innovationId: InnovationId,
       kind: MilestoneKind,
-      occurredOn: CalendarDate,
+      occurredOn: ReportedDate,
       note: text(2000).optional(),
       evidence,
       mode: ReplicationMode.optional(),
@@ -98,11 +99,47 @@ export async function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
 ): Promise<z.output<S>> {
-  const result = await schema.safeParseAsync(withoutNulls(input ?? {}));
+  const result = await schema.safeParseAsync(withoutNulls(input ?? {}), { error: plainMessage });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') || 'input';
   throw badInput(field, `${field}: ${issue?.message ?? 'is invalid'}`);
+}
+
+/**
+ * Words an officer can act on for zod's built-in checks (rules with their own message keep it):
+ * "must be at least 1", never "Too small: expected number to be >=1".
+ */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  const bound = (issue as { minimum?: unknown; maximum?: unknown; inclusive?: boolean }) ?? {};
+  const origin = (issue as { origin?: string }).origin;
+  const unit = origin === 'string' ? ' characters' : origin === 'array' ? ' items' : '';
+  switch (issue.code) {
+    case 'too_small':
+      if (origin === 'string' && Number(bound.minimum) === 1) return 'must not be empty';
+      return bound.inclusive === false
+        ? `must be more than ${bound.minimum}${unit}`
+        : `must be at least ${bound.minimum}${unit}`;
+    case 'too_big':
+      return bound.inclusive === false
+        ? `must be less than ${bound.maximum}${unit}`
+        : `must be at most ${bound.maximum}${unit}`;
+    case 'invalid_type': {
+      const expected = String((issue as { expected?: unknown }).expected);
+      if (issue.input === undefined) return 'is required';
+      return expected === 'int' ? 'must be a whole number' : `must be a ${expected}`;
+    }
+    case 'invalid_value': {
+      const values = (issue as { values?: unknown[] }).values ?? [];
+      return `must be one of ${values.map(String).join(', ')}`;
+    }
+    case 'invalid_format':
+      return `is not a valid ${String((issue as { format?: unknown }).format)}`;
+    case 'unrecognized_keys':
+      return `has unknown fields: ${((issue as { keys?: string[] }).keys ?? []).join(', ')}`;
+    default:
+      return undefined;
+  }
 }
 
 /** GraphQL sends an omitted optional field as null; the schemas treat null as absent. */

@@ -220,6 +220,7 @@ export async function importMilestoneCsv(
   const checks = await commands.checkMilestoneReports(
     rows.map((r) => r.input),
     options.actor,
+    (index) => `line ${rows[index]?.line ?? index + 1}`,
   );
   const toWrite: CsvRow[] = [];
   checks.forEach((check, i) => {

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { Role } from '../domain/access/events.js';
+import { accessStream } from '../domain/access/events.js';
 import type { Decider, DomainEvent } from '../domain/shared/decider.js';
-import { conflict } from '../domain/shared/errors.js';
-import type { EventMetadata } from '../eventstore/port.js';
+import { conflict, DomainError } from '../domain/shared/errors.js';
+import { AppendRefusedError, type EventMetadata } from '../eventstore/port.js';
 import { type Principal, requireRole } from './access.js';
 import type { Clock } from './clock.js';
 import { type CommandResult, handleCommand, type StreamStore } from './command-handler.js';
@@ -105,6 +106,14 @@ export class CommandPipeline {
       handleCommand(this.store, decider, stream, command, {
         metadata: amend(actor, run.metadata(recorded)),
         ...(run.eventId ? { eventId: run.eventId, requestHash: run.requestHash } : {}),
+        ...revocationGuard(actor),
+      }).catch((error: unknown) => {
+        if (error instanceof AppendRefusedError)
+          throw new DomainError(
+            'UNAUTHENTICATED',
+            `${actor.role ?? 'the'} token was revoked while this request was being handled; nothing was stored`,
+          );
+        throw error;
       });
     return {
       store: this.store,
@@ -118,6 +127,15 @@ export class CommandPipeline {
       },
     };
   }
+}
+
+/**
+ * A token's writes never land after its revocation: the append is refused if the token's access
+ * stream holds the revocation by then (atomically on the embedded store; see AppendOptions).
+ */
+function revocationGuard(actor: Actor): { unless?: { stream: string; holds: string } } {
+  const tokenId = /^token:(.+)$/.exec(actor.id)?.[1];
+  return tokenId ? { unless: { stream: accessStream(tokenId), holds: 'AccessTokenRevoked' } } : {};
 }
 
 /** The metadata every event of a command carries: who acted, the correlation, idempotency. */

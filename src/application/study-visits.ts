@@ -3,7 +3,7 @@ import { studyVisitStream } from '../domain/study-visit/events.js';
 import { requireSpeaksFor } from './access.js';
 import { todayIn } from './clock.js';
 import type { InputSchemas } from './inputs.js';
-import { originOf, visitorOf } from './lookups.js';
+import { originOf, visitIdOf, visitorOf } from './lookups.js';
 import { useCase } from './pipeline.js';
 
 const REPORTERS = ['REGENCY', 'ADMIN'] as const;
@@ -16,7 +16,9 @@ export const studyVisitUseCases = (schemas: InputSchemas) => ({
     input: schemas.reportStudyVisit,
     async exec({ id, ...data }, cx) {
       requireSpeaksFor(cx.actor, data.visitorCode, 'visitorCode');
-      const visitId = id ?? cx.id('visit');
+      // Without an id of its own, a visit is identified by what it is, so the same visit
+      // reported twice (even at once, on two instances) lands in one stream and is refused.
+      const visitId = id ?? (await visitIdOf(cx.store, data));
       const originOfInnovation: Record<string, string | undefined> = {};
       for (const innovationId of data.innovationIds)
         originOfInnovation[innovationId] = await originOf(cx.store, innovationId);
@@ -25,6 +27,7 @@ export const studyVisitUseCases = (schemas: InputSchemas) => ({
         data: { visitId, ...data },
         originOf: originOfInnovation,
         today: todayIn(cx.clock),
+        identifiedByContent: id === undefined,
       };
       return cx.write(studyVisitDecider, studyVisitStream(visitId), command, { visitId });
     },

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { Presets, SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { createReplika } from '../app.js';
 import { importMilestoneCsv } from '../application/milestone-csv.js';
 import { loadConfig } from '../config.js';
+import { DataDirError } from '../data-dir.js';
 import { createLogger } from '../log.js';
-
-/** Rows from which on a progress bar is shown. */
-const PROGRESS_FROM = 50;
+import { importThroughServer } from './import-remote.js';
+import { printOutcome, progressBar, stoppedMessage } from './import-report.js';
 
 /**
- * `replika import FILE.csv`: historical milestones into the data directory (DATA_DIR), written
- * through the same command handlers as the API, as the ministry (actor `system:import`). Run it
- * with the server stopped: the server's read model follows only its own appends.
+ * `replika import FILE.csv`: historical milestones, written through the same command handlers
+ * as the API. Offline (the default) it takes the data directory (DATA_DIR) for itself and
+ * writes as the ministry (actor `system:import`); it refuses while a server holds it. With
+ * `--url` it sends the file to that running server instead, which checks and writes it as the
+ * token in REPLIKA_TOKEN.
  */
 export function registerImportCommand(program: Command): void {
   program
@@ -22,7 +24,11 @@ export function registerImportCommand(program: Command): void {
     )
     .argument('<file>', 'CSV file with a header row (columns: see the README)')
     .option('--dry-run', 'check every row and report, import nothing')
-    .action(async (file: string, options: { dryRun?: boolean }) => {
+    .option(
+      '--url <url>',
+      'import through the running server at this address (e.g. http://localhost:4000), as the token in REPLIKA_TOKEN',
+    )
+    .action(async (file: string, options: { dryRun?: boolean; url?: string }) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -31,51 +37,39 @@ export function registerImportCommand(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      const dryRun = options.dryRun ?? false;
+      if (options.url) {
+        process.exitCode = await importThroughServer(options.url, file, text, dryRun);
+        return;
+      }
       const config = loadConfig();
       const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-      const replika = await createReplika(config, { logger });
+      let replika: Awaited<ReturnType<typeof createReplika>>;
+      try {
+        replika = await createReplika(config, { logger, role: 'replika import' });
+      } catch (error) {
+        if (!(error instanceof DataDirError)) throw error;
+        console.error(error.message);
+        process.exitCode = 1;
+        return;
+      }
       let bar: SingleBar | undefined;
       try {
         const report = await importMilestoneCsv(replika.commands, text, {
           actor: { id: 'system:import', role: 'ADMIN' },
-          dryRun: options.dryRun ?? false,
+          dryRun,
           onStart: (total) => {
-            if (total < PROGRESS_FROM) return;
-            bar = new SingleBar(
-              {
-                format: 'importing [{bar}] {value}/{total} rows | {eta_formatted} left',
-                stream: process.stderr,
-                hideCursor: true,
-              },
-              Presets.shades_classic,
-            );
-            bar.start(total, 0);
+            bar = progressBar(total);
           },
           onRow: () => bar?.increment(),
         });
         bar?.stop();
-        if (report.problems.length) {
-          console.error(
-            `${file}: ${report.problems.length} problem(s); nothing was imported. Fix these and run again:`,
-          );
-          for (const p of report.problems)
-            console.error(`  line ${p.line}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
-          process.exitCode = 1;
-          return;
-        }
-        if (report.position !== undefined) await replika.projector.waitFor(report.position, 60_000);
-        const verb = options.dryRun ? 'would import' : 'imported';
-        const toWrite = options.dryRun
-          ? report.rows - report.alreadyImported - report.alreadyRecorded
-          : report.imported;
-        console.log(
-          `${file}: ${report.rows} rows; ${verb} ${toWrite}, ${report.alreadyImported} already imported, ${report.alreadyRecorded} already recorded otherwise`,
-        );
+        if (!report.problems.length && report.position !== undefined)
+          await replika.projector.waitFor(report.position, 60_000);
+        process.exitCode = printOutcome(file, report, dryRun);
       } catch (error) {
         bar?.stop();
-        console.error(
-          `${file}: the import stopped (${(error as Error).message}). What was written stays; run the same file again to finish without doubling.`,
-        );
+        console.error(stoppedMessage(file, (error as Error).message));
         process.exitCode = 1;
       } finally {
         bar?.stop();

@@ -3,6 +3,7 @@ import { registerDraftCommand } from './draft.js';
 import { registerImportCommand } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerProjectionCommands } from './projections.js';
+import { registerVerifyCommand } from './verify.js';
 
 /**
  * The `replika` command line: operator tasks beside the server. Each subcommand lives in its
@@ -16,6 +17,7 @@ const program = new Command()
 registerProjectionCommands(program);
 registerImportCommand(program);
 registerMigrate(program);
+registerVerifyCommand(program);
 registerDraftCommand(program);
 
 await program.parseAsync();

@@ -3,15 +3,11 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { projections } from '../../projections/index.js';
 import { loadConfig } from '../config.js';
+import { DataDirError, type DataDirLock, lockDataDir } from '../data-dir.js';
 import { openEventStore } from '../eventstore/open.js';
 import { createLogger } from '../log.js';
 import { openReadModel } from '../read-model/database.js';
-import {
-  formatStatus,
-  projectionStatus,
-  rebuildProjections,
-  serverHolding,
-} from '../read-model/lifecycle.js';
+import { formatStatus, projectionStatus, rebuildProjections } from '../read-model/lifecycle.js';
 
 /**
  * `replika projections` and `replika rebuild [name]`, over the read model in the data directory
@@ -63,11 +59,12 @@ export function registerProjectionCommands(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const pid = serverHolding(config.dataDir);
-      if (pid !== undefined) {
-        console.error(
-          `a replika server (pid ${pid}) holds ${config.dataDir}; stop it first, or bump the projection's version and restart it to rebuild beside the live one without downtime`,
-        );
+      let lock: DataDirLock;
+      try {
+        lock = lockDataDir(config.dataDir, 'replika rebuild');
+      } catch (error) {
+        if (!(error instanceof DataDirError)) throw error;
+        console.error(error.message);
         process.exitCode = 1;
         return;
       }
@@ -104,6 +101,7 @@ export function registerProjectionCommands(program: Command): void {
         bar.stop();
         db.close();
         await store.close();
+        lock.release();
       }
     });
 }

@@ -21,6 +21,8 @@ import {
 } from '@kurrent/kurrentdb-client';
 import type { Logger } from 'pino';
 import {
+  type AppendOptions,
+  AppendRefusedError,
   type AppendResult,
   ConcurrencyError,
   type EventData,
@@ -127,10 +129,14 @@ export class KurrentDbEventStore implements EventStore {
   async append(
     streamName: string,
     events: readonly EventData[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const expected = options.expectedRevision;
+    // KurrentDB has no condition across streams: the guard is checked just before appending.
+    const guard = options.unless;
+    if (guard && (await this.readStream(guard.stream)).some((e) => e.type === guard.holds))
+      throw new AppendRefusedError(streamName, guard);
     try {
       const result = await this.client.appendToStream(
         streamName,

@@ -87,11 +87,33 @@ export interface SubscribeOptions {
   signal?: AbortSignal;
 }
 
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+  /**
+   * Refuse the append (AppendRefusedError, nothing written) when `stream` already holds an event
+   * of type `holds` — e.g. the acting token's revocation. The embedded store checks it in the
+   * append's own transaction (so nothing lands after the event it guards against); KurrentDB,
+   * which has no condition across streams, checks it just before appending.
+   */
+  unless?: { stream: string; holds: string };
+}
+
+/** An append refused by its `unless` condition; nothing of it was written. */
+export class AppendRefusedError extends Error {
+  override readonly name = 'AppendRefusedError';
+  constructor(
+    readonly streamName: string,
+    readonly guard: { stream: string; holds: string },
+  ) {
+    super(`append to ${streamName} refused: ${guard.stream} holds ${guard.holds}`);
+  }
+}
+
 export interface EventStore {
   append(
     streamName: string,
     events: readonly EventData[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult>;
   /** Events of one stream in revision order; empty when the stream does not exist. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { parseStoredJson } from './damaged.js';
 import {
+  type AppendOptions,
+  AppendRefusedError,
   type AppendResult,
   ConcurrencyError,
   checkExpectedRevision,
@@ -15,6 +18,7 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
 } from './port.js';
+import { asStorageError } from './storage-error.js';
 
 export { DuplicateEventIdError };
 
@@ -45,6 +49,7 @@ interface PendingAppend {
   /** data and metadata as JSON, serialized before queuing so a bad payload fails alone. */
   json: Array<{ data: string; metadata: string }>;
   expectedRevision: ExpectedRevision;
+  unless: AppendOptions['unless'];
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -97,7 +102,10 @@ export class SqliteEventStore implements EventStore {
     largestGroup: 0,
   };
 
-  constructor(path: string, options: SqliteEventStoreOptions = {}) {
+  constructor(
+    private readonly path: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     if (options.firstPosition !== undefined && options.firstPosition < 1n)
       throw new RangeError('firstPosition must be at least 1');
@@ -142,6 +150,7 @@ export class SqliteEventStore implements EventStore {
         .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?')
         .safeIntegers(true),
       head: db.prepare('SELECT max(position) AS p FROM events').safeIntegers(true),
+      holds: db.prepare('SELECT 1 FROM events WHERE stream = ? AND type = ? LIMIT 1'),
       undo: db.prepare('DELETE FROM events WHERE position >= ?'),
     };
   }
@@ -149,7 +158,7 @@ export class SqliteEventStore implements EventStore {
   append(
     streamName: string,
     events: readonly EventData[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
@@ -172,6 +181,7 @@ export class SqliteEventStore implements EventStore {
         events,
         json,
         expectedRevision: options.expectedRevision,
+        unless: options.unless,
         resolve,
         reject,
       });
@@ -200,7 +210,13 @@ export class SqliteEventStore implements EventStore {
               outcomes.push({ ok: this.write(request) });
             } catch (error) {
               // A refused append left no trace (see write); anything else fails the whole group.
-              if (!(error instanceof ConcurrencyError || error instanceof DuplicateEventIdError))
+              if (
+                !(
+                  error instanceof ConcurrencyError ||
+                  error instanceof DuplicateEventIdError ||
+                  error instanceof AppendRefusedError
+                )
+              )
                 throw error;
               outcomes.push({ error });
             }
@@ -208,7 +224,9 @@ export class SqliteEventStore implements EventStore {
         })
         .immediate();
     } catch (error) {
-      for (const request of batch) request.reject(error);
+      // The whole group rolled back: nothing of it is stored.
+      const refused = asStorageError(error, this.path);
+      for (const request of batch) request.reject(refused);
       return;
     }
     this.statistics.transactions += 1;
@@ -226,6 +244,11 @@ export class SqliteEventStore implements EventStore {
     const { streamName, events, expectedRevision } = request;
     const replay = this.previousAppend(streamName, events);
     if (replay) return replay;
+    // In the same transaction as the inserts: an event the guard names, committed earlier in
+    // this group or before it, refuses this append, so nothing lands after it.
+    const guard = request.unless;
+    if (guard && this.stmt.holds.get(guard.stream, guard.holds) !== undefined)
+      throw new AppendRefusedError(streamName, guard);
     const row = this.stmt.streamRevision.get(streamName) as { r: bigint | null };
     const actual = row.r ?? undefined;
     const conflict = checkExpectedRevision(streamName, expectedRevision, actual);
@@ -370,14 +393,20 @@ export class SqliteEventStore implements EventStore {
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row.metadata);
+  const at = {
+    position: row.position,
+    streamName: row.stream,
+    revision: row.revision,
+    type: row.type,
+  };
+  const metadata = parseStoredJson(row.metadata, 'metadata', at) as Record<string, unknown>;
   return {
     id: row.id,
     streamName: row.stream,
     revision: row.revision,
     position: row.position,
     type: row.type,
-    data: JSON.parse(row.data),
+    data: parseStoredJson(row.data, 'data', at),
     metadata,
     recordedAt: originalRecordedAt(metadata, new Date(Number(row.recorded_at))),
   };

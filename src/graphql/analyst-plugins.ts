@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { parseLogPosition } from '../domain/shared/values.js';
 import { markCacheable } from '../http/response-cache.js';
 import { FreshnessTimeoutError, type Projector } from '../read-model/projector.js';
 import type { GraphQLContext } from './context.js';
@@ -18,19 +19,22 @@ export function minPositionHeader(projector: Projector, timeoutMs: number): Plug
       const header = args.contextValue.request.headers.get(MIN_POSITION_HEADER);
       if (header === null) return;
       const value = header.trim();
-      if (!/^\d{1,20}$/.test(value)) {
+      let position: bigint;
+      try {
+        position = parseLogPosition(value, MIN_POSITION_HEADER);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
         setResultAndStopExecution({
           errors: [
-            new GraphQLError(
-              `${MIN_POSITION_HEADER} must be a log position (a non-negative integer), got "${header}"`,
-              { extensions: { code: 'BAD_USER_INPUT', field: MIN_POSITION_HEADER } },
-            ),
+            new GraphQLError(message, {
+              extensions: { code: 'BAD_USER_INPUT', field: MIN_POSITION_HEADER },
+            }),
           ],
         });
         return;
       }
       try {
-        await projector.waitFor(BigInt(value), timeoutMs);
+        await projector.waitFor(position, timeoutMs);
       } catch (error) {
         const behind = error instanceof FreshnessTimeoutError;
         setResultAndStopExecution({

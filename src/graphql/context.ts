@@ -1,15 +1,15 @@
 import type { AccessTokenReaders } from '../../projections/access-tokens/readers.js';
-import type { Readers } from '../../projections/readers.js';
 import type { Actor, Commands } from '../application/commands.js';
 import type { Regions } from '../application/regions.js';
 import type { EventStore } from '../eventstore/port.js';
+import type { ReadSide } from '../read-model/analytics-pool.js';
 import type { Projector } from '../read-model/projector.js';
 import type { LiveFeed } from './live-feed.js';
 
 /** What every resolver gets: the read side, the write side and who is asking. */
 export interface GraphQLContext {
-  /** Each projection's readers (see projections/readers.ts). */
-  read: Readers;
+  /** Each projection's readers (see projections/readers.ts); figures may come from workers. */
+  read: ReadSide;
   commands: Commands;
   projector: Projector;
   regions: Regions;

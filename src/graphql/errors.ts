@@ -1,6 +1,8 @@
 import { type ASTNode, type DocumentNode, GraphQLError, visit } from 'graphql';
 import { DomainError } from '../domain/shared/errors.js';
+import { StorageError } from '../eventstore/storage-error.js';
 import { FreshnessTimeoutError } from '../read-model/projector.js';
+import { QueryTimeoutError } from './time-budget.js';
 
 /**
  * Turns every error into a structured one: `extensions.code` always, `extensions.field` (dotted
@@ -26,7 +28,26 @@ export function structuredError(
   if (original instanceof DomainError)
     return new GraphQLError(original.message, {
       ...at,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...('retryable' in original && original.retryable === true ? { retryable: true } : {}),
+      },
+    });
+  if (original instanceof StoredNotConfirmedError)
+    return new GraphQLError(original.message, {
+      ...at,
+      extensions: { code: 'STORED_NOT_CONFIRMED', position: original.position.toString() },
+    });
+  if (original instanceof QueryTimeoutError)
+    return new GraphQLError(original.message, {
+      ...at,
+      extensions: { code: 'QUERY_TIMEOUT', limit: original.ms },
+    });
+  if (original instanceof StorageError)
+    return new GraphQLError(original.message, {
+      ...at,
+      extensions: { code: original.code, retryable: true },
     });
   if (original instanceof FreshnessTimeoutError)
     return new GraphQLError(original.message, { ...at, extensions: { code: 'READ_MODEL_BEHIND' } });
@@ -37,9 +58,18 @@ export function structuredError(
   if (error.extensions.code && error.extensions.code !== 'BAD_USER_INPUT') return error;
   // Request errors from graphql-js itself: bad variables or literals.
   const field = fieldOf(error, document);
+  // graphql-tools marks a bad variable value HTTP 400; an inline bad literal is answered 200.
+  // Marked `spec`, the 400 is kept for `application/graphql-response+json` (as the GraphQL over
+  // HTTP spec asks) and dropped for `application/json`, where every request error answers 200.
+  const http = error.extensions.http as { status?: number } | undefined;
   return new GraphQLError(error.message, {
     ...at,
-    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', ...(field ? { field } : {}) },
+    extensions: {
+      ...error.extensions,
+      ...(http?.status === 400 ? { http: { ...http, spec: true } } : {}),
+      code: 'BAD_USER_INPUT',
+      ...(field ? { field } : {}),
+    },
   });
 }
 
@@ -95,4 +125,60 @@ export function isInputValueError(error: GraphQLError): boolean {
   return /^(Expected value of type|Value ".*" does not exist in|Field ".*" of required type|Field ".*" is not defined by type|Enum ".*" cannot represent|(Int|Float|String|Boolean|ID) cannot represent)/s.test(
     error.message,
   );
+}
+
+/**
+ * A refused request (bad input, no or wrong token, a domain rule, a limit): the client's
+ * business, answered with its code, not a fault of the server. Anything else is a fault.
+ */
+export function isUserError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  if (error.extensions.code === 'INTERNAL_SERVER_ERROR' || error.extensions.unexpected)
+    return false;
+  const original = error.originalError;
+  return (
+    original === undefined ||
+    original instanceof GraphQLError ||
+    original instanceof DomainError ||
+    original instanceof QueryTimeoutError ||
+    original instanceof FreshnessTimeoutError
+  );
+}
+
+/**
+ * Where graphql-yoga's error log goes: refused requests at debug (they are answered to the
+ * client, and one busy session refuses hundreds), faults at error.
+ */
+export function logYogaError(
+  logger: { debug: (o: object, m: string) => void; error: (m: string) => void },
+  args: unknown[],
+): void {
+  if (args.length > 0 && args.every(isUserError)) {
+    const [first] = args as GraphQLError[];
+    logger.debug(
+      { code: first?.extensions.code ?? 'BAD_USER_INPUT', field: first?.extensions.field },
+      `refused: ${first?.message ?? ''}`,
+    );
+    return;
+  }
+  logger.error(args.map(String).join(' '));
+}
+
+/**
+ * A mutation's events are in the log, but the read model did not confirm them in time (it is
+ * behind, or its projector stopped). The write is stored: a client must not send it again as a
+ * new report; it reads it back with `X-Replika-Min-Position`, or resends it with the same
+ * idempotency key (which answers the stored result).
+ */
+export class StoredNotConfirmedError extends Error {
+  override readonly name = 'StoredNotConfirmedError';
+  constructor(
+    readonly position: bigint,
+    cause: unknown,
+  ) {
+    super(
+      `stored at log position ${position}, but this server's read model has not confirmed it (${cause instanceof FreshnessTimeoutError ? cause.message : 'the read model is not available'}). Do not send it again as a new report: read it back with X-Replika-Min-Position: ${position}, or resend it with the same idempotencyKey`,
+      { cause },
+    );
+  }
 }

@@ -14,6 +14,8 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.js';
+import { queryPriceLimit } from './query-price.js';
+import { queryTimeBudget } from './time-budget.js';
 
 /**
  * The GraphQL edge's limits are configuration (`src/config.ts`). Every limit answers a GraphQL
@@ -76,6 +78,8 @@ export function hardeningPlugins(limits: Limits): Plugin[] {
     }),
     batchLimit(limits.maxBatch),
     listItemLimit(limits.maxListItems),
+    queryPriceLimit(limits.maxPrice),
+    ...(limits.maxQueryMs > 0 ? [queryTimeBudget(limits.maxQueryMs)] : []),
   ] as Plugin[];
 }
 

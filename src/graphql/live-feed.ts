@@ -24,6 +24,8 @@ const MAX_QUEUE = 10_000;
  */
 export class LiveFeed {
   private readonly listeners = new Set<Listener>();
+  /** How to end each open subscription (at shutdown, all at once). */
+  private readonly open = new Set<() => void>();
   private readonly detach: () => void;
 
   constructor(projector: Projector) {
@@ -63,9 +65,11 @@ export class LiveFeed {
     const end = () => {
       done = true;
       this.listeners.delete(listener);
+      this.open.delete(end);
       wake?.();
     };
     this.listeners.add(listener);
+    this.open.add(end);
     const iterator: AsyncIterableIterator<MilestoneNotice> = {
       async next() {
         while (queue.length === 0 && !done) await new Promise<void>((resolve) => (wake = resolve));
@@ -84,8 +88,10 @@ export class LiveFeed {
     return iterator;
   }
 
+  /** Ends every open subscription now (their streams complete) and stops listening. */
   close(): void {
     this.detach();
+    for (const end of [...this.open]) end();
     this.listeners.clear();
   }
 }

@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { authenticate } from '../application/access.js';
+import { authenticate, type TokenLookup } from '../application/access.js';
 import { projectRoot } from '../paths.js';
 import { cacheableQueries, minPositionHeader } from './analyst-plugins.js';
 import { requireTokenForReads } from './auth-plugin.js';
 import type { GraphQLContext } from './context.js';
-import { isInputValueError, structuredError } from './errors.js';
+import { isInputValueError, logYogaError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { draftCost } from './news-drafts.js';
 import { resolvers } from './resolvers/index.js';
+import { checkTimeBudget } from './time-budget.js';
 
 export const typeDefs = readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
 
@@ -84,30 +85,36 @@ export interface GraphQLOptions {
   freshnessTimeoutMs?: number;
   /** Limits of the GraphQL edge (see hardening.ts). */
   limits?: Limits;
+  /** How bearer tokens are checked (the configured admin token included); the read model's grants by default. */
+  tokens?: TokenLookup;
 }
 
 export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQLOptions = {}) {
   const limits = options.limits ?? defaultLimits;
   return createYoga<ServerContext, GraphQLContext>({
-    schema: countListItems(
-      createSchema<ServerContext & GraphQLContext>({ typeDefs, resolvers: resolvers as never }),
-      limits.maxListItems,
+    schema: checkTimeBudget(
+      countListItems(
+        createSchema<ServerContext & GraphQLContext>({ typeDefs, resolvers: resolvers as never }),
+        limits.maxListItems,
+      ),
     ),
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: limits.maxBodyBytes,
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     landingPage: false,
+    // CORS is answered by the HTTP edge from configuration (src/http/cors.ts), before the cache.
+    cors: false,
     graphiql: { title: 'replika', defaultQuery: EXAMPLE_QUERY, defaultTabs: analystExamples },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
+      error: (...args) => logYogaError(logger, args),
     },
     context: ({ request }) => ({
       request,
       ...base,
-      actor: authenticate(request.headers.get('authorization'), base.access),
+      actor: authenticate(request.headers.get('authorization'), options.tokens ?? base.access),
       written: { position: undefined },
     }),
     maskedErrors: {

@@ -1,6 +1,8 @@
 import express from 'express';
 import type { EventStore } from '../eventstore/port.js';
 import type { Projector } from '../read-model/projector.js';
+import { cors } from './cors.js';
+import { IMPORT_PATH, type ImportEndpointOptions, importEndpoint } from './import.js';
 import type { Metrics } from './metrics.js';
 import { type RateLimitOptions, rateLimit } from './rate-limit.js';
 import { responseCache } from './response-cache.js';
@@ -13,6 +15,10 @@ export interface HttpDeps {
   rateLimit?: RateLimitOptions;
   /** The response cache in front of GraphQL (bytes of bodies kept; 0 = off). */
   cache?: { maxBytes: number; maxBodyBytes: number };
+  /** The CSV import through the server (`replika import --url`). */
+  importer?: ImportEndpointOptions;
+  /** Foreign browser origins allowed to call GraphQL (`REPLIKA_CORS_ORIGINS`); none by default. */
+  corsOrigins?: readonly string[];
   /** True once shutdown has begun: /ready answers 503 so load balancers stop sending. */
   draining?: () => boolean;
 }
@@ -28,6 +34,8 @@ export function createHttpApp({
   metrics,
   rateLimit: limit,
   cache,
+  corsOrigins = [],
+  importer,
   draining = () => false,
 }: HttpDeps): express.Express {
   const app = express();
@@ -66,6 +74,8 @@ export function createHttpApp({
     });
   });
   if (metrics) app.get('/metrics', metrics.endpoint);
+  if (importer) app.post(IMPORT_PATH, ...importEndpoint(importer));
+  app.use(graphql.graphqlEndpoint, cors(corsOrigins));
   if (limit) app.use(graphql.graphqlEndpoint, rateLimit(limit));
   if (cache)
     app.use(

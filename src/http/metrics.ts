@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { AppendResult, EventData, EventStore, ExpectedRevision } from '../eventstore/port.js';
+import type { AppendOptions, AppendResult, EventData, EventStore } from '../eventstore/port.js';
 
 export interface Metrics {
   registry: Registry;
@@ -98,7 +98,7 @@ export function createMetrics(): Metrics {
           return async (
             streamName: string,
             events: readonly EventData[],
-            options: { expectedRevision: ExpectedRevision },
+            options: AppendOptions,
           ): Promise<AppendResult> => {
             const stop = appendLatency.startTimer();
             try {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 
 export interface RateLimitOptions {
@@ -6,6 +5,11 @@ export interface RateLimitOptions {
   perSecond: number;
   /** Requests a client may send at once before the sustained rate applies. */
   burst: number;
+  /**
+   * The verified principal a request's `Authorization` header speaks for (e.g. `token:<id>`),
+   * or `undefined` when it carries no token, or one that is unknown or revoked.
+   */
+  principal?: (authorization: string | undefined) => string | undefined;
   now?: () => number;
 }
 
@@ -15,12 +19,18 @@ interface Bucket {
 }
 
 /**
- * Per-client token buckets. A client is its bearer token when the request carries
- * `Authorization: Bearer …` (so one regency's token cannot starve another sharing an address),
- * else its address. Over the limit, the request is answered 429 with a GraphQL-shaped error
+ * Per-client token buckets. A client is the verified principal of its bearer token (so one
+ * regency's token cannot starve another sharing an address); anything unauthenticated — no
+ * token, an invented, unknown or revoked one — counts against its client address, so inventing
+ * tokens buys no extra requests. Over the limit, the request is answered 429 with a GraphQL-shaped error
  * (`extensions.code` `RATE_LIMITED`) and `Retry-After`; nothing runs.
  */
-export function rateLimit({ perSecond, burst, now = Date.now }: RateLimitOptions): RequestHandler {
+export function rateLimit({
+  perSecond,
+  burst,
+  principal = () => undefined,
+  now = Date.now,
+}: RateLimitOptions): RequestHandler {
   if (perSecond <= 0) return (_req, _res, next) => next();
   const buckets = new Map<string, Bucket>();
   // Full buckets carry no information: forget them so the map stays as small as the active set.
@@ -32,7 +42,10 @@ export function rateLimit({ perSecond, burst, now = Date.now }: RateLimitOptions
   sweep.unref();
 
   return (req, res, next) => {
-    const key = clientKey(req.headers.authorization, req.socket.remoteAddress);
+    const verified = principal(req.headers.authorization);
+    const key = verified
+      ? `principal:${verified}`
+      : `address:${req.socket.remoteAddress ?? 'unknown'}`;
     const t = now();
     const b = buckets.get(key) ?? { tokens: burst, at: t };
     b.tokens = Math.min(burst, b.tokens + ((t - b.at) / 1000) * perSecond);
@@ -55,10 +68,4 @@ export function rateLimit({ perSecond, burst, now = Date.now }: RateLimitOptions
         ],
       });
   };
-}
-
-function clientKey(authorization: string | undefined, address: string | undefined): string {
-  const bearer = /^Bearer\s+(\S+)/i.exec(authorization ?? '')?.[1];
-  if (bearer) return `token:${createHash('sha256').update(bearer).digest('base64url')}`;
-  return `address:${address ?? 'unknown'}`;
 }

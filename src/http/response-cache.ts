@@ -20,9 +20,20 @@ export function markCacheable(req: IncomingMessage, position: bigint): void {
 }
 
 interface Entry {
-  contentType: string;
+  /** The miss's response headers, without those that belong to one connection or moment. */
+  headers: Record<string, string | string[]>;
   body: Buffer;
 }
+
+/** Headers a hit answers afresh (or that Node sets itself) rather than replaying the miss's. */
+const NOT_REPLAYED = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'x-replika-cache',
+]);
 
 export interface ResponseCacheOptions {
   /** The read model's position now. */
@@ -59,16 +70,18 @@ export function responseCache(options: ResponseCacheOptions): RequestHandler {
       if (!isSingleOperation(body)) return next();
       const position = options.position();
       const key = createHash('sha256')
-        .update(`${position}\n${req.headers.authorization ?? ''}\n${req.headers.accept ?? ''}\n`)
+        .update(
+          `${position}\n${req.headers.authorization ?? ''}\n${req.headers.accept ?? ''}\n${req.headers.origin ?? ''}\n`,
+        )
         .update(body)
         .digest('base64url');
       const hit = entries.get(key);
       if (hit) {
+        // Exactly the miss's headers (CORS included: the origin is part of the key).
         res.writeHead(200, {
-          'content-type': hit.contentType,
+          ...hit.headers,
           'content-length': hit.body.length,
           'x-replika-cache': 'HIT',
-          'x-replika-read-position': position.toString(),
         });
         res.end(hit.body);
         return;
@@ -109,7 +122,7 @@ function isSingleOperation(body: Buffer): boolean {
 /** Collects what is written to `res` and hands it over once the response has ended. */
 function captureBody(res: ServerResponse, done: (entry: Entry) => void): void {
   const chunks: Buffer[] = [];
-  let headerType: string | undefined;
+  const written: Record<string, string | string[]> = {};
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
     Buffer.isBuffer(chunk)
       ? chunk
@@ -123,7 +136,7 @@ function captureBody(res: ServerResponse, done: (entry: Entry) => void): void {
       | undefined;
     if (headers)
       for (const [name, value] of Object.entries(headers))
-        if (name.toLowerCase() === 'content-type') headerType = String(value);
+        written[name.toLowerCase()] = Array.isArray(value) ? value.map(String) : String(value);
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as typeof res.writeHead;
   res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
@@ -133,9 +146,12 @@ function captureBody(res: ServerResponse, done: (entry: Entry) => void): void {
   res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
     if (chunk != null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
     const result = (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
-    const contentType =
-      headerType ?? String(res.getHeader('content-type') ?? 'application/json; charset=utf-8');
-    done({ contentType, body: Buffer.concat(chunks) });
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries({ ...res.getHeaders(), ...written }))
+      if (value !== undefined && !NOT_REPLAYED.has(name))
+        headers[name] = Array.isArray(value) ? value.map(String) : String(value);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+    done({ headers, body: Buffer.concat(chunks) });
     return result;
   } as typeof res.end;
 }

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Projection } from '../../projections/projection.js';
 import type { EventStore } from '../eventstore/port.js';
@@ -11,7 +9,7 @@ import { dropAllVersions } from './versions.js';
  * Projection lifecycle for operators: what each projection has applied, and rebuilding one from
  * the event log. The embedded SQLite read model has one writer, the server; so listing works
  * beside a running server (WAL readers), while an offline rebuild refuses to run while a server
- * holds the data directory (see `server.pid`). With the server running, bump the projection's
+ * holds the data directory (see `src/data-dir.ts`). With the server running, bump the projection's
  * version instead: it is built beside the live one and swapped in when caught up.
  */
 
@@ -109,31 +107,4 @@ export async function rebuildProjections(
     await projector.stop();
   }
   return { head, events: head };
-}
-
-const PID_FILE = 'server.pid';
-
-/** Marks the data directory as held by this server process; returns the release function. */
-export function holdDataDir(dataDir: string): () => void {
-  const file = join(dataDir, PID_FILE);
-  writeFileSync(file, String(process.pid));
-  return () => {
-    try {
-      if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file);
-    } catch {}
-  };
-}
-
-/** The pid of a live server process holding the data directory, if any. */
-export function serverHolding(dataDir: string): number | undefined {
-  const file = join(dataDir, PID_FILE);
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, 'utf8'));
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { ProjectedEvent, Projection } from '../../projections/projection.js';
-import { eventSchemas, isDomainEventType } from '../domain/events.js';
+import { isDomainEventType } from '../domain/events.js';
+import { checkedPayload } from '../eventstore/damaged.js';
 import type { EventStore, RecordedEvent } from '../eventstore/port.js';
 import {
   createVersion,
@@ -256,9 +257,5 @@ type Decoded = ProjectedEvent | undefined;
 /** Validates a stored event's payload; events of types no projection knows are skipped. */
 function decode(event: RecordedEvent): ProjectedEvent | undefined {
   if (!isDomainEventType(event.type)) return undefined;
-  return {
-    ...event,
-    type: event.type,
-    data: eventSchemas[event.type].parse(event.data),
-  } as ProjectedEvent;
+  return { ...event, type: event.type, data: checkedPayload(event) } as ProjectedEvent;
 }

@@ -45,6 +45,7 @@ describe('npm run bench', () => {
       'cold start to first answer',
       'flagship query (Banyuwangi innovations, adopters, stages)',
       'peak resident memory, server',
+      'event-loop delay p99 under continuous heavy queries',
     ])
       expect(names).toContain(expected);
     expect(report.baselines.map((b) => b.name)).toEqual([

@@ -33,6 +33,11 @@ export type ReportMilestone = {
   data: MilestoneReported;
   /** Today in Asia/Jakarta (YYYY-MM-DD), given by the caller so the decider stays pure. */
   today: string;
+  /**
+   * Live study visits that count as this adoption's STUDY_VISIT milestone. They live in the
+   * visits' streams, so the caller counts them.
+   */
+  studyVisits?: number;
 };
 
 export type RetractMilestone = {
@@ -73,7 +78,10 @@ export function decide(command: AdoptionCommand, state: AdoptionState): Adoption
   }
 }
 
-function reportMilestone({ data, today }: ReportMilestone, state: AdoptionState): AdoptionEvent[] {
+function reportMilestone(
+  { data, today, studyVisits = 0 }: ReportMilestone,
+  state: AdoptionState,
+): AdoptionEvent[] {
   if (data.kind === 'STUDY_VISIT')
     throw badInput(
       'kind',
@@ -93,8 +101,16 @@ function reportMilestone({ data, today }: ReportMilestone, state: AdoptionState)
     throw conflict('kind', 'this adoption is suspended (vakum): only RESUMED can be reported');
   if (!suspended && data.kind === 'RESUMED')
     throw conflict('kind', 'RESUMED needs a suspended adoption, and this one is not suspended');
-  if (milestoneCount === 0 && (data.kind === 'SUSPENDED' || data.kind === 'EVALUATED'))
-    throw conflict('kind', `${data.kind} needs an earlier milestone of this adoption`);
+  // A study visit is a milestone of the adoption too, though it lives in the visit's stream.
+  if (
+    milestoneCount === 0 &&
+    studyVisits === 0 &&
+    (data.kind === 'SUSPENDED' || data.kind === 'EVALUATED')
+  )
+    throw conflict(
+      'kind',
+      `${data.kind} needs an earlier milestone of this adoption (a study visit counts)`,
+    );
   const duplicate = duplicateOf(state.milestones, data.kind, data.occurredOn);
   if (duplicate) throw new DuplicateMilestone(data.kind, data.occurredOn, duplicate);
   return [{ type: 'MilestoneReported', data }];

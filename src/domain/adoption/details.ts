@@ -38,7 +38,8 @@ export const BudgetDetails = z.object({
     .string()
     .trim()
     .regex(/^(0|[1-9]\d{0,17})$/, {
-      message: 'must be a whole number of rupiah written in digits, e.g. 1500000000',
+      message:
+        'must be a whole number of rupiah written in digits, at most 18 digits (below 10^18), e.g. 1500000000',
     }),
   source: BudgetSource,
 });

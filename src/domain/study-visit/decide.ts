@@ -15,6 +15,11 @@ export type ReportStudyVisit = {
   originOf: Readonly<Record<string, string | undefined>>;
   /** Today in Asia/Jakarta (YYYY-MM-DD). */
   today: string;
+  /**
+   * The visit's id was derived from what identifies it (host, visitor, dates, innovations): a
+   * visit already in its stream is then the same visit reported again.
+   */
+  identifiedByContent?: boolean;
 };
 
 export type RetractStudyVisit = {
@@ -37,7 +42,15 @@ export function decide(command: StudyVisitCommand, state: StudyVisitState): Stud
   }
 }
 
-function report({ data, originOf, today }: ReportStudyVisit, state: StudyVisitState) {
+function report(
+  { data, originOf, today, identifiedByContent }: ReportStudyVisit,
+  state: StudyVisitState,
+) {
+  if (state.status !== 'none' && identifiedByContent)
+    throw conflict(
+      'startDate',
+      `this study visit of ${data.visitorCode} to ${data.hostCode} from ${data.startDate} to ${data.endDate} studying ${data.innovationIds.join(', ')} is already reported (study visit ${data.visitId}); retract that one first to report it anew`,
+    );
   if (state.status !== 'none')
     throw conflict('id', `study visit ${data.visitId} is already reported`);
   if (data.visitorCode === data.hostCode)

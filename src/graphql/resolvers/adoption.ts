@@ -5,6 +5,7 @@ import { maturityOf } from '../../domain/adoption/stages.js';
 import { studyVisitStream } from '../../domain/study-visit/events.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import type { GraphQLContext } from '../context.js';
+import { visibleEvents } from '../event-visibility.js';
 import type { AdoptionResolvers } from '../generated.js';
 import { loaders } from '../loaders.js';
 import { innovationOf, regencyOf } from './shared.js';
@@ -29,5 +30,8 @@ async function historyOf(ctx: GraphQLContext, adoption: AdoptionRow): Promise<Re
       .map(studyVisitStream),
   ];
   const events = (await Promise.all(streams.map((s) => ctx.store.readStream(s)))).flat();
-  return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  return visibleEvents(
+    events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)),
+    ctx.actor,
+  );
 }

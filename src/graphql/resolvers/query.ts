@@ -5,6 +5,8 @@ import {
 } from '../../../projections/adoptions/cursor.js';
 import { requireRole } from '../../application/access.js';
 import { badInput } from '../../domain/shared/errors.js';
+import { MAX_LOG_POSITION, parseLogPosition } from '../../domain/shared/values.js';
+import { visibleEvents } from '../event-visibility.js';
 import type { QueryResolvers } from '../generated.js';
 import { draftReport } from '../news-drafts.js';
 import { checkRange, instant, pageSize, timePoint } from './shared.js';
@@ -63,20 +65,23 @@ export const Query: QueryResolvers = {
 
   events: async (_, { stream, first, after }, ctx) => {
     const size = pageSize(first, MAX_EVENTS_PAGE, 100);
-    if (after != null && !/^\d{1,20}$/.test(after))
-      throw badInput('after', 'after must be an endCursor of this query');
-    const from = after == null ? undefined : BigInt(after);
+    const from =
+      after == null
+        ? undefined
+        : parseLogPosition(after, 'after', 'an endCursor of this query (a log position)');
     const events =
       stream != null
         ? await ctx.store.readStream(stream, {
-            fromRevision: from === undefined ? 0n : from + 1n,
+            fromRevision:
+              from === undefined ? 0n : from < MAX_LOG_POSITION ? from + 1n : MAX_LOG_POSITION,
             maxCount: size + 1,
           })
         : await ctx.store.readAll({ after: from ?? 0n, maxCount: size + 1 });
-    const nodes = events.slice(0, size);
-    const last = nodes.at(-1);
+    const page = events.slice(0, size);
+    const last = page.at(-1);
     return {
-      nodes,
+      // Token grants only for the admin, never a token hash (the cursor still moves past them).
+      nodes: visibleEvents(page, ctx.actor),
       pageInfo: {
         hasNextPage: events.length > size,
         endCursor: last ? String(stream != null ? last.revision : last.position) : (after ?? null),

@@ -4,14 +4,24 @@ import type { TimePoint } from '../../../projections/timeline/time-point.js';
 import type { Written } from '../../application/commands.js';
 import { badInput } from '../../domain/shared/errors.js';
 import type { GraphQLContext } from '../context.js';
+import { StoredNotConfirmedError } from '../errors.js';
 import { loaders } from '../loaders.js';
 
-/** Runs a command, waits until the local read model holds its events, then answers. */
+/**
+ * Runs a command, waits until the local read model holds its events, then answers. Once the
+ * events are appended they are stored whatever happens next: if the read model cannot confirm
+ * them in time, the answer says so (STORED_NOT_CONFIRMED, with the position), never a failure
+ * that reads as if nothing was stored.
+ */
 export async function write<T>(ctx: GraphQLContext, run: Promise<Written<T>>): Promise<T> {
   const { result, position } = await run;
-  await ctx.projector.waitFor(position);
   if (ctx.written.position === undefined || position > ctx.written.position)
     ctx.written.position = position;
+  try {
+    await ctx.projector.waitFor(position);
+  } catch (error) {
+    throw new StoredNotConfirmedError(position, error);
+  }
   return result;
 }
 

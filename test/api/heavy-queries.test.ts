@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_INNOVATIONS } from '../../src/demo/banyuwangi.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+/**
+ * One request must not stall everyone: expensive fields are priced, a query has a time budget,
+ * and diffusion figures are computed on worker threads (their effect on the event loop is
+ * measured by `npm run bench`, not here).
+ */
+const FOUR_DIFFUSIONS = `{
+  adoptions(first: 500) { edges { node { innovation {
+    a: diffusion { adoptions }
+    b: diffusion(asOf: "2020-01-01") { adoptions }
+    c: diffusion(window: { from: "2019-01-01", to: "2024-12-31" }) { adoptions }
+    d: diffusion(knownAt: "2025-01-01T00:00:00Z") { adoptions }
+  } } } }
+}`;
+const FIGURES = `{
+  mpp: diffusion(innovationId: "${DEMO_INNOVATIONS.mpp}") {
+    adoptions funnel { stage reached current } provinces { province { code } adopters }
+    studyToStage { stage adoptions medianDays p75Days }
+  }
+  origin: originDiffusion(originCode: "35.10", asOf: "2024-06-30") {
+    innovations adoptions adopters funnel { stage reached } perInnovation { adoptions }
+  }
+}`;
+
+describe('pricing expensive fields', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.destroy());
+
+  it('refuses four diffusion variants per node of a 500-adoption page before running it', async () => {
+    const response = await server.gql(FOUR_DIFFUSIONS);
+    expect(response.status).toBe(200);
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toHaveLength(1);
+    const extensions = response.errors?.[0]?.extensions ?? {};
+    expect(extensions.code).toBe('QUERY_TOO_COSTLY');
+    expect(extensions.limit).toBe(5_000);
+    expect(extensions.found as number).toBeGreaterThan(500 * 4 * 100);
+  });
+
+  it('prices a list by its page, so one diffusion per page is cheap', async () => {
+    const response = await server.gql(
+      `{ adoptions(first: 20) { edges { node { stage innovation { diffusion { adoptions } } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+  });
+
+  it('answers figures from the worker threads, computing one shared figure once', async () => {
+    const pool = server.replika.analyticsPool;
+    expect(pool).toBeDefined();
+    const before = { ...pool?.stats };
+    const response = await server.gql<{
+      adoptions: { edges: Array<{ node: { innovation: { diffusion: { adoptions: number } } } }> };
+    }>(
+      `{ adoptions(first: 40, filter: { innovationId: "${DEMO_INNOVATIONS.mpp}" }) { edges { node { innovation { diffusion(window: { from: "2001-01-01" }) { adoptions } } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const rows = response.data?.adoptions.edges ?? [];
+    expect(rows.length).toBeGreaterThan(1);
+    expect(new Set(rows.map((r) => r.node.innovation.diffusion.adoptions)).size).toBe(1);
+    expect((pool?.stats.computed ?? 0) - (before.computed ?? 0)).toBe(1);
+    expect((pool?.stats.shared ?? 0) - (before.shared ?? 0)).toBe(rows.length - 1);
+  });
+
+  it('answers the same figures on the workers as inline', async () => {
+    const inline = await startServer({ env: { REPLIKA_ANALYTICS_WORKERS: '0' } });
+    try {
+      expect(inline.replika.analyticsPool).toBeUndefined();
+      const expected = await inline.gql(FIGURES);
+      expect(expected.errors).toBeUndefined();
+      expect((await server.gql(FIGURES)).data).toEqual(expected.data);
+    } finally {
+      await inline.destroy();
+    }
+  });
+});
+
+describe('the query time budget', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ env: { MAX_QUERY_MS: '1' } });
+  });
+  afterAll(() => server.destroy());
+
+  it('stops a query past its budget with one QUERY_TIMEOUT and no partial data', async () => {
+    const response = await server.gql(
+      '{ regencies { code name province { name regencies { code name } } } }',
+    );
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TIMEOUT', limit: 1 });
+    expect(response.errors?.[0]?.message).toMatch(/time budget of 1 ms/);
+  });
+
+  it('leaves mutations alone: a write is answered once appended', async () => {
+    const response = await server.gql(
+      'mutation { reportMilestone(input: { adopterCode: "73.71", innovationId: "banyuwangi-smart-kampung", kind: INTEREST_DECLARED, occurredOn: "2020-02-02" }) { stage milestones { kind } } }',
+    );
+    expect(response.errors).toBeUndefined();
+  });
+});
