@@ -35,7 +35,7 @@ describe('replika draft', () => {
     expect(stdout).toMatch(/startDate\s+\[\d+–\d+\]\s+"Selasa \(12\/3"/);
     expect(stdout).toContain('Interest 1');
     expect(stdout).toContain('Nothing was written.');
-  });
+  }, 60_000);
 
   it('prints the mutation inputs with --json, and writes nothing', async () => {
     const before = await server.head();
@@ -58,16 +58,17 @@ describe('replika draft', () => {
       'banyuwangi-smart-kampung',
     ]);
     expect(await server.head()).toBe(before);
-  });
+  }, 60_000);
 
   it('refuses a malformed date or URL and a missing file', async () => {
-    for (const args of [
-      [FIXTURE, '--published-on', '12/3/2019'],
-      [FIXTURE, '--published-on', '2019-03-12', '--url', 'ftp://x'],
-      [join(server.dataDir, 'no-such-file.txt')],
-    ]) {
-      const failed = await draft(...args).catch((e: { code: number; stderr: string }) => e);
-      expect(failed).toMatchObject({ code: 2 });
-    }
-  });
+    // Three CLI starts side by side: each compiles the CLI through tsx, seconds on a busy machine.
+    const refused = await Promise.all(
+      [
+        [FIXTURE, '--published-on', '12/3/2019'],
+        [FIXTURE, '--published-on', '2019-03-12', '--url', 'ftp://x'],
+        [join(server.dataDir, 'no-such-file.txt')],
+      ].map((args) => draft(...args).catch((e: { code: number; stderr: string }) => e)),
+    );
+    for (const failed of refused) expect(failed).toMatchObject({ code: 2 });
+  }, 60_000);
 });
