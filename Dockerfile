@@ -14,6 +14,9 @@ ENV NODE_ENV=production DATA_DIR=/data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json schema.graphql ./
+# Not root: the image's unprivileged `node` user (uid 1000) owns only the data directory.
+RUN mkdir -p /data && chown node:node /data
+USER node
 VOLUME /data
 EXPOSE 4000
 CMD ["node", "dist/src/main.js"]

@@ -20,7 +20,7 @@ import { createMetrics } from './http/metrics.js';
 import { createLogger, type Logger } from './log.js';
 import { AnalyticsPool } from './read-model/analytics-pool.js';
 import { openReadModel } from './read-model/database.js';
-import { type BatchListener, Projector } from './read-model/projector.js';
+import { type BatchListener, FreshnessTimeoutError, Projector } from './read-model/projector.js';
 
 export interface ReplikaOptions {
   logger?: Logger;
@@ -32,6 +32,8 @@ export interface ReplikaOptions {
   onProjectorBatch?: BatchListener;
   /** Where a generated admin token is shown; stdout by default (never the log). */
   announce?: (message: string) => void;
+  /** Return before catching up with the log, so `listen` serves /health and /ready at once. */
+  listenFirst?: boolean;
   /** Who holds the data directory, as another process refused it is told (`replika server`). */
   role?: string;
 }
@@ -73,22 +75,47 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
     idempotency: read.idempotency,
   });
 
-  const head = await store.headPosition();
-  await projector.waitFor(head, 600_000);
-  logger.info({ position: head.toString() }, 'read model caught up with the event log');
-  const granted = await ensureAdminToken({
-    store,
-    tokens: access,
-    configured: config.adminToken,
-    announce: options.announce ?? ((message) => process.stdout.write(message)),
-    warn: (message) => logger.warn(message),
+  /**
+   * Catching up with the log, the admin token and the demo story. Awaited before `createReplika`
+   * returns, unless `listenFirst`: then the server can listen at once (/health 200, /ready 503
+   * until this is done, however long a large log takes) and `started` says when it is.
+   */
+  const startUp = async () => {
+    const head = await store.headPosition();
+    // No cap: a large log takes as long as it takes; progress is logged every minute.
+    for (;;) {
+      try {
+        await projector.waitFor(head, 60_000);
+        break;
+      } catch (error) {
+        if (!(error instanceof FreshnessTimeoutError)) throw error;
+        logger.info(
+          { position: projector.position.toString(), head: head.toString() },
+          'catching up with the event log',
+        );
+      }
+    }
+    logger.info({ position: head.toString() }, 'read model caught up with the event log');
+    const granted = await ensureAdminToken({
+      store,
+      tokens: access,
+      configured: config.adminToken,
+      announce: options.announce ?? ((message) => process.stdout.write(message)),
+      warn: (message) => logger.warn(message),
+    });
+    if (granted !== undefined) await projector.waitFor(granted);
+    if (config.demo && !(await hasDomainEvents(store))) {
+      const position = await loadDemo(commands);
+      await projector.waitFor(position);
+      logger.info({ position: position.toString() }, 'loaded the Banyuwangi demo story');
+    }
+  };
+  let starting = true;
+  const started = startUp().finally(() => {
+    starting = false;
   });
-  if (granted !== undefined) await projector.waitFor(granted);
-  if (config.demo && !(await hasDomainEvents(store))) {
-    const position = await loadDemo(commands);
-    await projector.waitFor(position);
-    logger.info({ position: position.toString() }, 'loaded the Banyuwangi demo story');
-  }
+  if (!options.listenFirst) await started;
+  else started.catch(() => undefined); // the caller awaits `started`
 
   const tokens = withConfiguredAdmin(access, config.adminToken);
   const workers = config.readModelPath === ':memory:' ? 0 : (config.analyticsWorkers ?? 1);
@@ -145,6 +172,7 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
     },
     cache: { maxBytes: config.responseCacheBytes, maxBodyBytes: config.limits.maxBodyBytes },
     draining: () => draining,
+    starting: () => starting,
   });
   let server: Server | undefined;
 
@@ -159,6 +187,8 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
     access,
     app,
     metrics,
+    /** Resolves once caught up, the admin token ensured and the demo loaded (see `listenFirst`). */
+    started,
     /** The analytics worker threads, when configured (figures computed and shared). */
     analyticsPool: pool,
     /** Starts listening; resolves with the bound port. */

@@ -4,8 +4,15 @@ import { DataDirError } from './data-dir.js';
 import { DamagedEventError } from './eventstore/damaged.js';
 
 try {
-  const replika = await createReplika(loadConfig());
+  // Listen at once: /health answers and /ready says 503 while a new instance catches up.
+  const replika = await createReplika(loadConfig(), { listenFirst: true });
   await replika.listen();
+  replika.started.catch((error: unknown) => {
+    if (!refuseToStart(error)) {
+      replika.logger.fatal({ err: error }, 'start-up failed');
+      process.exit(1);
+    }
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -17,6 +24,11 @@ try {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
+  if (!refuseToStart(error)) throw error;
+}
+
+/** Exits with the code and message of a known reason not to start; false for any other error. */
+function refuseToStart(error: unknown): boolean {
   if (error instanceof ConfigError || error instanceof DataDirError) {
     console.error(error.message);
     process.exit(2);
@@ -27,5 +39,5 @@ try {
     );
     process.exit(3);
   }
-  throw error;
+  return false;
 }

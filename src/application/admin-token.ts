@@ -1,6 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import { accessDecider } from '../domain/access/decide.js';
 import { accessStream } from '../domain/access/events.js';
+import { DomainError } from '../domain/shared/errors.js';
 import type { EventStore } from '../eventstore/port.js';
 import {
   type AccessGrant,
@@ -105,12 +106,21 @@ export async function ensureAdminToken(options: AdminTokenOptions): Promise<bigi
   if (tokens.hasActiveAdmin()) return undefined;
   const token = generateToken();
   const tokenHash = hashToken(token);
-  const position = await grant(
-    store,
-    tokenHash,
-    deterministicUuid('admin-token', tokenHash),
-    GENERATED,
-  );
+  // The log decides between instances starting together: the n-th generated admin token has a
+  // fixed id, so its stream is created (no_stream) by one instance only; the others stand down.
+  const generation = tokens.accessTokens().filter((t) => t.label === GENERATED).length;
+  let position: bigint | undefined;
+  try {
+    position = await grant(
+      store,
+      tokenHash,
+      deterministicUuid('admin-token-generated', String(generation)),
+      GENERATED,
+    );
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'CONFLICT') return undefined;
+    throw error;
+  }
   options.announce(
     [
       '',

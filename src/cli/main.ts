@@ -3,6 +3,7 @@ import { registerDraftCommand } from './draft.js';
 import { registerImportCommand } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerProjectionCommands } from './projections.js';
+import { registerReadModelCopy } from './read-model-copy.js';
 import { registerVerifyCommand } from './verify.js';
 
 /**
@@ -17,6 +18,7 @@ const program = new Command()
 registerProjectionCommands(program);
 registerImportCommand(program);
 registerMigrate(program);
+registerReadModelCopy(program);
 registerVerifyCommand(program);
 registerDraftCommand(program);
 

@@ -11,6 +11,7 @@ const Options = z.object({
   pageSize: z.coerce.number().int().min(1).max(100_000).default(1000),
   maxEvents: z.coerce.number().int().min(1).optional(),
   progress: z.boolean().default(true),
+  pipeline: z.boolean().default(true),
 });
 
 /** `replika migrate --from <store> --to <store>`: copies one event log into another. */
@@ -27,6 +28,11 @@ export function registerMigrate(program: Command): void {
     .option('--page-size <n>', 'source events read per page', '1000')
     .option('--max-events <n>', 'stop after copying this many events (resume later)')
     .option('--no-progress', 'no progress bar (e.g. in CI logs)')
+    .option(
+      '--no-pipeline',
+      'one append at a time instead of a page of appends in flight (slower; for a target that ' +
+        'reported appends committed out of order)',
+    )
     .action(async (raw: Record<string, unknown>) => {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) {
@@ -70,6 +76,7 @@ export function registerMigrate(program: Command): void {
         const result = await migrate(source, target, {
           signal: abort.signal,
           pageSize: options.pageSize,
+          pipeline: options.pipeline,
           ...(options.maxEvents === undefined ? {} : { maxEvents: options.maxEvents }),
           onProgress: show,
         });

@@ -1,11 +1,7 @@
-import {
-  ConcurrencyError,
-  type EventData,
-  type EventMetadata,
-  type EventStore,
-  type RecordedEvent,
-} from './port.js';
-import { SqliteEventStore } from './sqlite.js';
+import { copy, MigrationConflictError, runsOfOneStream } from './migrate-copy.js';
+import type { EventMetadata, EventStore, RecordedEvent } from './port.js';
+
+export { MigrationConflictError };
 
 export interface MigrationProgress {
   /** Events copied by this run so far. */
@@ -19,7 +15,7 @@ export interface MigrationProgress {
 }
 
 export interface MigrationOptions {
-  /** Stops cleanly (between appends) when aborted; a later run resumes. */
+  /** Stops cleanly (between pages) when aborted; a later run resumes. */
   signal?: AbortSignal;
   /** Stops after copying this many events (a later run resumes). */
   maxEvents?: number;
@@ -27,10 +23,18 @@ export interface MigrationOptions {
   pageSize?: number;
   onProgress?: (progress: MigrationProgress) => void;
   /**
-   * Send a page's appends at once. Only safe where concurrently submitted appends commit in
-   * submission order: default true for the embedded SQLite target, false for any other.
+   * Send a page's appends together, in source order, without waiting for each answer (default
+   * true). Both stores commit appends in the order they arrive (SQLite: one group commit;
+   * KurrentDB: one BatchAppend stream, one writer); the migration checks the positions it gets
+   * back and stops if the target ever committed out of order. False: one append at a time.
    */
   pipeline?: boolean;
+  /**
+   * Largest append in bytes of JSON data + metadata (default 900 KiB, under KurrentDB's 1 MiB
+   * limit). Longer runs of one stream are split; an append the target still refuses as too large
+   * is split in halves.
+   */
+  maxAppendBytes?: number;
 }
 
 export interface MigrationResult extends MigrationProgress {
@@ -38,45 +42,59 @@ export interface MigrationResult extends MigrationProgress {
   complete: boolean;
 }
 
-/** The target already holds other events for a stream the migration must write. */
-export class MigrationConflictError extends Error {
-  override readonly name = 'MigrationConflictError';
+/** The target committed pipelined appends out of source order. */
+export class MigrationOrderError extends Error {
+  override readonly name = 'MigrationOrderError';
 }
 
+const DEFAULT_MAX_APPEND = 900 * 1024;
+/** Pages whose appends may be in flight at once when pipelining. */
+const PAGES_IN_FLIGHT = 3;
+
 /**
- * Where a previous run stopped: the source position recorded on the last migrated event in the
- * target (`metadata.$migration.sourcePosition`), or 0n when none was copied yet. Reads the target
- * through the port from the start, as the port has no backward read.
+ * How far the target holds the source: `held` is the largest source position copied, `safe` the
+ * largest `resumeAfter` recorded (every source event up to it had been acknowledged before that
+ * append was sent; the source position itself for events migrated before `resumeAfter` existed).
+ * A run resumes reading after `safe` and counts as new only what lies after `held`: re-sending
+ * what the target holds is safe, as it answers appends it already holds by event id.
  */
-export async function migratedUpTo(target: EventStore, pageSize = 2000): Promise<bigint> {
+async function scanTarget(target: EventStore, pageSize = 2000) {
   let after = 0n;
-  let upTo = 0n;
+  let held = 0n;
+  let safe = 0n;
   for (;;) {
     const page = await target.readAll({ after, maxCount: pageSize });
     const last = page.at(-1);
-    if (!last) return upTo;
+    if (!last) return { held, safe };
     for (const event of page) {
-      const source = (event.metadata as EventMetadata).$migration?.sourcePosition;
-      if (typeof source === 'string' && /^\d+$/.test(source)) {
-        const position = BigInt(source);
-        if (position > upTo) upTo = position;
-      }
+      const migration = (event.metadata as EventMetadata).$migration;
+      const source = migration?.sourcePosition;
+      if (typeof source !== 'string' || !/^\d+$/.test(source)) continue;
+      const position = BigInt(source);
+      if (position > held) held = position;
+      const mark = migration?.resumeAfter ?? source;
+      if (/^\d+$/.test(mark) && BigInt(mark) > safe) safe = BigInt(mark);
     }
     after = last.position;
   }
+}
+
+/** The largest source position recorded in the target (0n when nothing was copied yet). */
+export async function migratedUpTo(target: EventStore, pageSize = 2000): Promise<bigint> {
+  return (await scanTarget(target, pageSize)).held;
 }
 
 /**
  * Copies the source log into the target through the event-store port only, in global order.
  * Each event keeps its id, stream, revision, type, data and metadata; `metadata.$migration`
  * records its source position and original recording time (which both adapters report as the
- * event's `recordedAt`). Consecutive events of one stream go in one append with the exact
- * expected revision, so the target's streams match the source's revision for revision.
+ * event's `recordedAt`). Consecutive events of one stream go in one append (split by size) with
+ * the exact expected revision, so the target's streams match the source's revision for revision.
  *
- * Resumable and idempotent: a run starts after the last source position found in the target,
- * and because event ids are kept, an append the target already holds (e.g. one acknowledged
- * just as the previous run was killed) is answered by the store's id idempotency, never stored
- * twice. Running it again after it completed copies nothing.
+ * Resumable and idempotent: a run starts from the resume point found in the target, and because
+ * event ids are kept, an append the target already holds is answered by the store's id
+ * idempotency (or trimmed to what is missing), never stored twice. Running it again after it
+ * completed copies nothing.
  */
 export async function migrate(
   source: EventStore,
@@ -85,85 +103,115 @@ export async function migrate(
 ): Promise<MigrationResult> {
   const pageSize = options.pageSize ?? 1000;
   const limit = options.maxEvents ?? Number.POSITIVE_INFINITY;
-  const resumedAfter = await migratedUpTo(target);
+  const maxBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND;
+  const pipelined = options.pipeline ?? true;
+  const { held, safe } = await scanTarget(target);
   const sourceHead = await source.headPosition();
-  const progress: MigrationProgress = {
-    copied: 0,
-    position: resumedAfter,
-    resumedAfter,
-    sourceHead,
-  };
+  const progress: MigrationProgress = { copied: 0, position: held, resumedAfter: held, sourceHead };
   options.onProgress?.({ ...progress });
-  let after = resumedAfter;
-  // The embedded store commits appends submitted together in submission order (one group
-  // commit), so a whole page can be in flight at once; other stores get one append at a time.
-  const pipelined = options.pipeline ?? target instanceof SqliteEventStore;
-  while (progress.copied < limit && !options.signal?.aborted) {
-    const page = await source.readAll({ after, maxCount: pageSize });
-    if (page.length === 0) break;
-    const runs: RecordedEvent[][] = [];
-    let room = limit - progress.copied;
-    for (const run of runsOfOneStream(page)) {
-      if (room <= 0) break;
-      runs.push(run.slice(0, room));
-      room -= Math.min(room, run.length);
-    }
-    if (pipelined) {
-      const outcomes = await Promise.allSettled(runs.map((run) => copy(target, run)));
-      const failed = outcomes.find((o) => o.status === 'rejected');
-      if (failed) throw failed.reason;
-      progress.copied += runs.reduce((n, run) => n + run.length, 0);
-      progress.position = runs.at(-1)?.at(-1)?.position ?? progress.position;
-      options.onProgress?.({ ...progress });
-    } else
-      for (const run of runs) {
-        if (options.signal?.aborted) break;
-        await copy(target, run);
-        progress.copied += run.length;
-        progress.position = run.at(-1)?.position ?? progress.position;
-        options.onProgress?.({ ...progress });
+  /** Every source event up to here is acknowledged by the target. */
+  let acked = safe;
+  /** New events sent so far (acknowledged or in flight), for `maxEvents`. */
+  let sent = 0;
+  let lastTarget = 0n;
+  let first = true;
+  const isNew = (e: RecordedEvent) => e.position > held;
+  const inFlight: Array<{
+    outcomes: Promise<PromiseSettledResult<bigint>[]>;
+    page: RecordedEvent[];
+  }> = [];
+  /** Waits for the oldest page in flight, checks its order and counts it. */
+  const settle = async () => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    const outcomes = await oldest.outcomes;
+    const failed = outcomes.find((o) => o.status === 'rejected');
+    if (failed) throw failed.reason;
+    const positions = outcomes.map((o) => (o as PromiseFulfilledResult<bigint>).value);
+    checkOrder([lastTarget, ...positions]);
+    lastTarget = positions.at(-1) ?? lastTarget;
+    acked = oldest.page.at(-1)?.position ?? acked;
+    progress.copied += oldest.page.filter(isNew).length;
+    if (acked > progress.position) progress.position = acked;
+    options.onProgress?.({ ...progress });
+  };
+  let next: Promise<RecordedEvent[]> | undefined = source.readAll({
+    after: acked,
+    maxCount: pageSize,
+  });
+  try {
+    while (next && sent < limit && !options.signal?.aborted) {
+      const page = await next;
+      next = undefined;
+      if (page.length === 0) break;
+      const taken = upToLimit(page, limit - sent, isNew);
+      sent += taken.filter(isNew).length;
+      const runs = runsOfOneStream(taken, maxBytes);
+      const lastOfPage = taken.at(-1);
+      // Read the next page while this one is written.
+      if (lastOfPage && taken.length === page.length)
+        next = source.readAll({ after: lastOfPage.position, maxCount: pageSize });
+      // Pages the target may partly hold (right after a resume) go one append at a time:
+      // trimming a run to what it holds takes a read, and would let later appends overtake it.
+      if (pipelined && lastOfPage && page[0] && page[0].position > held) {
+        const mark = acked;
+        // The very first append alone: the client opens its append stream on first use, and
+        // appends racing to open it could take different streams and commit out of order.
+        const head = first
+          ? await Promise.allSettled(runs.slice(0, 1).map((r) => copy(target, r, mark, maxBytes)))
+          : [];
+        first = false;
+        const rest = runs.slice(head.length).map((run) => copy(target, run, mark, maxBytes));
+        inFlight.push({
+          outcomes: Promise.allSettled(rest).then((o) => [...head, ...o]),
+          page: taken,
+        });
+        if (inFlight.length >= PAGES_IN_FLIGHT) await settle();
+      } else {
+        while (inFlight.length) await settle();
+        for (const run of runs) {
+          if (options.signal?.aborted) {
+            next = undefined;
+            break;
+          }
+          lastTarget = await copy(target, run, acked, maxBytes);
+          acked = run.at(-1)?.position ?? acked;
+          progress.copied += run.filter(isNew).length;
+          if (acked > progress.position) progress.position = acked;
+          options.onProgress?.({ ...progress });
+        }
       }
-    after = progress.position;
-    if (after < (page.at(-1)?.position ?? after)) break; // stopped inside the page
+      if ((lastOfPage?.position ?? 0n) < (page.at(-1)?.position ?? 0n)) break; // stopped inside
+    }
+    while (inFlight.length) await settle();
+  } finally {
+    // Whatever happens, no append is left running behind the caller's back.
+    await Promise.allSettled(inFlight.map((p) => p.outcomes));
   }
   const complete = progress.position >= sourceHead;
   return { ...progress, complete };
 }
 
-async function copy(target: EventStore, events: RecordedEvent[]): Promise<void> {
-  const first = events[0];
-  if (!first) return;
-  const expectedRevision = first.revision === 0n ? 'no_stream' : first.revision - 1n;
-  const data: EventData[] = events.map((e) => ({
-    id: e.id,
-    type: e.type,
-    data: e.data,
-    metadata: {
-      ...e.metadata,
-      $migration: { sourcePosition: e.position.toString(), recordedAt: e.recordedAt.toISOString() },
-    },
-  }));
-  try {
-    await target.append(first.streamName, data, { expectedRevision });
-  } catch (error) {
-    if (error instanceof ConcurrencyError)
-      throw new MigrationConflictError(
-        `target stream ${first.streamName} is at ${
-          error.actual === undefined ? 'no stream' : `revision ${error.actual}`
-        }, but the source's next event there is revision ${first.revision}: the target holds ` +
-          'other events for this stream; migrate into an empty store',
-      );
-    throw error;
+/** The start of a page holding at most `room` new events (and all old ones before them). */
+function upToLimit(page: RecordedEvent[], room: number, isNew: (e: RecordedEvent) => boolean) {
+  let count = 0;
+  let end = 0;
+  for (const e of page) {
+    if (isNew(e)) {
+      if (count >= room) break;
+      count++;
+    }
+    end++;
   }
+  return page.slice(0, end);
 }
 
-/** Splits a page of the global log into runs of consecutive events of one stream. */
-function runsOfOneStream(page: RecordedEvent[]): RecordedEvent[][] {
-  const runs: RecordedEvent[][] = [];
-  for (const event of page) {
-    const run = runs.at(-1);
-    if (run && run[0]?.streamName === event.streamName) run.push(event);
-    else runs.push([event]);
-  }
-  return runs;
+/** Target positions of a page's appends, in the order they were sent, must increase. */
+function checkOrder(positions: bigint[]) {
+  for (let i = 1; i < positions.length; i++)
+    if ((positions[i] ?? 0n) <= (positions[i - 1] ?? 0n))
+      throw new MigrationOrderError(
+        'the target committed pipelined appends out of source order; empty the target and run ' +
+          'the migration again with pipelining off (--no-pipeline)',
+      );
 }

@@ -21,10 +21,11 @@ export function openEventStore(
 
 /**
  * A store named on the command line: `sqlite:<file>` (or a path ending in `.db`) for the
- * embedded store, or a KurrentDB connection string (`kurrentdb://…`, `esdb://…`).
+ * embedded store, or a KurrentDB connection string (`kurrentdb://…`, `kurrent://…`, `kdb://…`,
+ * `esdb://…`, each also as `…+discover://`).
  */
 export function openStoreByUrl(spec: string, logger: Logger): EventStore {
-  if (/^(kurrentdb|kdb|esdb)(\+discover)?:\/\//.test(spec))
+  if (/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(spec))
     return new KurrentDbEventStore(spec, { logger });
   const path = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec;
   if (!path || !(spec.startsWith('sqlite:') || path.endsWith('.db')))

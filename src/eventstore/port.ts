@@ -22,6 +22,11 @@ export interface MigrationMetadata {
   sourcePosition: string;
   /** ISO-8601 time the event was first recorded. */
   recordedAt: string;
+  /**
+   * Source position up to which every event had been copied when this one was sent: where an
+   * interrupted migration may safely resume (absent on events migrated by older versions).
+   */
+  resumeAfter?: string;
 }
 
 /** The time an event was first recorded: the migrated original if any, else the store's own. */
@@ -136,6 +141,26 @@ export interface EventStore {
  */
 export class DuplicateEventIdError extends Error {
   override readonly name = 'DuplicateEventIdError';
+}
+
+/**
+ * The append is larger than the store accepts in one append (KurrentDB: 1 MiB of event data and
+ * metadata by default). Nothing was written; split it into smaller appends.
+ */
+export class AppendTooLargeError extends Error {
+  override readonly name = 'AppendTooLargeError';
+  constructor(
+    message: string,
+    /** The store's limit in bytes. */
+    readonly limit: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A position given from outside (a cursor, a header) that is not an event's position in the log. */
+export class InvalidPositionError extends Error {
+  override readonly name = 'InvalidPositionError';
 }
 
 /** The stream's actual revision did not match the expected one. Command handling retries. */

@@ -13,7 +13,12 @@ export const MIN_POSITION_HEADER = 'X-Replika-Min-Position';
  * position another instance's mutation reported) waits until this instance's read model has
  * reached it, at most `timeoutMs`, then fails with `extensions.code` READ_MODEL_BEHIND.
  */
-export function minPositionHeader(projector: Projector, timeoutMs: number): Plugin<GraphQLContext> {
+export function minPositionHeader(
+  projector: Projector,
+  timeoutMs: number,
+  /** Resolves the caller again once the read model is there: a token issued up to that position counts. */
+  reauthenticate?: (context: GraphQLContext) => void,
+): Plugin<GraphQLContext> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const header = args.contextValue.request.headers.get(MIN_POSITION_HEADER);
@@ -35,6 +40,7 @@ export function minPositionHeader(projector: Projector, timeoutMs: number): Plug
       }
       try {
         await projector.waitFor(position, timeoutMs);
+        reauthenticate?.(args.contextValue);
       } catch (error) {
         const behind = error instanceof FreshnessTimeoutError;
         setResultAndStopExecution({

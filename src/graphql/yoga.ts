@@ -128,8 +128,14 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
       draftCost(limits.maxCost),
       writtenPosition(),
       structuredValidationErrors(),
+      // Before the token check: authentication waits for X-Replika-Min-Position like the rest.
+      minPositionHeader(base.projector, options.freshnessTimeoutMs ?? 5000, (context) => {
+        context.actor = authenticate(
+          context.request.headers.get('authorization'),
+          options.tokens ?? base.access,
+        );
+      }),
       ...(options.readsRequireToken ? [requireTokenForReads()] : []),
-      minPositionHeader(base.projector, options.freshnessTimeoutMs ?? 5000),
       cacheableQueries(base.projector),
     ],
   });

@@ -21,6 +21,8 @@ export interface HttpDeps {
   corsOrigins?: readonly string[];
   /** True once shutdown has begun: /ready answers 503 so load balancers stop sending. */
   draining?: () => boolean;
+  /** True while the instance starts up (catching up with the log): /ready answers 503. */
+  starting?: () => boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function createHttpApp({
   corsOrigins = [],
   importer,
   draining = () => false,
+  starting = () => false,
 }: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -61,11 +64,13 @@ export function createHttpApp({
     const head = await store.headPosition();
     const reason = draining()
       ? 'shutting down'
-      : status.failed
-        ? `projector failed: ${status.failed}`
-        : status.position < head
-          ? `read model behind the log by ${head - status.position} events`
-          : undefined;
+      : starting()
+        ? `starting: catching up with the event log (read model at ${status.position} of ${head})`
+        : status.failed
+          ? `projector failed: ${status.failed}`
+          : status.position < head
+            ? `read model behind the log by ${head - status.position} events`
+            : undefined;
     res.status(reason ? 503 : 200).json({
       ready: reason === undefined,
       ...(reason ? { reason } : {}),

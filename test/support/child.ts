@@ -21,6 +21,8 @@ export function spawnServer(options: {
   dataDir: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Resolve as soon as it listens, not once /ready answers 200 (default: wait for ready). */
+  waitReady?: boolean;
 }): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot(),
@@ -53,17 +55,26 @@ export function spawnServer(options: {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       log.push(line);
       if (!line.includes('replika is listening')) return;
-      clearTimeout(timer);
       const { port } = JSON.parse(line) as { port: number };
-      resolve({
-        process: child,
-        pid: child.pid ?? -1,
-        url: `http://127.0.0.1:${port}`,
-        exited,
-        log,
+      const url = `http://127.0.0.1:${port}`;
+      // The server listens before it has caught up with its log: wait for /ready unless asked not to.
+      void (options.waitReady === false ? Promise.resolve() : untilReady(url)).then(() => {
+        clearTimeout(timer);
+        resolve({ process: child, pid: child.pid ?? -1, url, exited, log });
       });
     });
   });
+}
+
+async function untilReady(url: string): Promise<void> {
+  for (;;) {
+    const status = await fetch(`${url}/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** POSTs one GraphQL request; network failures (a killed server) come back as `undefined`. */

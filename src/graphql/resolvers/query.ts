@@ -6,6 +6,7 @@ import {
 import { requireRole } from '../../application/access.js';
 import { badInput } from '../../domain/shared/errors.js';
 import { MAX_LOG_POSITION, parseLogPosition } from '../../domain/shared/values.js';
+import { InvalidPositionError } from '../../eventstore/port.js';
 import { visibleEvents } from '../event-visibility.js';
 import type { QueryResolvers } from '../generated.js';
 import { draftReport } from '../news-drafts.js';
@@ -65,6 +66,8 @@ export const Query: QueryResolvers = {
 
   events: async (_, { stream, first, after }, ctx) => {
     const size = pageSize(first, MAX_EVENTS_PAGE, 100);
+    if (stream?.startsWith('$'))
+      throw badInput('stream', "stream names starting with $ are the event store's own streams");
     const from =
       after == null
         ? undefined
@@ -76,7 +79,11 @@ export const Query: QueryResolvers = {
               from === undefined ? 0n : from < MAX_LOG_POSITION ? from + 1n : MAX_LOG_POSITION,
             maxCount: size + 1,
           })
-        : await ctx.store.readAll({ after: from ?? 0n, maxCount: size + 1 });
+        : await ctx.store.readAll({ after: from ?? 0n, maxCount: size + 1 }).catch((error) => {
+            if (error instanceof InvalidPositionError)
+              throw badInput('after', 'after must be an endCursor of this query');
+            throw error;
+          });
     const page = events.slice(0, size);
     const last = page.at(-1);
     return {
