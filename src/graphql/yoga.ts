@@ -9,6 +9,7 @@ import { requireTokenForReads } from './auth-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { isInputValueError, logYogaError, structuredError } from './errors.js';
 import { analystExamples } from './examples.js';
+import { renderOfflineGraphiQL } from './graphiql.js';
 import { countListItems, defaultLimits, hardeningPlugins, type Limits } from './hardening.js';
 import { draftCost } from './news-drafts.js';
 import { resolvers } from './resolvers/index.js';
@@ -105,6 +106,8 @@ export function createGraphQL(base: BaseContext, logger: Logger, options: GraphQ
     // CORS is answered by the HTTP edge from configuration (src/http/cors.ts), before the cache.
     cors: false,
     graphiql: { title: 'replika', defaultQuery: EXAMPLE_QUERY, defaultTabs: analystExamples },
+    // Every GraphiQL asset is served by replika itself (see graphiql.ts): it works offline.
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),

@@ -6,6 +6,7 @@ import { IMPORT_PATH, type ImportEndpointOptions, importEndpoint } from './impor
 import type { Metrics } from './metrics.js';
 import { type RateLimitOptions, rateLimit } from './rate-limit.js';
 import { responseCache } from './response-cache.js';
+import { workbench } from './workbench.js';
 
 export interface HttpDeps {
   store: EventStore;
@@ -88,6 +89,6 @@ export function createHttpApp({
       responseCache({ ...cache, position: () => projector.position }),
     );
   app.use(graphql.graphqlEndpoint, graphql);
-  app.get('/', (_req, res) => res.redirect(graphql.graphqlEndpoint));
+  app.use(workbench());
   return app;
 }

@@ -7,6 +7,8 @@ import { anchors, documents, links, ROOT, read, slugify } from './markdown.js';
 describe('links in the documentation', () => {
   it('slugs headings as GitHub does', () => {
     expect(slugify("A command's journey")).toBe('a-commands-journey');
+    expect(slugify('In the workbench: the _Berita_ page')).toBe('in-the-workbench-the-berita-page');
+    expect(slugify('`MAX_QUERY_MS` and snake_case')).toBe('max_query_ms-and-snake_case');
     expect(slugify('Importing history: `replika import FILE.csv`')).toBe(
       'importing-history-replika-import-filecsv',
     );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_INNOVATIONS } from '../../src/demo/banyuwangi.js';
 import { startServer, type TestServer } from '../support/server.js';
+import { factsOf } from './seed-facts.js';
 import { demoInputs, SEED_PATH, seedText } from './support.js';
 
 /**
@@ -22,12 +22,6 @@ afterAll(async () => {
   await Promise.all([demo?.destroy(), fresh?.destroy()]);
 });
 
-const VISITS = `{ studyVisits(hostCode: "35.10") {
-  host { code } visitor { code } startDate endDate delegationSize innovations { id } retracted
-} }`;
-const INTERESTS = `query($id: ID!) { adoptions(filter: { innovationId: $id }) {
-  edges { node { adopter { code } milestones { kind occurredOn retracted } } }
-} }`;
 const DRAFT = `query($text: String!) { draftFromReport(text: $text, publishedOn: "2019-02-25") {
   studyVisits { input { hostCode visitorCode startDate endDate delegationSize leader
     sites { name villageCode } innovationIds note evidence { kind title url reference } } missing }
@@ -35,55 +29,12 @@ const DRAFT = `query($text: String!) { draftFromReport(text: $text, publishedOn:
     evidence { kind title url reference } } missing }
 } }`;
 
-type Visits = {
-  studyVisits: Array<{
-    host: { code: string };
-    visitor: { code: string };
-    startDate: string;
-    endDate: string;
-    delegationSize: number;
-    innovations: Array<{ id: string }>;
-  }>;
-};
-type Interests = {
-  adoptions: {
-    edges: Array<{
-      node: { adopter: { code: string }; milestones: Array<{ kind: string; occurredOn: string }> };
-    }>;
-  };
-};
 type Draft = {
   draftFromReport: {
     studyVisits: Array<{ input: Record<string, unknown>; missing: string[] }>;
     milestones: Array<{ input: Record<string, unknown>; missing: string[] }>;
   };
 };
-
-async function factsOf(server: TestServer) {
-  const visits = await server.gql<Visits>(VISITS);
-  const interests = await server.gql<Interests>(INTERESTS, { id: DEMO_INNOVATIONS.mpp });
-  expect(visits.errors).toBeUndefined();
-  expect(interests.errors).toBeUndefined();
-  return {
-    visits: (visits.data?.studyVisits ?? [])
-      .filter((v) => v.startDate === '2019-02-25')
-      .map((v) => ({
-        host: v.host.code,
-        visitor: v.visitor.code,
-        dates: [v.startDate, v.endDate],
-        delegation: v.delegationSize,
-        innovations: v.innovations.map((i) => i.id).sort(),
-      }))
-      .sort((a, b) => a.visitor.localeCompare(b.visitor)),
-    interests: (interests.data?.adoptions.edges ?? [])
-      .flatMap(({ node }) =>
-        node.milestones
-          .filter((m) => m.kind === 'INTEREST_DECLARED')
-          .map((m) => [node.adopter.code, m.occurredOn]),
-      )
-      .sort(),
-  };
-}
 
 describe.skipIf(!text)('the seed report, drafted and confirmed on a fresh server', () => {
   it('records the same study visits and MPP interests as the demo story', async () => {

@@ -1,0 +1,254 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AdoptionRow } from '../lib/adoption-rows';
+import { type Evidence, type MilestoneRow, STAGES, type Stage } from '../lib/domain';
+import { formatDate, t } from '../lib/i18n';
+import { useLiveReports } from '../lib/live';
+import { type QueryState, useQuery } from '../lib/query';
+import { href } from '../lib/router';
+import { AdoptionCurve } from '../panels/AdoptionCurve';
+import { EvidenceList, StageBadge, VerificationBadge } from '../panels/Badges';
+import { Funnel, type StageCount } from '../panels/Funnel';
+import { InnovationNetwork } from '../panels/InnovationNetwork';
+import { Panel } from '../panels/Panel';
+
+const INNOVATIONS = `{ innovations { id name origin { code name } } }`;
+type InnovationList = {
+  innovations: Array<{ id: string; name: string; origin: { code: string; name: string } }>;
+};
+
+const INNOVATION = `query WorkbenchInnovation($id: ID!) {
+  innovation(id: $id) {
+    id name description launchedOn
+    origin { code name province { code name } }
+    evidence { kind title url reference }
+    diffusion {
+      adoptions
+      funnel { stage reached current }
+      studyToStage { stage adoptions medianDays p75Days }
+    }
+    adoptions {
+      adopter { code name province { code name } }
+      stage maturity suspended
+      milestones { id kind occurredOn retracted verification mode evidence { kind title url reference } }
+    }
+  }
+}`;
+
+interface InnovationAdoption {
+  adopter: AdoptionRow['adopter'];
+  stage: Stage;
+  maturity: string;
+  suspended: boolean;
+  milestones: Array<MilestoneRow & { evidence: Evidence[]; mode: string | null }>;
+}
+interface InnovationData {
+  innovation: {
+    id: string;
+    name: string;
+    description: string | null;
+    launchedOn: string | null;
+    origin: { code: string; name: string; province: { code: string; name: string } };
+    evidence: Evidence[];
+    diffusion: {
+      adoptions: number;
+      funnel: StageCount[];
+      studyToStage: Array<{
+        stage: Stage;
+        adoptions: number;
+        medianDays: number | null;
+        p75Days: number | null;
+      }>;
+    };
+    adoptions: InnovationAdoption[];
+  } | null;
+}
+
+function InnovationChooser() {
+  const list = useQuery<InnovationList>(INNOVATIONS, undefined);
+  return (
+    <>
+      <h1>{t('innovationsTitle')}</h1>
+      <Panel id="innovations" title={t('chooseInnovation')} state={list}>
+        {(data) => (
+          <ul class="plain">
+            {data.innovations.map((i) => (
+              <li key={i.id}>
+                <a href={href('inovasi', i.id)}>{i.name}</a>{' '}
+                <small class="sub">{i.origin.name}</small>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+    </>
+  );
+}
+
+/** Inovasi: one innovation's curve, funnel, time to stage, adopters and network. */
+export function Inovasi({ param }: { param?: string }) {
+  if (!param) return <InnovationChooser />;
+  return <InnovationPage id={param} />;
+}
+
+function InnovationPage({ id }: { id: string }) {
+  const [stage, setStage] = useState<Stage>('AGREED');
+  // Redrawn whenever a milestone of this origin's innovations is reported, no reload needed.
+  const [originCode, setOriginCode] = useState<string | undefined>();
+  const live = useLiveReports(originCode);
+  const state = useQuery<InnovationData>(INNOVATION, { id }, { refresh: live });
+  const known = state.data?.innovation?.origin.code;
+  useEffect(() => setOriginCode(known), [known]);
+  const innovation = state.data?.innovation;
+  const rows: QueryState<AdoptionRow[]> = {
+    loading: state.loading,
+    error: state.error,
+    ...(innovation
+      ? {
+          data: innovation.adoptions.map((a) => ({
+            ...a,
+            innovation: { id: innovation.id, name: innovation.name, origin: innovation.origin },
+          })),
+        }
+      : {}),
+  };
+  if (state.data && !innovation) return <p role="alert">{t('none')}</p>;
+  return (
+    <>
+      <h1>{innovation?.name ?? t('loading')}</h1>
+      {innovation && (
+        <p class="caption">
+          {t('origin')}:{' '}
+          <a href={href('daerah', innovation.origin.code)}>{innovation.origin.name}</a>
+          {innovation.launchedOn && ` · ${t('launchedOn')} ${formatDate(innovation.launchedOn)}`}
+          {innovation.description && ` · ${innovation.description}`}
+        </p>
+      )}
+      <div class="grid">
+        <AdoptersPanel state={state} />
+        <AdoptionCurve
+          id="s-curve"
+          title={t('sCurveTitle')}
+          state={rows}
+          stage={stage}
+          controls={
+            <label>
+              {t('filterStage')}
+              <select value={stage} onChange={(e) => setStage(e.currentTarget.value as Stage)}>
+                {STAGES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`stage_${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          }
+        />
+        <Panel id="funnel" title={t('funnelTitle')} state={state}>
+          {(data) => <Funnel funnel={data.innovation?.diffusion.funnel ?? []} />}
+        </Panel>
+        <Panel id="durations" title={t('durationTitle')} state={state}>
+          {(data) => <Durations rows={data.innovation?.diffusion.studyToStage ?? []} />}
+        </Panel>
+        {innovation && <InnovationNetwork innovation={innovation} refresh={live} />}
+      </div>
+    </>
+  );
+}
+
+function Durations({
+  rows,
+}: {
+  rows: NonNullable<InnovationData['innovation']>['diffusion']['studyToStage'];
+}) {
+  const known = rows.filter((r) => r.adoptions > 0);
+  if (known.length === 0) return <p>{t('none')}</p>;
+  const days = (n: number | null) => (n === null ? '–' : Math.round(n).toString());
+  return (
+    <table class="data">
+      <thead>
+        <tr>
+          <th scope="col">{t('stage')}</th>
+          <th scope="col" class="num">
+            {t('adoptions')}
+          </th>
+          <th scope="col" class="num">
+            {t('medianDays')}
+          </th>
+          <th scope="col" class="num">
+            {t('p75Days')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {known.map((r) => (
+          <tr key={r.stage}>
+            <td>{t(`stage_${r.stage}`)}</td>
+            <td class="num">{r.adoptions}</td>
+            <td class="num">{days(r.medianDays)}</td>
+            <td class="num">{days(r.p75Days)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AdoptersPanel({ state }: { state: QueryState<InnovationData> }) {
+  return (
+    <Panel id="adopters" title={t('adoptersTitle')} state={state} wide>
+      {(data) => {
+        const adoptions = data.innovation?.adoptions ?? [];
+        if (adoptions.length === 0) return <p>{t('none')}</p>;
+        return (
+          <div class="scroll">
+            <table class="data stack">
+              <thead>
+                <tr>
+                  <th scope="col">{t('regency')}</th>
+                  <th scope="col">{t('stage')}</th>
+                  <th scope="col">{t('maturity')}</th>
+                  <th scope="col">{t('milestones')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {adoptions.map((a) => (
+                  <tr key={a.adopter.code} data-adopter={a.adopter.code}>
+                    <td>
+                      <a href={href('daerah', a.adopter.code)}>{a.adopter.name}</a>
+                      <small class="sub">{a.adopter.province.name}</small>
+                    </td>
+                    <td>
+                      <StageBadge stage={a.stage} />{' '}
+                      {a.suspended && <span class="badge">{t('suspended')}</span>}
+                    </td>
+                    <td>{t(`maturity_${a.maturity}` as never)}</td>
+                    <td>
+                      <ul class="plain">
+                        {a.milestones.map((m) => (
+                          <li key={m.id} data-milestone={m.id} data-kind={m.kind}>
+                            <span
+                              style={m.retracted ? { textDecoration: 'line-through' } : undefined}
+                            >
+                              {formatDate(m.occurredOn, 'short')} · {t(`kind_${m.kind}`)}
+                            </span>{' '}
+                            {m.retracted ? (
+                              <span class="badge">{t('retracted')}</span>
+                            ) : (
+                              <VerificationBadge verification={m.verification} />
+                            )}
+                            {m.mode && <small class="sub">{t(`mode_${m.mode}` as never)}</small>}
+                            <EvidenceList evidence={m.evidence} />
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      }}
+    </Panel>
+  );
+}
