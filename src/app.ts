@@ -16,6 +16,7 @@ import type { EventStore } from './eventstore/port.js';
 import { LiveFeed } from './graphql/live-feed.js';
 import { createGraphQL } from './graphql/yoga.js';
 import { createHttpApp } from './http/app.js';
+import { exportRoutes } from './http/export.js';
 import { createMetrics } from './http/metrics.js';
 import { createLogger, type Logger } from './log.js';
 import { AnalyticsPool } from './read-model/analytics-pool.js';
@@ -129,7 +130,10 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
           logger,
         })
       : undefined;
-  const feed = new LiveFeed(projector);
+  const feed = new LiveFeed(projector, {
+    originOf: (innovationId) => read.innovations.innovation(innovationId)?.originCode,
+    visit: (visitId) => read.studyVisits.studyVisit(visitId),
+  });
   const graphql = createGraphQL(
     {
       read: pool ? { ...read, timeline: pool.offload(read.timeline) } : read,
@@ -172,6 +176,12 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
     },
     cache: { maxBytes: config.responseCacheBytes, maxBodyBytes: config.limits.maxBodyBytes },
     draining: () => draining,
+    exports: exportRoutes({
+      readModelPath: config.readModelPath,
+      regions,
+      tokens: access,
+      readsRequireToken: config.readsRequireToken,
+    }),
     starting: () => starting,
   });
   let server: Server | undefined;

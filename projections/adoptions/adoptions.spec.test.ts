@@ -68,4 +68,28 @@ describe('adoptions projection', () => {
         { id: PAUSE, verification: 'UNVERIFIED', verified_by: null },
       ]);
   });
+
+  it('given an MoU without evidence, when evidence is added twice, then the milestone holds both pieces in order', () => {
+    const added = (title: string) => ({
+      type: 'MilestoneEvidenceAdded' as const,
+      data: {
+        milestoneId: MOU,
+        adopterCode: '16.04',
+        innovationId: MPP,
+        evidence: [{ kind: 'DOCUMENT', title }],
+      },
+    });
+    spec
+      .given([sample.milestone(MOU, 'AGREEMENT_SIGNED', '2019-02-27')])
+      .when([added('Naskah MoU'), added('Foto penandatanganan')])
+      .thenRows('milestones', [
+        {
+          id: MOU,
+          evidence: JSON.stringify([
+            { kind: 'DOCUMENT', title: 'Naskah MoU' },
+            { kind: 'DOCUMENT', title: 'Foto penandatanganan' },
+          ]),
+        },
+      ]);
+  });
 });

@@ -24,9 +24,15 @@ export interface AnalystAdoptionFilter {
   occurredBetween?: DateRange | null;
   /** Has a milestone that counts whose current verdict is this one. */
   verification?: 'UNVERIFIED' | 'VERIFIED' | 'REJECTED' | null;
+  /** Suspended (vakum) or not, at the time point asked. */
+  suspended?: boolean | null;
+  /** The replication mode of the adoption's latest milestone that counts and names one. */
+  mode?: 'ADOPTION' | 'ADAPTATION' | 'MODIFICATION' | null;
+  /** The innovation's category. */
+  category?: 'GOVERNANCE' | 'PUBLIC_SERVICE' | 'OTHER' | null;
 }
 
-const SORT_COLUMN: Record<AdoptionSort['field'], string> = {
+export const SORT_COLUMN: Record<AdoptionSort['field'], string> = {
   ADOPTER: 'adopter_code',
   INNOVATION: 'innovation_id',
   STAGE: 'stage_rank',
@@ -128,7 +134,11 @@ export class AdoptionLists {
 }
 
 /** The filter as SQL conditions on the adoption source (alias `a`). */
-function conditions(filter: AnalystAdoptionFilter, at: TimePoint | undefined, params: Params) {
+export function conditions(
+  filter: AnalystAdoptionFilter,
+  at: TimePoint | undefined,
+  params: Params,
+) {
   const where = ['a.stage_rank >= @minRank'];
   params.minRank = filter.minStage ? stageRank(filter.minStage) : 1;
   const equal = (column: string, value: unknown) => {
@@ -156,6 +166,23 @@ function conditions(filter: AnalystAdoptionFilter, at: TimePoint | undefined, pa
       WHERE v.adopter_code = a.adopter_code AND v.innovation_id = a.innovation_id
         AND v.retracted = 0 AND v.verification = @verification)`);
     params.verification = filter.verification;
+  }
+  if (filter.suspended != null) {
+    where.push('a.suspended = @suspended');
+    params.suspended = filter.suspended ? 1 : 0;
+  }
+  if (filter.category) {
+    where.push(`EXISTS (SELECT 1 FROM innovations c
+      WHERE c.id = a.innovation_id AND c.category = @category)`);
+    params.category = filter.category;
+  }
+  if (filter.mode) {
+    // Served by the milestones' (adopter, innovation, occurred_on, position) index.
+    where.push(`(SELECT w.mode FROM milestones w
+      WHERE w.adopter_code = a.adopter_code AND w.innovation_id = a.innovation_id
+        AND w.retracted = 0 AND w.mode IS NOT NULL
+      ORDER BY w.occurred_on DESC, w.position DESC LIMIT 1) = @mode`);
+    params.mode = filter.mode;
   }
   return where.join(' AND ');
 }

@@ -7,6 +7,7 @@ import {
   withMilestone,
 } from '../../src/domain/adoption/summary.js';
 import type { ProjectedEvent, Projection } from '../projection.js';
+import { knownAtOf } from '../timeline/time-point.js';
 import { summaryColumns } from './summary-sql.js';
 
 /**
@@ -15,13 +16,15 @@ import { summaryColumns } from './summary-sql.js';
  */
 export const adoptionsProjection: Projection = {
   name: 'adoptions',
-  version: 2,
+  // v3: milestones.known_at (an import's known-on date, else recorded_at).
+  version: 3,
   tables: ['adoptions', 'milestones'],
   handles: [
     'MilestoneReported',
     'MilestoneRetracted',
     'MilestoneVerified',
     'MilestoneRejected',
+    'MilestoneEvidenceAdded',
     'StudyVisitReported',
     'StudyVisitRetracted',
   ],
@@ -36,6 +39,7 @@ export const adoptionsProjection: Projection = {
         stage_rank        INTEGER NOT NULL,
         occurred_on       TEXT NOT NULL,
         recorded_at       TEXT NOT NULL,
+        known_at          TEXT NOT NULL,
         reported_by       TEXT,
         note              TEXT,
         evidence          TEXT NOT NULL,
@@ -83,13 +87,15 @@ export const adoptionsProjection: Projection = {
   prepare(db, t) {
     const insertMilestone = db.prepare(
       `INSERT INTO ${t('milestones')} (id, adopter_code, innovation_id, origin_code, kind, stage_rank,
-         occurred_on, recorded_at, reported_by, note, evidence, mode, visit_id, position, details)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         occurred_on, recorded_at, known_at, reported_by, note, evidence, mode, visit_id, position, details)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const judge = db.prepare(
       `UPDATE ${t('milestones')} SET verification = ?, verified_at = ?, verified_by = ?,
          verification_note = ? WHERE id = ?`,
     );
+    const evidenceOf = db.prepare(`SELECT evidence FROM ${t('milestones')} WHERE id = ?`);
+    const setEvidence = db.prepare(`UPDATE ${t('milestones')} SET evidence = ? WHERE id = ?`);
     const retractMilestone = db.prepare(
       `UPDATE ${t('milestones')} SET retracted = 1, retracted_at = ?, retraction_reason = ?
        WHERE id = ? RETURNING adopter_code, innovation_id`,
@@ -168,6 +174,7 @@ export const adoptionsProjection: Projection = {
               rankOfKind(m.kind),
               m.occurredOn,
               recordedAt,
+              knownAtOf(m.knownOn, recordedAt),
               actor,
               visit
                 ? visit.note
@@ -201,6 +208,13 @@ export const adoptionsProjection: Projection = {
             event.data.milestoneId,
           );
           return;
+        case 'MilestoneEvidenceAdded': {
+          const row = evidenceOf.get(event.data.milestoneId) as { evidence: string } | undefined;
+          if (!row) return;
+          const evidence = [...JSON.parse(row.evidence), ...event.data.evidence];
+          setEvidence.run(JSON.stringify(evidence), event.data.milestoneId);
+          return;
+        }
         case 'StudyVisitRetracted': {
           const rows = retractVisit.all(
             recordedAt,

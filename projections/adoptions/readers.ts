@@ -25,6 +25,8 @@ export interface MilestoneRow {
   kind: string;
   occurredOn: string;
   recordedAt: string;
+  /** When the ministry knew of it: an import's known-on date, else recordedAt. */
+  knownAt: string;
   reportedBy: string | null;
   note: string | null;
   evidence: Evidence[];
@@ -47,7 +49,8 @@ export const ADOPTION_COLUMNS = `adopter_code AS adopterCode, innovation_id AS i
   origin_code AS originCode, stage_rank AS rank, suspended, milestone_count AS milestoneCount,
   first_occurred_on AS firstOccurredOn, last_occurred_on AS lastOccurredOn, updated_at AS updatedAt`;
 const MILESTONE_COLUMNS = `m.id, m.adopter_code AS adopterCode, m.innovation_id AS innovationId,
-  m.kind, m.occurred_on AS occurredOn, m.recorded_at AS recordedAt, m.reported_by AS reportedBy,
+  m.kind, m.occurred_on AS occurredOn, m.recorded_at AS recordedAt, m.known_at AS knownAt,
+  m.reported_by AS reportedBy,
   m.note, m.evidence, m.mode, m.visit_id AS visitId, m.retracted, m.retracted_at AS retractedAt,
   m.retraction_reason AS retractionReason`;
 

@@ -19,11 +19,11 @@ export interface StudyVisitRow {
   retracted: boolean;
 }
 
-const COLUMNS = `id, host_code AS hostCode, visitor_code AS visitorCode,
+export const COLUMNS = `id, host_code AS hostCode, visitor_code AS visitorCode,
   start_date AS startDate, end_date AS endDate, delegation_size AS delegationSize, leader, sites,
   innovation_ids AS innovationIds, note, evidence, recorded_at AS recordedAt, retracted`;
 
-const toRow = (r: Raw) =>
+export const toRow = (r: Raw) =>
   ({
     ...r,
     retracted: r.retracted === 1,

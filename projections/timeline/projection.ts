@@ -1,6 +1,7 @@
 import { rankOfKind } from '../../src/domain/adoption/stages.js';
 import { milestonesOf } from '../../src/domain/adoption/summary.js';
 import type { Projection } from '../projection.js';
+import { knownAtOf } from './time-point.js';
 
 /**
  * The milestone timeline: one narrow row per milestone with both clocks — when it occurred, when
@@ -11,7 +12,8 @@ import type { Projection } from '../projection.js';
  */
 export const timelineProjection: Projection = {
   name: 'timeline',
-  version: 1,
+  // v2: known_at, when the ministry knew of it (an import's known-on date, else recorded_at).
+  version: 2,
   tables: ['milestone_timeline'],
   handles: ['MilestoneReported', 'MilestoneRetracted', 'StudyVisitReported', 'StudyVisitRetracted'],
   migrate(db, t) {
@@ -26,6 +28,7 @@ export const timelineProjection: Projection = {
         stage_rank    INTEGER NOT NULL,
         occurred_on   TEXT NOT NULL,
         recorded_at   TEXT NOT NULL,
+        known_at      TEXT NOT NULL,
         retracted_at  TEXT,
         visit_id      TEXT,
         position      INTEGER NOT NULL
@@ -47,13 +50,14 @@ export const timelineProjection: Projection = {
         ON ${t('milestone_timeline')} (province_code, occurred_on);
       CREATE INDEX IF NOT EXISTS ${t('timeline_occurred')} ON ${t('milestone_timeline')} (occurred_on);
       CREATE INDEX IF NOT EXISTS ${t('timeline_recorded')} ON ${t('milestone_timeline')} (recorded_at);
+      CREATE INDEX IF NOT EXISTS ${t('timeline_known')} ON ${t('milestone_timeline')} (known_at);
     `);
   },
   prepare(db, t) {
     const insert = db.prepare(
       `INSERT INTO ${t('milestone_timeline')} (id, adopter_code, innovation_id, origin_code,
-         province_code, kind, stage_rank, occurred_on, recorded_at, visit_id, position)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         province_code, kind, stage_rank, occurred_on, recorded_at, known_at, visit_id, position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const retract = db.prepare(
       `UPDATE ${t('milestone_timeline')} SET retracted_at = ? WHERE id = ? AND retracted_at IS NULL`,
@@ -78,6 +82,7 @@ export const timelineProjection: Projection = {
               rankOfKind(m.kind),
               m.occurredOn,
               recordedAt,
+              knownAtOf(m.knownOn, recordedAt),
               m.visitId,
               event.position,
             );

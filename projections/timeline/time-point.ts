@@ -4,7 +4,8 @@ import type { Params } from '../sql.js';
 /**
  * Time travel over the milestone timeline. A point in time on one or both clocks: `asOf` (a
  * date) counts milestones that had occurred by then and are not retracted now; `knownAt` (an
- * instant) counts what had been reported by then and not yet retracted at then. Both together:
+ * instant) counts what the ministry knew of by then (reported, or known from an import's
+ * known-on date) and not yet retracted at then. Both together:
  * what was known at `knownAt` about `asOf`.
  */
 export interface TimePoint {
@@ -22,6 +23,13 @@ export interface DateRange {
 
 export const isSet = (at: TimePoint | undefined): at is TimePoint => !!(at?.asOf || at?.knownAt);
 
+/**
+ * When the ministry knew of a milestone: the start (UTC) of the day an import says it originally
+ * learned of it, otherwise the instant it was recorded in replika.
+ */
+export const knownAtOf = (knownOn: string | null | undefined, recordedAt: string): string =>
+  knownOn ? `${knownOn}T00:00:00.000Z` : recordedAt;
+
 /** The day after a YYYY-MM-DD date, as the instant that starts it (UTC). */
 const dayAfter = (date: string) => {
   const d = new Date(`${date}T00:00:00.000Z`);
@@ -38,7 +46,7 @@ export function counts(alias: string, at: TimePoint | undefined, params: Params)
   }
   if (at?.knownAt) {
     where.push(
-      `${alias}.recorded_at <= @knownAt`,
+      `${alias}.known_at <= @knownAt`,
       `(${alias}.retracted_at IS NULL OR ${alias}.retracted_at > @knownAt)`,
     );
     params.knownAt = at.knownAt;

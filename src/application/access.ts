@@ -92,3 +92,13 @@ export function requireSpeaksFor(actor: Principal, regencyCode: string, field: s
 
 /** "an ADMIN", "an ANALYST", "a REGENCY": the article as the role is spoken. */
 const withArticle = (role: Role) => `${/^[AEIOU]/.test(role) ? 'an' : 'a'} ${role}`;
+
+/** Only the ministry (ADMIN) may say when it originally learned of a report (`knownOn`). */
+export function requireAdminForKnownOn(actor: Principal, knownOn: string | undefined): void {
+  if (knownOn === undefined || actor.role === 'ADMIN') return;
+  throw new DomainError(
+    'FORBIDDEN',
+    'only the ministry (an ADMIN token, e.g. an import) can say when it originally learned of a report',
+    'knownOn',
+  );
+}

@@ -1,10 +1,16 @@
 import { adoptionDecider } from '../domain/adoption/decide.js';
 import { adoptionStream } from '../domain/adoption/events.js';
 import { badInput, notFound } from '../domain/shared/errors.js';
-import { requireSpeaksFor } from './access.js';
+import { requireAdminForKnownOn, requireSpeaksFor } from './access.js';
 import { todayIn } from './clock.js';
 import type { InputSchemas } from './inputs.js';
-import { originOf, visitRetracted } from './lookups.js';
+import {
+  isMinistry,
+  originOf,
+  reportedByMinistry,
+  studyVisitFacts,
+  visitRetracted,
+} from './lookups.js';
 import { type CommandScope, useCase } from './pipeline.js';
 
 /** Where a milestone lives; answered by the read model so retractions can be routed. */
@@ -18,6 +24,7 @@ export interface MilestoneLocator {
 
 const REPORTERS = ['REGENCY', 'ADMIN'] as const;
 const JUDGES = ['ANALYST', 'ADMIN'] as const;
+const EVIDENCE_GIVERS = ['REGENCY', 'ANALYST', 'ADMIN'] as const;
 
 /** The adoption aggregate's use cases: milestones reported, retracted, verified, rejected. */
 export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLocator) {
@@ -36,9 +43,7 @@ export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLoc
   ) => {
     const { adopterCode, innovationId, visitId } = locate(milestoneId);
     const where = { milestoneId, adopterCode, innovationId };
-    const studyVisitMilestone = visitId
-      ? { retracted: await visitRetracted(cx.store, visitId) }
-      : undefined;
+    const studyVisitMilestone = visitId ? await studyVisitFacts(cx.store, visitId) : undefined;
     const command =
       verdict.type === 'VerifyMilestone'
         ? {
@@ -57,6 +62,7 @@ export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLoc
       input: schemas.reportMilestone,
       async exec({ details, ...data }, cx) {
         requireSpeaksFor(cx.actor, data.adopterCode, 'adopterCode');
+        requireAdminForKnownOn(cx.actor, data.knownOn);
         const originCode = await originOf(cx.store, data.innovationId);
         if (originCode === undefined)
           throw notFound('innovationId', `innovation "${data.innovationId}" is not registered`);
@@ -86,7 +92,7 @@ export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLoc
       mutation: 'retractMilestone',
       roles: REPORTERS,
       input: schemas.retractMilestone,
-      exec({ milestoneId, reason }, cx) {
+      async exec({ milestoneId, reason }, cx) {
         const { adopterCode, innovationId, visitId } = locate(milestoneId);
         requireSpeaksFor(cx.actor, adopterCode, 'milestoneId');
         if (visitId)
@@ -94,12 +100,33 @@ export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLoc
             'milestoneId',
             `this STUDY_VISIT milestone comes from study visit ${visitId}; retract the visit with retractStudyVisit`,
           );
+        const stream = adoptionStream(adopterCode, innovationId);
         const command = {
           type: 'RetractMilestone' as const,
           data: { milestoneId, adopterCode, innovationId, reason },
+          byMinistry: isMinistry(cx.actor.role),
+          reportedByMinistry: await reportedByMinistry(cx.store, stream, milestoneId),
+        };
+        return cx.write(adoptionDecider, stream, command, { adopterCode, innovationId });
+      },
+    }),
+
+    /** Evidence (data dukung) added later: by the adopting regency or the ministry. */
+    addEvidence: useCase({
+      mutation: 'addEvidence',
+      roles: EVIDENCE_GIVERS,
+      input: schemas.addEvidence,
+      async exec({ milestoneId, evidence }, cx) {
+        const { adopterCode, innovationId, visitId } = locate(milestoneId);
+        if (cx.actor.role === 'REGENCY') requireSpeaksFor(cx.actor, adopterCode, 'milestoneId');
+        const where = { milestoneId, adopterCode, innovationId };
+        const command = {
+          type: 'AddEvidence' as const,
+          data: { ...where, evidence },
+          studyVisitMilestone: visitId ? await studyVisitFacts(cx.store, visitId) : undefined,
         };
         const stream = adoptionStream(adopterCode, innovationId);
-        return cx.write(adoptionDecider, stream, command, { adopterCode, innovationId });
+        return cx.write(adoptionDecider, stream, command, where);
       },
     }),
 

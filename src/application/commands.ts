@@ -71,6 +71,8 @@ export class Commands {
     this.pipeline.run(this.use.verifyMilestone, input, actor);
   rejectMilestone = (input: unknown, actor: Actor) =>
     this.pipeline.run(this.use.rejectMilestone, input, actor);
+  addEvidence = (input: unknown, actor: Actor) =>
+    this.pipeline.run(this.use.addEvidence, input, actor);
   issueAccessToken = (input: unknown, actor: Actor) =>
     this.pipeline.run(this.use.issueAccessToken, input, actor);
   revokeAccessToken = (input: unknown, actor: Actor) =>
@@ -103,6 +105,26 @@ export class Commands {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         checks.push(duplicateCheck(error, fromBatch, nameOf) ?? { status: 'invalid', error });
+      }
+    }
+    return checks;
+  }
+
+  /**
+   * Checks study-visit reports as one batch without writing anything (a dry run of
+   * `reportStudyVisit`): `imported` when its idempotencyKey was already answered.
+   */
+  async checkStudyVisitReports(inputs: readonly unknown[], actor: Actor): Promise<ReportCheck[]> {
+    requireRole(actor, REPORTERS, 'reportStudyVisit');
+    const dry = this.pipeline.dryRun();
+    const checks: ReportCheck[] = [];
+    for (const input of inputs) {
+      try {
+        const checked = await dry.run(this.use.reportStudyVisit, input, actor);
+        checks.push({ status: checked.replayed ? 'imported' : 'new' });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        checks.push({ status: 'invalid', error });
       }
     }
     return checks;

@@ -56,6 +56,7 @@ export function inputSchemas(regions: Regions) {
       innovationIds: StudiedInnovationIds,
       note: text(2000).optional(),
       evidence,
+      knownOn: CalendarDate.optional(),
     }),
     retractStudyVisit: z.object({ visitId: z.uuid(), reason: text(1000) }),
     reportMilestone: z.object({
@@ -67,6 +68,7 @@ export function inputSchemas(regions: Regions) {
       evidence,
       mode: ReplicationMode.optional(),
       details: MilestoneDetails.optional(),
+      knownOn: CalendarDate.optional(),
     }),
     retractMilestone: z.object({
       milestoneId: z.string().trim().min(1).max(200),
@@ -79,6 +81,10 @@ export function inputSchemas(regions: Regions) {
     rejectMilestone: z.object({
       milestoneId: z.string().trim().min(1).max(200),
       reason: text(1000),
+    }),
+    addEvidence: z.object({
+      milestoneId: z.string().trim().min(1).max(200),
+      evidence: z.array(Evidence).min(1, 'give at least one piece of evidence').max(20),
     }),
     issueAccessToken: z.object({
       role: Role,

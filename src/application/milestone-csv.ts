@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { Actor, Commands } from './commands.js';
 import { canonicalJson } from './idempotency.js';
+import { checkVisits, VISIT_COLUMNS, type VisitRow, visitsOf } from './visit-csv.js';
 
 /** The columns of a milestone CSV, in the order the example file uses. */
 export const CSV_COLUMNS = [
@@ -28,6 +29,8 @@ export const CSV_COLUMNS = [
   'launch_inaugurated_by',
   'evaluation_outcome',
   'suspension_reason',
+  'known_on',
+  ...VISIT_COLUMNS,
 ] as const;
 const REQUIRED = ['adopter_code', 'innovation_id', 'kind', 'occurred_on'] as const;
 
@@ -49,7 +52,11 @@ export interface CsvRow {
 }
 
 /** Parses the file into reportMilestone inputs; problems of shape (header, columns) per line. */
-export function parseMilestoneCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
+export function parseMilestoneCsv(text: string): {
+  rows: CsvRow[];
+  visits: VisitRow[];
+  problems: CsvProblem[];
+} {
   const problems: CsvProblem[] = [];
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
@@ -65,11 +72,12 @@ export function parseMilestoneCsv(text: string): { rows: CsvRow[]; problems: Csv
     const e = error as Error & { lines?: number };
     return {
       rows: [],
+      visits: [],
       problems: [{ line: e.lines ?? 1, message: `not readable as CSV: ${e.message}` }],
     };
   }
   const [head, ...body] = records;
-  if (!head) return { rows: [], problems: [{ line: 1, message: 'the file is empty' }] };
+  if (!head) return { rows: [], visits: [], problems: [{ line: 1, message: 'the file is empty' }] };
   const header = head.record.map((h) => h.trim().toLowerCase());
   const known = new Set<string>(CSV_COLUMNS);
   for (const name of header)
@@ -88,9 +96,10 @@ export function parseMilestoneCsv(text: string): { rows: CsvRow[]; problems: Csv
       });
   if (new Set(header).size !== header.length)
     problems.push({ line: head.info.lines, message: 'a column name is repeated' });
-  if (problems.length) return { rows: [], problems };
+  if (problems.length) return { rows: [], visits: [], problems };
 
   const rows: CsvRow[] = [];
+  const visitRows: Array<{ line: number; cells: Row }> = [];
   for (const { record, info } of body) {
     if (record.length !== header.length) {
       problems.push({
@@ -104,11 +113,15 @@ export function parseMilestoneCsv(text: string): { rows: CsvRow[]; problems: Csv
       const value = record[i]?.trim();
       if (value) row[name as Column] = value;
     });
+    if (row.kind?.toUpperCase() === 'STUDY_VISIT') {
+      visitRows.push({ line: info.lines, cells: row });
+      continue;
+    }
     const input = toInput(row);
     const key = createHash('sha256').update(canonicalJson(input)).digest('hex').slice(0, 40);
     rows.push({ line: info.lines, input: { ...input, idempotencyKey: `csv-${key}` } });
   }
-  return { rows, problems };
+  return { rows, visits: visitsOf(visitRows), problems };
 }
 
 function toInput(row: Row): Record<string, unknown> {
@@ -153,6 +166,7 @@ function toInput(row: Row): Record<string, unknown> {
       note: row.note,
       evidence: evidence ? [evidence] : undefined,
       details,
+      knownOn: row.known_on,
     }).filter(([, v]) => v !== undefined),
   );
 }
@@ -208,15 +222,16 @@ export async function importMilestoneCsv(
   text: string,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const { rows, problems } = parseMilestoneCsv(text);
+  const { rows, visits, problems } = parseMilestoneCsv(text);
   const report: ImportReport = {
-    rows: rows.length,
+    rows: rows.length + visits.reduce((n, v) => n + v.lines.length, 0),
     imported: 0,
     alreadyImported: 0,
     alreadyRecorded: 0,
     problems,
   };
-  if (problems.length && rows.length === 0) return report;
+  if (problems.length && report.rows === 0) return report;
+  const newVisits = await checkVisits(commands, visits, options.actor, report);
   const checks = await commands.checkMilestoneReports(
     rows.map((r) => r.input),
     options.actor,
@@ -235,7 +250,14 @@ export async function importMilestoneCsv(
   });
   problems.sort((a, b) => a.line - b.line);
   if (problems.length || options.dryRun) return report;
-  options.onStart?.(toWrite.length);
+  options.onStart?.(toWrite.length + newVisits.length);
+  // Study visits first (each its own stream), then the adoptions' milestones.
+  for (const visit of newVisits) {
+    const { position } = await commands.reportStudyVisit(visit.input, options.actor);
+    if (report.position === undefined || position > report.position) report.position = position;
+    report.imported += visit.lines.length;
+    options.onRow?.();
+  }
   // Rows of one adoption are written in file order; adoptions are written side by side, so the
   // store group-commits their appends.
   const byAdoption = new Map<string, CsvRow[]>();

@@ -1,9 +1,9 @@
 import { studyVisitDecider } from '../domain/study-visit/decide.js';
 import { studyVisitStream } from '../domain/study-visit/events.js';
-import { requireSpeaksFor } from './access.js';
+import { requireAdminForKnownOn, requireSpeaksFor } from './access.js';
 import { todayIn } from './clock.js';
 import type { InputSchemas } from './inputs.js';
-import { originOf, visitIdOf, visitorOf } from './lookups.js';
+import { isMinistry, originOf, visitGovernance, visitIdOf, visitorOf } from './lookups.js';
 import { useCase } from './pipeline.js';
 
 const REPORTERS = ['REGENCY', 'ADMIN'] as const;
@@ -16,6 +16,7 @@ export const studyVisitUseCases = (schemas: InputSchemas) => ({
     input: schemas.reportStudyVisit,
     async exec({ id, ...data }, cx) {
       requireSpeaksFor(cx.actor, data.visitorCode, 'visitorCode');
+      requireAdminForKnownOn(cx.actor, data.knownOn);
       // Without an id of its own, a visit is identified by what it is, so the same visit
       // reported twice (even at once, on two instances) lands in one stream and is refused.
       const visitId = id ?? (await visitIdOf(cx.store, data));
@@ -40,7 +41,12 @@ export const studyVisitUseCases = (schemas: InputSchemas) => ({
     async exec(data, cx) {
       const visitor = await visitorOf(cx.store, data.visitId);
       if (visitor) requireSpeaksFor(cx.actor, visitor, 'visitId');
-      const command = { type: 'RetractStudyVisit' as const, data };
+      const command = {
+        type: 'RetractStudyVisit' as const,
+        data,
+        byMinistry: isMinistry(cx.actor.role),
+        ...(await visitGovernance(cx.store, data.visitId)),
+      };
       const result = { visitId: data.visitId };
       return cx.write(studyVisitDecider, studyVisitStream(data.visitId), command, result);
     },

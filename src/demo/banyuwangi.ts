@@ -3,7 +3,9 @@ import type { Actor, Commands } from '../application/commands.js';
 /**
  * The story replika starts from, as public facts with their sources: Banyuwangi's innovations,
  * the February 2019 study visits of Pasangkayu and Lahat, the MoUs signed that week, and the later
- * MPP milestones. Loaded through the command handlers like any report.
+ * MPP milestones. Loaded through the command handlers like any report, each with the day the
+ * ministry could first have known of it (`knownOn`: its source's publication date), so the
+ * `knownAt` clock is meaningful for the story.
  */
 
 const demo: Actor = { id: 'system:demo', role: 'ADMIN' };
@@ -107,6 +109,7 @@ const visits = [
     leader: 'Bupati Pasangkayu',
     sites,
     innovationIds: studied,
+    knownOn: '2019-02-25',
     note: '60 officials, every village head among them; studied village finance planning, village administration, BUMDes management, the MPP and PTSP.',
     evidence: visitEvidence,
   },
@@ -119,6 +122,7 @@ const visits = [
     leader: 'Bupati Lahat',
     sites,
     innovationIds: studied,
+    knownOn: '2019-02-25',
     note: '14 officials; studied village finance planning, village administration, BUMDes management, the MPP and PTSP.',
     evidence: visitEvidence,
   },
@@ -131,6 +135,7 @@ const milestones = [
     kind: 'INTEREST_DECLARED',
     occurredOn: '2019-02-25',
     note: 'The regent wants Pasangkayu to have its own MPP "soon".',
+    knownOn: '2019-02-25',
     evidence: visitEvidence,
   },
   {
@@ -139,6 +144,7 @@ const milestones = [
     kind: 'INTEREST_DECLARED',
     occurredOn: '2019-02-25',
     note: 'The regent wants Lahat\'s service to be "as good as Banyuwangi".',
+    knownOn: '2019-02-25',
     evidence: visitEvidence,
   },
   ...['33.22', '36.02', '63.02', '62.03'].map((adopterCode) => ({
@@ -147,6 +153,7 @@ const milestones = [
     kind: 'AGREEMENT_SIGNED',
     occurredOn: '2019-02-27',
     note: 'MoU with Banyuwangi to adopt its innovations.',
+    knownOn: '2019-02-27',
     evidence: [news('jatimnow.com baca-12864', 'Four regencies sign MoUs with Banyuwangi')],
   })),
   {
@@ -155,6 +162,8 @@ const milestones = [
     kind: 'BUDGET_ALLOCATED',
     occurredOn: '2023-09-13',
     note: 'Ground broken on the MPP building (peletakan batu pertama): construction under way means its budget is allocated.',
+    // Known when the source was published.
+    knownOn: '2023-10-04',
     evidence: [news('sulbar.tribunnews.com 2023/10/04', 'Pasangkayu breaks ground on its MPP')],
   },
   {
@@ -163,6 +172,8 @@ const milestones = [
     kind: 'AGREEMENT_SIGNED',
     occurredOn: '2024-03-01',
     note: 'KemenPANRB judged the MPP proposal complete (urgency study, MoUs, PKS) in March 2024; the source gives the month, not the day.',
+    // The source was published in March 2024 and gives no day: known from the day it is dated.
+    knownOn: '2024-03-01',
     evidence: [news('palpres.bacakoran.co 9056', "Lahat's MPP proposal judged complete")],
   },
   {
@@ -172,6 +183,7 @@ const milestones = [
     occurredOn: '2024-03-28',
     note: 'MPP pilot (uji coba) starts as a mobile service.',
     mode: 'ADAPTATION',
+    knownOn: '2024-03-28',
     evidence: [news('sriwijayamedia.com 2024/03', 'Lahat starts its MPP pilot')],
   },
 ];

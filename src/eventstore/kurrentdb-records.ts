@@ -3,13 +3,30 @@
  * and the checks that refuse what the port cannot represent.
  */
 import {
+  ANY,
+  type AppendStreamState,
   type RecordedEvent as KurrentRecordedEvent,
+  NO_STREAM,
   type Position,
   type ReadPosition,
   START,
+  STREAM_EXISTS,
   streamNameFilter,
 } from '@kurrent/kurrentdb-client';
-import { type EventMetadata, originalRecordedAt, type RecordedEvent } from './port.js';
+import {
+  type EventMetadata,
+  type ExpectedRevision,
+  originalRecordedAt,
+  type RecordedEvent,
+} from './port.js';
+
+/** The port's expected revision as the client's stream state. */
+export function streamState(expected: ExpectedRevision): AppendStreamState {
+  if (expected === 'any') return ANY;
+  if (expected === 'no_stream') return NO_STREAM;
+  if (expected === 'stream_exists') return STREAM_EXISTS;
+  return expected;
+}
 
 /*
  * Positions. A KurrentDB `$all` position is a pair {commit, prepare} of byte offsets in the

@@ -1,21 +1,22 @@
 import {
-  ANY,
-  type AppendStreamState,
   FORWARDS,
   type JSONType,
   jsonEvent,
   KurrentDBClient,
   MaxAppendSizeExceededError,
-  NO_STREAM,
   START,
-  STREAM_EXISTS,
   StreamNotFoundError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import type { Logger } from 'pino';
 import { lastUserPosition, positionAt, readUserPage } from './kurrentdb-reads.js';
-import { InvalidPositionError, stampRecordedAt, toRecorded } from './kurrentdb-records.js';
+import {
+  InvalidPositionError,
+  stampRecordedAt,
+  streamState,
+  toRecorded,
+} from './kurrentdb-records.js';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './kurrentdb-retry.js';
 import { subscribeToAll } from './kurrentdb-subscription.js';
 import {
@@ -26,7 +27,6 @@ import {
   ConcurrencyError,
   type EventData,
   type EventStore,
-  type ExpectedRevision,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -41,13 +41,6 @@ export {
   UnsupportedLogError,
   UnsupportedServerError,
 } from './kurrentdb-records.js';
-
-function streamState(expected: ExpectedRevision): AppendStreamState {
-  if (expected === 'any') return ANY;
-  if (expected === 'no_stream') return NO_STREAM;
-  if (expected === 'stream_exists') return STREAM_EXISTS;
-  return expected;
-}
 
 export interface KurrentDbEventStoreOptions {
   /** Where resubscriptions, retries and drops are reported. */

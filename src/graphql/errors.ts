@@ -76,7 +76,15 @@ export function structuredError(
 /** The input field an argument or variable error is about, e.g. `occurredOn` or `sites.0.name`. */
 function fieldOf(error: GraphQLError, document: DocumentNode | undefined): string | undefined {
   const variable = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"/s.exec(error.message);
-  if (variable?.[2]) return variable[2].split('.').slice(1).join('.') || variable[1];
+  // graphql-js writes list items as `evidence[0].kind`; fields are dotted (`evidence.0.kind`).
+  if (variable?.[2])
+    return (
+      variable[2]
+        .replace(/\[(\d+)\]/g, '.$1')
+        .split('.')
+        .slice(1)
+        .join('.') || variable[1]
+    );
   const whole = /^Variable "\$([^"]+)"/.exec(error.message);
   if (whole?.[1]) return whole[1];
   const node = error.nodes?.[0];

@@ -1,3 +1,5 @@
+import { figureExamples } from './examples-figures.js';
+
 /**
  * Saved example queries GraphiQL opens with (one tab each), for ministry analysts. GraphiQL
  * names a tab after its operation, so each operation name carries the Indonesian and the English
@@ -79,4 +81,51 @@ subscription Laporan_langsung__Live_milestones {
   }
 }
 `),
+  example(`# Studi tiru mana yang tidak berlanjut ke tahap apa pun setelah 12 bulan?
+# Which study visits led to nothing beyond STUDIED after 12 months?
+query Studi_tiru_tanpa_hasil__Visits_that_led_to_nothing {
+  studyVisits(ledToNothingAfterMonths: 12) {
+    host { name } visitor { name } startDate endDate delegationSize
+    outcomes { innovation { name } stage reached { stage occurredOn days } }
+  }
+}
+`),
+  example(`# Apa hasil tiap studi tiru ke Banyuwangi, per inovasi yang dipelajari?
+# What did each study visit to Banyuwangi lead to, per innovation studied?
+query Hasil_studi_tiru__Study_visit_outcomes {
+  studyVisits(hostCode: "35.10") {
+    visitor { name } startDate
+    outcomes { innovation { name } stage suspended reached { stage occurredOn days } }
+  }
+}
+`),
+  example(
+    `# Cari inovasi berdasarkan nama, tanpa perlu tahu slug-nya ("mal pel", "MPP")
+# Find an innovation by its name, no slug needed ("mal pel", "MPP")
+query Cari_inovasi__Search_innovations($text: String!) {
+  searchInnovations(text: $text, first: 10) { id name origin { name } category }
+}
+`,
+    { text: 'mal pel' },
+  ),
+  example(`# Replikasi yang vakum, dan yang dijalankan sebagai adaptasi
+# Replications that are suspended (vakum), and those run as an adaptation
+query Vakum_dan_adaptasi__Suspended_and_adapted {
+  vakum: adoptions(filter: { suspended: true }) {
+    totalCount edges { node { adopter { name } innovation { name } stage lastOccurredOn } }
+  }
+  adaptasi: adoptions(filter: { mode: ADAPTATION }) {
+    totalCount edges { node { adopter { name } innovation { name } stage } }
+  }
+}
+`),
+  example(`# Berapa APBD yang dialokasikan per provinsi, inovasi dan tahun anggaran?
+# How much budget was allocated, by province, innovation and fiscal year?
+query Anggaran_replikasi__Budget_totals {
+  budgetTotals(groupBy: [PROVINCE, INNOVATION, FISCAL_YEAR], filter: { verification: EXCLUDE_REJECTED }) {
+    province { name } innovation { name } fiscalYear amountRupiah allocations adopters
+  }
+}
+`),
+  ...figureExamples(example),
 ];

@@ -7,6 +7,9 @@ import type { DiffusionFigures as DiffusionFiguresModel, OriginFigures as Origin
 import type { RecordedEvent as RecordedEventModel } from '../eventstore/port.js';
 import type { MilestoneNotice as MilestoneNoticeModel } from '../graphql/live-feed.js';
 import type { AccessTokenRow as AccessTokenRowModel } from '../../projections/access-tokens/readers.js';
+import type { VisitOutcomeRow as VisitOutcomeRowModel } from '../../projections/study-visits/outcomes.js';
+import type { BudgetTotalRow as BudgetTotalRowModel } from '../../projections/budgets/readers.js';
+import type { Ranked as RankedModel, NetworkNodeRow as NetworkNodeRowModel, NetworkEdgeRow as NetworkEdgeRowModel } from '../../projections/figures/readers.js';
 import type { GraphQLContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -46,6 +49,16 @@ export type AccessToken = {
   role: Role;
 };
 
+/** Evidence (data dukung) added to a milestone after it was reported. */
+export type AddEvidenceInput = {
+  /** 1 to 20 pieces; a milestone holds at most 20 in all. */
+  evidence: Array<EvidenceInput>;
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The milestone, a study visit's milestone (<visitId>:<innovationId>) included. */
+  milestoneId: Scalars['ID']['input'];
+};
+
 /** One adopter regency's replication of one innovation: its stage, maturity and milestones. */
 export type Adoption = {
   __typename?: 'Adoption';
@@ -82,6 +95,23 @@ export type AdoptionConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** The cumulative adoption curve (S-curve): when adoptions in scope first reached a stage. */
+export type AdoptionCurve = {
+  __typename?: 'AdoptionCurve';
+  /** Distinct regencies that reached the stage in all. */
+  adopters: Scalars['Int']['output'];
+  /** Adoptions that reached the stage in all. */
+  adoptions: Scalars['Int']['output'];
+  /** Which date places a milestone in a period. */
+  clock: Clock;
+  /** The length of each period. */
+  interval: CurveInterval;
+  /** Every period from the first adoption reaching the stage to the last, empty ones included. */
+  periods: Array<CurvePeriod>;
+  /** The stage counted. */
+  stage: AdoptionStage;
+};
+
 /** One adoption on a page, with the cursor that points after it. */
 export type AdoptionEdge = {
   __typename?: 'AdoptionEdge';
@@ -95,10 +125,14 @@ export type AdoptionEdge = {
 export type AdoptionFilter = {
   /** Adoptions by this adopting regency (Kemendagri code). */
   adopterCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only adoptions of innovations of this category. */
+  category?: InputMaybe<InnovationCategory>;
   /** Adoptions of this innovation. */
   innovationId?: InputMaybe<Scalars['ID']['input']>;
   /** This stage or a later one. */
   minStage?: InputMaybe<AdoptionStage>;
+  /** Only adoptions whose replication mode (the mode of their latest milestone that counts and names one) is this. */
+  mode?: InputMaybe<ReplicationMode>;
   /** Has a milestone that counts and occurred within the range. */
   occurredBetween?: InputMaybe<DateRange>;
   /** Adoptions of innovations originated by this regency. */
@@ -109,6 +143,8 @@ export type AdoptionFilter = {
   reportedBetween?: InputMaybe<DateRange>;
   /** Exactly this stage. */
   stage?: InputMaybe<AdoptionStage>;
+  /** Only adoptions that are (true) or are not (false) suspended (vakum), at the time point asked. */
+  suspended?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a milestone that counts (not retracted) whose current verdict is this one. */
   verification?: InputMaybe<Verification>;
 };
@@ -225,6 +261,15 @@ export type BudgetDetailsInput = {
   source: BudgetSource;
 };
 
+/** What a budget total is grouped by. */
+export type BudgetGrouping =
+  /** the fiscal year (tahun anggaran) of the allocation */
+  | 'FISCAL_YEAR'
+  /** the innovation adopted */
+  | 'INNOVATION'
+  /** the adopting regency's province */
+  | 'PROVINCE';
+
 /** Where the money comes from. */
 export type BudgetSource =
   /** the regional budget (Anggaran Pendapatan dan Belanja Daerah) */
@@ -235,6 +280,58 @@ export type BudgetSource =
   | 'CSR'
   /** another source */
   | 'OTHER';
+
+/** A total of budget allocations; the fields not grouped by are null. */
+export type BudgetTotal = {
+  __typename?: 'BudgetTotal';
+  /** Distinct adopting regencies among them. */
+  adopters: Scalars['Int']['output'];
+  /** BUDGET_ALLOCATED milestones added up. */
+  allocations: Scalars['Int']['output'];
+  /** The sum in whole rupiah, as decimal digits (exact past 2^53). */
+  amountRupiah: Scalars['String']['output'];
+  /** The fiscal year, when grouped by FISCAL_YEAR. */
+  fiscalYear?: Maybe<Scalars['Int']['output']>;
+  /** The innovation, when grouped by INNOVATION. */
+  innovation?: Maybe<Innovation>;
+  /** The adopters' province, when grouped by PROVINCE. */
+  province?: Maybe<Province>;
+};
+
+/** Which of a milestone's two dates places it in time. */
+export type Clock =
+  /** When it was reported to replika (recordedAt, in UTC). */
+  | 'KNOWN'
+  /** When it happened (occurredOn). */
+  | 'OCCURRED';
+
+/** The length of one period of an adoption curve. */
+export type CurveInterval =
+  /** Calendar months, labelled 2019-02. */
+  | 'MONTH'
+  /** Calendar quarters, labelled 2019-Q1. */
+  | 'QUARTER'
+  /** Calendar years, labelled 2019. */
+  | 'YEAR';
+
+/** One period of an adoption curve. */
+export type CurvePeriod = {
+  __typename?: 'CurvePeriod';
+  /** Regencies whose first adoption in scope reached the stage in this period. */
+  adopters: Scalars['Int']['output'];
+  /** Adoptions that first reached the stage in this period. */
+  adoptions: Scalars['Int']['output'];
+  /** Regencies that had an adoption in scope at the stage by the end of this period. */
+  cumulativeAdopters: Scalars['Int']['output'];
+  /** Adoptions that had reached the stage by the end of this period (the S-curve). */
+  cumulativeAdoptions: Scalars['Int']['output'];
+  /** The period's first day. */
+  from: Scalars['Date']['output'];
+  /** The period's label: 2019, 2019-Q1 or 2019-02. */
+  period: Scalars['String']['output'];
+  /** The period's last day. */
+  to: Scalars['Date']['output'];
+};
 
 /** An inclusive range of calendar dates; either end may be left open. Instants compare in UTC. */
 export type DateRange = {
@@ -257,6 +354,15 @@ export type Diffusion = {
   provinces: Array<ProvinceCount>;
   /** Per stage after STUDIED: days from the first study visit to reaching it. */
   studyToStage: Array<StageDuration>;
+};
+
+/** Who learned from whom: regencies as nodes, study visits and adoptions as edges. */
+export type DiffusionNetwork = {
+  __typename?: 'DiffusionNetwork';
+  /** Study-visit edges by date, then adoption edges by date. */
+  edges: Array<NetworkEdge>;
+  /** Every regency at either end of an edge, in code order. */
+  nodes: Array<NetworkNode>;
 };
 
 /** A regency the report names, with the role the report gives it. */
@@ -341,6 +447,23 @@ export type EvidenceKind =
   /** a regulation (Perda, Perbup, SK) */
   | 'REGULATION';
 
+/**
+ * Which milestones and adoptions a figure, ranking or curve counts. Retracted milestones never
+ * count. All conditions hold together.
+ */
+export type FigureFilter = {
+  /** Only adoptions of innovations of this category. */
+  category?: InputMaybe<InnovationCategory>;
+  /** Only adoptions whose replication mode (the mode of their latest milestone that names one) is this. */
+  mode?: InputMaybe<ReplicationMode>;
+  /** Only milestones that occurred within this inclusive range count. */
+  period?: InputMaybe<DateRange>;
+  /** Only adoptions by regencies of this province (two-digit Kemendagri code, e.g. 16). */
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+  /** By the ministry's verdict; EXCLUDE_REJECTED when omitted. */
+  verification?: InputMaybe<VerificationFilter>;
+};
+
 /** A public-service innovation, registered for the regency it originates from. */
 export type Innovation = {
   __typename?: 'Innovation';
@@ -392,6 +515,17 @@ export type InnovationCategory =
   | 'OTHER'
   /** pelayanan publik */
   | 'PUBLIC_SERVICE';
+
+/** An innovation's place in the ranking of innovations by adopters. */
+export type InnovationRank = {
+  __typename?: 'InnovationRank';
+  /** Adopting regencies whose adoption of it reached the stage asked for. */
+  count: Scalars['Int']['output'];
+  /** The innovation. */
+  innovation: Innovation;
+  /** 1 for the most; equal counts share a rank (1, 2, 2, 4). */
+  rank: Scalars['Int']['output'];
+};
 
 /** Who a new access token speaks for. */
 export type IssueAccessTokenInput = {
@@ -447,6 +581,11 @@ export type Milestone = {
   id: Scalars['ID']['output'];
   /** What it reports. */
   kind: MilestoneKind;
+  /**
+   * When the ministry knew of it: the start (UTC) of the day an import says it originally learned
+   * of it (history from before replika), otherwise `recordedAt`. `knownAt` time travel counts by it.
+   */
+  knownAt: Scalars['DateTime']['output'];
   /** How the adopter replicates the innovation. */
   mode?: Maybe<ReplicationMode>;
   /** Free text from the reporter. */
@@ -472,6 +611,19 @@ export type Milestone = {
   /** When the latest verdict was given. */
   verifiedAt?: Maybe<Scalars['DateTime']['output']>;
 };
+
+/** What happened to a milestone, as the live feed tells it. */
+export type MilestoneChange =
+  /** Evidence was added to it. */
+  | 'EVIDENCE_ADDED'
+  /** The ministry rejected it. */
+  | 'REJECTED'
+  /** It was reported (directly or as a study visit's milestone). */
+  | 'REPORTED'
+  /** It was retracted (directly or with its study visit). */
+  | 'RETRACTED'
+  /** The ministry verified it. */
+  | 'VERIFIED';
 
 /** Details of a milestone: the one field matching its kind is set. */
 export type MilestoneDetails = {
@@ -555,6 +707,8 @@ export type MilestoneNotice = {
   __typename?: 'MilestoneNotice';
   /** The adoption as the read model holds it now. */
   adoption?: Maybe<Adoption>;
+  /** What happened: REPORTED on milestoneReported; any change on milestoneChanged. */
+  change: MilestoneChange;
   /** The milestone. */
   milestone: Milestone;
   /** Log position of the event that reported it. */
@@ -580,6 +734,11 @@ export type MilestoneProposal = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Adds evidence (data dukung) to a milestone that is not retracted: by the adopting regency's
+   * token, an ANALYST or an ADMIN. Only a milestone with evidence can be verified.
+   */
+  addEvidence: Milestone;
   /** Issues an access token (ADMIN); the answer holds the token, shown once. */
   issueAccessToken: IssuedAccessToken;
   /** Registers an innovation of an origin regency. */
@@ -598,6 +757,15 @@ export type Mutation = {
   revokeAccessToken: AccessToken;
   /** Marks a milestone verified against its evidence (ANALYST or ADMIN). */
   verifyMilestone: Milestone;
+};
+
+
+/**
+ * Every mutation answers once the local read model holds what it wrote; the response's
+ * `extensions.replika.position` (and header `X-Replika-Position`) is the log position it wrote.
+ */
+export type MutationAddEvidenceArgs = {
+  input: AddEvidenceInput;
 };
 
 
@@ -681,6 +849,43 @@ export type MutationVerifyMilestoneArgs = {
   input: VerifyMilestoneInput;
 };
 
+/** One edge of the diffusion network: who learned from whom. */
+export type NetworkEdge = {
+  __typename?: 'NetworkEdge';
+  /** The visit's first day, or the adoption's first milestone that counts. */
+  date: Scalars['Date']['output'];
+  /** Code of the host (STUDY_VISIT) or origin (ADOPTION). */
+  from: Scalars['ID']['output'];
+  /** The innovations studied on the visit (those in scope), or the one adopted. */
+  innovations: Array<Innovation>;
+  /** A study visit or an adoption. */
+  kind: NetworkEdgeKind;
+  /** The adoption's stage, counting only milestones the filter keeps (ADOPTION edges). */
+  stage?: Maybe<AdoptionStage>;
+  /** The study visit (STUDY_VISIT edges). */
+  studyVisit?: Maybe<StudyVisit>;
+  /** Code of the visitor (STUDY_VISIT) or adopter (ADOPTION). */
+  to: Scalars['ID']['output'];
+};
+
+/** What an edge of the diffusion network stands for. */
+export type NetworkEdgeKind =
+  /** An adoption: from the innovation's origin to the adopter. */
+  | 'ADOPTION'
+  /** A study visit: from the host to the visiting regency. */
+  | 'STUDY_VISIT';
+
+/** A regency in a diffusion network. */
+export type NetworkNode = {
+  __typename?: 'NetworkNode';
+  /** Its Kemendagri code. */
+  code: Scalars['ID']['output'];
+  /** Its province. */
+  province: Province;
+  /** The regency. */
+  regency: Regency;
+};
+
 /** How the innovations of one origin regency spread, together and per innovation. */
 export type OriginDiffusion = {
   __typename?: 'OriginDiffusion';
@@ -750,16 +955,33 @@ export type Query = {
   /** Every access grant, secrets never included (ADMIN only). */
   accessTokens: Array<AccessToken>;
   /**
+   * The cumulative adoption curve (S-curve) of one innovation, an origin's innovations, a
+   * "A province by its Kemendagri code, e.g. 16."
+   * province's adopters, or the whole country when no scope is given.
+   */
+  adoptionCurve: AdoptionCurve;
+  /**
    * Adoptions that reached at least one stage, in (adopter, innovation) order unless sorted.
    * `asOf`: counting only milestones that occurred by that date (and are not retracted now);
    * `knownAt`: as reported by that instant (retractions recorded later do not count yet).
    */
   adoptions: AdoptionConnection;
   /**
+   * Totals of the amounts of BUDGET_ALLOCATED milestones (alokasi APBD) that count, grouped by the
+   * fields of `groupBy`, largest first. `filter.period` is on the milestone's date, `filter.mode`
+   * on its adoption's replication mode; milestones without budget details (no amount) are left out.
+   */
+  budgetTotals: Array<BudgetTotal>;
+  /**
    * Diffusion figures of one innovation (null when it is not registered). `window` counts only
    * milestones that occurred within it; `asOf` / `knownAt` answer at a point in time.
    */
   diffusion?: Maybe<Diffusion>;
+  /**
+   * Who learned from whom for one innovation or an origin's innovations (one of the two is
+   * required): study visits host → visitor and adoptions origin → adopter.
+   */
+  diffusionNetwork: DiffusionNetwork;
   /**
    * Reads a news report (plain text, at most 20000 characters) and proposes the study visits and
    * interest milestones it describes, each with the spans of the text it was read from, the rule
@@ -787,12 +1009,46 @@ export type Query = {
   regencies: Array<Regency>;
   /** A kabupaten/kota by its Kemendagri code, e.g. 35.10. */
   regency?: Maybe<Regency>;
+  /**
+   * Innovations whose name (or origin's name) matches the words of `text`: case- and
+   * accent-insensitive, each word matching a whole word or the start of one ("mal pel" finds
+   * "Mal Pelayanan Publik", "mpp" finds "... (MPP)"), best matches first.
+   */
+  searchInnovations: Array<Innovation>;
   /** A study visit by its id. */
   studyVisit?: Maybe<StudyVisit>;
-  /** Study visits, optionally of one host and/or one visitor. */
+  /**
+   * Study visits. `ledToNothingAfterMonths: N` keeps only visits that ended at least N months ago
+   * and after which, within N months of their last day, the visiting regency reached no stage beyond
+   * STUDIED in any innovation studied (no milestone that counts beyond STUDIED occurred from the
+   * visit's first day to N months after its last).
+   */
   studyVisits: Array<StudyVisit>;
+  /**
+   * Quartiles and medians of days from the first study visit (or first interest) to each later
+   * stage, for an innovation, an origin, a province or the whole country when no scope is given.
+   */
+  timeToStage: TimeToStage;
+  /** Adopting regencies ranked by how many of their adoptions reached `minStage` (ties by code). */
+  topAdopters: Array<RegencyRank>;
+  /** Innovations ranked by how many adopting regencies reached `minStage` (ties by id). */
+  topInnovations: Array<InnovationRank>;
+  /** Origin regencies ranked by how many adoptions of their innovations reached `minStage` (ties by code). */
+  topOrigins: Array<RegencyRank>;
   /** Who the request's token speaks for (unauthenticated without one). */
   viewer: Viewer;
+};
+
+
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
+export type QueryAdoptionCurveArgs = {
+  clock?: InputMaybe<Clock>;
+  filter?: InputMaybe<FigureFilter>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  interval?: InputMaybe<CurveInterval>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<AdoptionStage>;
 };
 
 
@@ -808,11 +1064,29 @@ export type QueryAdoptionsArgs = {
 
 
 /** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
+export type QueryBudgetTotalsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  fiscalYear?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: Array<BudgetGrouping>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryDiffusionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   innovationId: Scalars['ID']['input'];
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   window?: InputMaybe<DateRange>;
+};
+
+
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
+export type QueryDiffusionNetworkArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -875,6 +1149,13 @@ export type QueryRegencyArgs = {
 
 
 /** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
+export type QuerySearchInnovationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+};
+
+
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryStudyVisitArgs = {
   id: Scalars['ID']['input'];
 };
@@ -883,7 +1164,42 @@ export type QueryStudyVisitArgs = {
 /** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryStudyVisitsArgs = {
   hostCode?: InputMaybe<Scalars['ID']['input']>;
+  ledToNothingAfterMonths?: InputMaybe<Scalars['Int']['input']>;
   visitorCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
+export type QueryTimeToStageArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  from?: InputMaybe<TimeToStageStart>;
+  innovationId?: InputMaybe<Scalars['ID']['input']>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
+export type QueryTopAdoptersArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
+
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
+export type QueryTopInnovationsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
+
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
+export type QueryTopOriginsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
 };
 
 /** A kabupaten or kota by its Kemendagri code (Kepmendagri 2025), with its official name. */
@@ -897,7 +1213,7 @@ export type Regency = {
   diffusion: OriginDiffusion;
   /** Innovations this regency originated. */
   innovations: Array<Innovation>;
-  /** Official name, e.g. KABUPATEN BANYUWANGI. */
+  /** Official name, e.g. Kabupaten Banyuwangi. */
   name: Scalars['String']['output'];
   /** The province it belongs to. */
   province: Province;
@@ -920,6 +1236,20 @@ export type RegencyDiffusionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   window?: InputMaybe<DateRange>;
+};
+
+/** A regency's place in a ranking of regencies (as adopter or as origin). */
+export type RegencyRank = {
+  __typename?: 'RegencyRank';
+  /**
+   * Adoptions that reached the stage asked for: the regency's own adoptions (topAdopters) or the
+   * adoptions of its innovations by others (topOrigins).
+   */
+  count: Scalars['Int']['output'];
+  /** 1 for the most; equal counts share a rank (1, 2, 2, 4). */
+  rank: Scalars['Int']['output'];
+  /** The regency. */
+  regency: Regency;
 };
 
 /** An innovation to register (ADMIN). */
@@ -1030,6 +1360,8 @@ export type ReportMilestoneInput = {
   innovationId: Scalars['ID']['input'];
   /** What happened; not STUDY_VISIT. */
   kind: MilestoneKind;
+  /** The day the ministry originally learned of it, for history from before replika (ADMIN only; from occurredOn to today). */
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   /** How the innovation is replicated. */
   mode?: InputMaybe<ReplicationMode>;
   /** Free text. */
@@ -1052,8 +1384,10 @@ export type ReportStudyVisitInput = {
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** The registered innovations studied. */
+  /** The innovations studied, each the host's or another registered one. */
   innovationIds: Array<Scalars['ID']['input']>;
+  /** The day the ministry originally learned of the visit, for history from before replika (ADMIN only; from startDate to today). */
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   /** Who led the delegation, e.g. Bupati Lahat. */
   leader: Scalars['String']['input'];
   /** Free text. */
@@ -1129,6 +1463,17 @@ export type SourceSpan = {
   text: Scalars['String']['output'];
 };
 
+/** A stage the visiting regency first reached after a study visit. */
+export type StageAfterVisit = {
+  __typename?: 'StageAfterVisit';
+  /** Days from the visit's first day. */
+  days: Scalars['Int']['output'];
+  /** When the first milestone reaching this stage (or a later one) after the visit occurred. */
+  occurredOn: Scalars['Date']['output'];
+  /** The stage reached. */
+  stage: AdoptionStage;
+};
+
 /** How many adoptions reached a stage (the funnel) and how many stand at it now. */
 export type StageCount = {
   __typename?: 'StageCount';
@@ -1157,6 +1502,31 @@ export type StageDuration = {
   stage: AdoptionStage;
 };
 
+/**
+ * Days from the start (first study visit or first interest) to the first milestone reaching a stage
+ * or a later one, over the adoptions that had the start and reached the stage on or after it.
+ * Quartiles interpolate linearly between ranks (the median of 10 and 20 is 15).
+ */
+export type StageTiming = {
+  __typename?: 'StageTiming';
+  /** Adoptions measured. */
+  adoptions: Scalars['Int']['output'];
+  /** Most days. */
+  maxDays?: Maybe<Scalars['Float']['output']>;
+  /** Median days. */
+  medianDays?: Maybe<Scalars['Float']['output']>;
+  /** The median in months of 30.4375 days (a year is 12 of them), to one decimal. */
+  medianMonths?: Maybe<Scalars['Float']['output']>;
+  /** Fewest days. */
+  minDays?: Maybe<Scalars['Float']['output']>;
+  /** First quartile (25th percentile) of days. */
+  q1Days?: Maybe<Scalars['Float']['output']>;
+  /** Third quartile (75th percentile) of days. */
+  q3Days?: Maybe<Scalars['Float']['output']>;
+  /** The stage reached. */
+  stage: AdoptionStage;
+};
+
 /** A study visit (studi tiru / kunjungan kerja) of a visitor regency to a host regency. */
 export type StudyVisit = {
   __typename?: 'StudyVisit';
@@ -1176,6 +1546,8 @@ export type StudyVisit = {
   leader: Scalars['String']['output'];
   /** Free text. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Per innovation studied: the visiting regency's stage now and the stages it reached after the visit. */
+  outcomes: Array<VisitOutcome>;
   /** When it was reported. */
   recordedAt: Scalars['DateTime']['output'];
   /** True once retracted: its STUDY_VISIT milestones no longer count. */
@@ -1229,8 +1601,22 @@ export type StudyVisitProposal = {
 /** Live notices over server-sent events (POST with Accept: text/event-stream). */
 export type Subscription = {
   __typename?: 'Subscription';
+  /**
+   * Every change to milestones as the read model takes it in (server-sent events): reports,
+   * verdicts, retractions and added evidence, optionally of one origin and/or adopter and of
+   * some kinds of change.
+   */
+  milestoneChanged: MilestoneNotice;
   /** Milestones as they are reported (server-sent events), optionally of one origin and/or adopter. */
   milestoneReported: MilestoneNotice;
+};
+
+
+/** Live notices over server-sent events (POST with Accept: text/event-stream). */
+export type SubscriptionMilestoneChangedArgs = {
+  adopterCode?: InputMaybe<Scalars['ID']['input']>;
+  changes?: InputMaybe<Array<MilestoneChange>>;
+  originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1253,14 +1639,41 @@ export type SuspensionDetailsInput = {
   reason: Scalars['String']['input'];
 };
 
+/** Time to each stage for the adoptions in scope. */
+export type TimeToStage = {
+  __typename?: 'TimeToStage';
+  /** Adoptions in scope that had the start. */
+  adoptions: Scalars['Int']['output'];
+  /** Where days are counted from. */
+  from: TimeToStageStart;
+  /** One entry per stage after the start, in stage order. */
+  stages: Array<StageTiming>;
+};
+
+/** Where the days to a stage are counted from. */
+export type TimeToStageStart =
+  /** The adoption's first declared interest. */
+  | 'FIRST_INTEREST'
+  /** The adoption's first study visit. */
+  | 'STUDY_VISIT';
+
 /** The ministry's verdict on a milestone. */
 export type Verification =
-  /** rejected by the ministry (a rejection is not a retraction) */
+  /** rejected by the ministry (it still counts until retracted) */
   | 'REJECTED'
   /** not judged yet */
   | 'UNVERIFIED'
   /** verified against its evidence */
   | 'VERIFIED';
+
+/** Which milestones a figure counts, by the ministry's current verdict on them. */
+export type VerificationFilter =
+  /** Every milestone that is not retracted, rejected ones included. */
+  | 'ANY'
+  /** Every milestone that is not retracted, except the ones the ministry rejected (the default). */
+  | 'EXCLUDE_REJECTED'
+  /** Only milestones the ministry verified. */
+  | 'VERIFIED_ONLY';
 
 /** A milestone to mark verified against its evidence (ANALYST or ADMIN). */
 export type VerifyMilestoneInput = {
@@ -1281,6 +1694,19 @@ export type Viewer = {
   regency?: Maybe<Regency>;
   /** The token's role; null without a valid token. */
   role?: Maybe<Role>;
+};
+
+/** What became of one innovation a study visit studied, for the visiting regency. */
+export type VisitOutcome = {
+  __typename?: 'VisitOutcome';
+  /** The innovation studied. */
+  innovation: Innovation;
+  /** The stages beyond STUDIED reached by milestones that occurred on or after the visit's first day, in stage order. */
+  reached: Array<StageAfterVisit>;
+  /** The visiting regency's stage in this innovation now; null when nothing counts any more. */
+  stage?: Maybe<AdoptionStage>;
+  /** True while the adoption is suspended (vakum). */
+  suspended: Scalars['Boolean']['output'];
 };
 
 /** A place the delegation visited. */
@@ -1374,8 +1800,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessToken: ResolverTypeWrapper<AccessTokenRowModel>;
+  AddEvidenceInput: AddEvidenceInput;
   Adoption: ResolverTypeWrapper<AdoptionRowModel>;
   AdoptionConnection: ResolverTypeWrapper<Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversTypes['AdoptionEdge']> }>;
+  AdoptionCurve: ResolverTypeWrapper<AdoptionCurve>;
   AdoptionEdge: ResolverTypeWrapper<Omit<AdoptionEdge, 'node'> & { node: ResolversTypes['Adoption'] }>;
   AdoptionFilter: AdoptionFilter;
   AdoptionSort: AdoptionSort;
@@ -1388,11 +1816,17 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetDetails: ResolverTypeWrapper<BudgetDetails>;
   BudgetDetailsInput: BudgetDetailsInput;
+  BudgetGrouping: BudgetGrouping;
   BudgetSource: BudgetSource;
+  BudgetTotal: ResolverTypeWrapper<BudgetTotalRowModel>;
+  Clock: Clock;
+  CurveInterval: CurveInterval;
+  CurvePeriod: ResolverTypeWrapper<CurvePeriod>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Diffusion: ResolverTypeWrapper<DiffusionFiguresModel>;
+  DiffusionNetwork: ResolverTypeWrapper<Omit<DiffusionNetwork, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkEdge']>, nodes: Array<ResolversTypes['NetworkNode']> }>;
   DraftRegency: ResolverTypeWrapper<Omit<DraftRegency, 'regency'> & { regency: ResolversTypes['Regency'] }>;
   DraftRole: DraftRole;
   EvaluationDetails: ResolverTypeWrapper<EvaluationDetails>;
@@ -1401,10 +1835,12 @@ export type ResolversTypes = {
   Evidence: ResolverTypeWrapper<Evidence>;
   EvidenceInput: EvidenceInput;
   EvidenceKind: EvidenceKind;
+  FigureFilter: FigureFilter;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Innovation: ResolverTypeWrapper<InnovationRowModel>;
   InnovationCategory: InnovationCategory;
+  InnovationRank: ResolverTypeWrapper<RankedModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: ResolverTypeWrapper<Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
@@ -1413,6 +1849,7 @@ export type ResolversTypes = {
   LaunchDetailsInput: LaunchDetailsInput;
   Maturity: Maturity;
   Milestone: ResolverTypeWrapper<MilestoneRowModel>;
+  MilestoneChange: MilestoneChange;
   MilestoneDetails: ResolverTypeWrapper<MilestoneDetails>;
   MilestoneDetailsInput: MilestoneDetailsInput;
   MilestoneDraft: ResolverTypeWrapper<MilestoneDraft>;
@@ -1420,6 +1857,9 @@ export type ResolversTypes = {
   MilestoneNotice: ResolverTypeWrapper<MilestoneNoticeModel>;
   MilestoneProposal: ResolverTypeWrapper<MilestoneProposal>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkEdge: ResolverTypeWrapper<NetworkEdgeRowModel>;
+  NetworkEdgeKind: NetworkEdgeKind;
+  NetworkNode: ResolverTypeWrapper<NetworkNodeRowModel>;
   OriginDiffusion: ResolverTypeWrapper<OriginFiguresModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PilotDetails: ResolverTypeWrapper<PilotDetails>;
@@ -1428,6 +1868,7 @@ export type ResolversTypes = {
   ProvinceCount: ResolverTypeWrapper<Omit<ProvinceCount, 'province'> & { province: ResolversTypes['Province'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regency: ResolverTypeWrapper<RegencyModel>;
+  RegencyRank: ResolverTypeWrapper<RankedModel>;
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: ResolverTypeWrapper<RegulationDetails>;
   RegulationDetailsInput: RegulationDetailsInput;
@@ -1443,8 +1884,10 @@ export type ResolversTypes = {
   Role: Role;
   SortDirection: SortDirection;
   SourceSpan: ResolverTypeWrapper<SourceSpan>;
+  StageAfterVisit: ResolverTypeWrapper<StageAfterVisit>;
   StageCount: ResolverTypeWrapper<StageCount>;
   StageDuration: ResolverTypeWrapper<StageDuration>;
+  StageTiming: ResolverTypeWrapper<StageTiming>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StudyVisit: ResolverTypeWrapper<StudyVisitRowModel>;
   StudyVisitDraft: ResolverTypeWrapper<StudyVisitDraft>;
@@ -1452,9 +1895,13 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuspensionDetails: ResolverTypeWrapper<SuspensionDetails>;
   SuspensionDetailsInput: SuspensionDetailsInput;
+  TimeToStage: ResolverTypeWrapper<TimeToStage>;
+  TimeToStageStart: TimeToStageStart;
   Verification: Verification;
+  VerificationFilter: VerificationFilter;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversTypes['Regency']> }>;
+  VisitOutcome: ResolverTypeWrapper<VisitOutcomeRowModel>;
   VisitedSite: ResolverTypeWrapper<VisitedSite>;
   VisitedSiteInput: VisitedSiteInput;
 };
@@ -1462,8 +1909,10 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessToken: AccessTokenRowModel;
+  AddEvidenceInput: AddEvidenceInput;
   Adoption: AdoptionRowModel;
   AdoptionConnection: Omit<AdoptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdoptionEdge']> };
+  AdoptionCurve: AdoptionCurve;
   AdoptionEdge: Omit<AdoptionEdge, 'node'> & { node: ResolversParentTypes['Adoption'] };
   AdoptionFilter: AdoptionFilter;
   AdoptionSort: AdoptionSort;
@@ -1473,19 +1922,24 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BudgetDetails: BudgetDetails;
   BudgetDetailsInput: BudgetDetailsInput;
+  BudgetTotal: BudgetTotalRowModel;
+  CurvePeriod: CurvePeriod;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   Diffusion: DiffusionFiguresModel;
+  DiffusionNetwork: Omit<DiffusionNetwork, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NetworkEdge']>, nodes: Array<ResolversParentTypes['NetworkNode']> };
   DraftRegency: Omit<DraftRegency, 'regency'> & { regency: ResolversParentTypes['Regency'] };
   EvaluationDetails: EvaluationDetails;
   EvaluationDetailsInput: EvaluationDetailsInput;
   EventPage: Omit<EventPage, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEvent']> };
   Evidence: Evidence;
   EvidenceInput: EvidenceInput;
+  FigureFilter: FigureFilter;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Innovation: InnovationRowModel;
+  InnovationRank: RankedModel;
   Int: Scalars['Int']['output'];
   IssueAccessTokenInput: IssueAccessTokenInput;
   IssuedAccessToken: Omit<IssuedAccessToken, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
@@ -1499,6 +1953,8 @@ export type ResolversParentTypes = {
   MilestoneNotice: MilestoneNoticeModel;
   MilestoneProposal: MilestoneProposal;
   Mutation: Record<PropertyKey, never>;
+  NetworkEdge: NetworkEdgeRowModel;
+  NetworkNode: NetworkNodeRowModel;
   OriginDiffusion: OriginFiguresModel;
   PageInfo: PageInfo;
   PilotDetails: PilotDetails;
@@ -1507,6 +1963,7 @@ export type ResolversParentTypes = {
   ProvinceCount: Omit<ProvinceCount, 'province'> & { province: ResolversParentTypes['Province'] };
   Query: Record<PropertyKey, never>;
   Regency: RegencyModel;
+  RegencyRank: RankedModel;
   RegisterInnovationInput: RegisterInnovationInput;
   RegulationDetails: RegulationDetails;
   RegulationDetailsInput: RegulationDetailsInput;
@@ -1518,8 +1975,10 @@ export type ResolversParentTypes = {
   RetractStudyVisitInput: RetractStudyVisitInput;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   SourceSpan: SourceSpan;
+  StageAfterVisit: StageAfterVisit;
   StageCount: StageCount;
   StageDuration: StageDuration;
+  StageTiming: StageTiming;
   String: Scalars['String']['output'];
   StudyVisit: StudyVisitRowModel;
   StudyVisitDraft: StudyVisitDraft;
@@ -1527,8 +1986,10 @@ export type ResolversParentTypes = {
   Subscription: Record<PropertyKey, never>;
   SuspensionDetails: SuspensionDetails;
   SuspensionDetailsInput: SuspensionDetailsInput;
+  TimeToStage: TimeToStage;
   VerifyMilestoneInput: VerifyMilestoneInput;
   Viewer: Omit<Viewer, 'regency'> & { regency?: Maybe<ResolversParentTypes['Regency']> };
+  VisitOutcome: VisitOutcomeRowModel;
   VisitedSite: VisitedSite;
   VisitedSiteInput: VisitedSiteInput;
 };
@@ -1562,6 +2023,15 @@ export type AdoptionConnectionResolvers<ContextType = GraphQLContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AdoptionCurveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdoptionCurve'] = ResolversParentTypes['AdoptionCurve']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['CurveInterval'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['CurvePeriod']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+};
+
 export type AdoptionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdoptionEdge'] = ResolversParentTypes['AdoptionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Adoption'], ParentType, ContextType>;
@@ -1591,6 +2061,25 @@ export type BudgetDetailsResolvers<ContextType = GraphQLContext, ParentType exte
   source?: Resolver<ResolversTypes['BudgetSource'], ParentType, ContextType>;
 };
 
+export type BudgetTotalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetTotal'] = ResolversParentTypes['BudgetTotal']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  allocations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amountRupiah?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fiscalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['Province']>, ParentType, ContextType>;
+};
+
+export type CurvePeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CurvePeriod'] = ResolversParentTypes['CurvePeriod']> = {
+  adopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cumulativeAdopters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cumulativeAdoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1605,6 +2094,11 @@ export type DiffusionResolvers<ContextType = GraphQLContext, ParentType extends 
   innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
   provinces?: Resolver<Array<ResolversTypes['ProvinceCount']>, ParentType, ContextType>;
   studyToStage?: Resolver<Array<ResolversTypes['StageDuration']>, ParentType, ContextType>;
+};
+
+export type DiffusionNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DiffusionNetwork'] = ResolversParentTypes['DiffusionNetwork']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkNode']>, ParentType, ContextType>;
 };
 
 export type DraftRegencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DraftRegency'] = ResolversParentTypes['DraftRegency']> = {
@@ -1644,6 +2138,12 @@ export type InnovationResolvers<ContextType = GraphQLContext, ParentType extends
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type InnovationRankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InnovationRank'] = ResolversParentTypes['InnovationRank']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type IssuedAccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedAccessToken'] = ResolversParentTypes['IssuedAccessToken']> = {
   accessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType>;
   token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1662,6 +2162,7 @@ export type MilestoneResolvers<ContextType = GraphQLContext, ParentType extends 
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
+  knownAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   mode?: Resolver<Maybe<ResolversTypes['ReplicationMode']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1697,6 +2198,7 @@ export type MilestoneDraftResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type MilestoneNoticeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MilestoneNotice'] = ResolversParentTypes['MilestoneNotice']> = {
   adoption?: Resolver<Maybe<ResolversTypes['Adoption']>, ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['MilestoneChange'], ParentType, ContextType>;
   milestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1709,6 +2211,7 @@ export type MilestoneProposalResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addEvidence?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationAddEvidenceArgs, 'input'>>;
   issueAccessToken?: Resolver<ResolversTypes['IssuedAccessToken'], ParentType, ContextType, RequireFields<MutationIssueAccessTokenArgs, 'input'>>;
   registerInnovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType, RequireFields<MutationRegisterInnovationArgs, 'input'>>;
   rejectMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRejectMilestoneArgs, 'input'>>;
@@ -1718,6 +2221,22 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   retractStudyVisit?: Resolver<ResolversTypes['StudyVisit'], ParentType, ContextType, RequireFields<MutationRetractStudyVisitArgs, 'input'>>;
   revokeAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'input'>>;
   verifyMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationVerifyMilestoneArgs, 'input'>>;
+};
+
+export type NetworkEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NetworkEdgeKind'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['AdoptionStage']>, ParentType, ContextType>;
+  studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type NetworkNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkNode'] = ResolversParentTypes['NetworkNode']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  regency?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
 };
 
 export type OriginDiffusionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OriginDiffusion'] = ResolversParentTypes['OriginDiffusion']> = {
@@ -1753,8 +2272,11 @@ export type ProvinceCountResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
+  adoptionCurve?: Resolver<ResolversTypes['AdoptionCurve'], ParentType, ContextType, RequireFields<QueryAdoptionCurveArgs, 'clock' | 'interval' | 'stage'>>;
   adoptions?: Resolver<ResolversTypes['AdoptionConnection'], ParentType, ContextType, RequireFields<QueryAdoptionsArgs, 'first'>>;
+  budgetTotals?: Resolver<Array<ResolversTypes['BudgetTotal']>, ParentType, ContextType, RequireFields<QueryBudgetTotalsArgs, 'groupBy'>>;
   diffusion?: Resolver<Maybe<ResolversTypes['Diffusion']>, ParentType, ContextType, RequireFields<QueryDiffusionArgs, 'innovationId'>>;
+  diffusionNetwork?: Resolver<ResolversTypes['DiffusionNetwork'], ParentType, ContextType, Partial<QueryDiffusionNetworkArgs>>;
   draftFromReport?: Resolver<ResolversTypes['ReportDraft'], ParentType, ContextType, RequireFields<QueryDraftFromReportArgs, 'publishedOn' | 'text'>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   innovation?: Resolver<Maybe<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QueryInnovationArgs, 'id'>>;
@@ -1764,8 +2286,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   provinces?: Resolver<Array<ResolversTypes['Province']>, ParentType, ContextType>;
   regencies?: Resolver<Array<ResolversTypes['Regency']>, ParentType, ContextType, Partial<QueryRegenciesArgs>>;
   regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType, RequireFields<QueryRegencyArgs, 'code'>>;
+  searchInnovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType, RequireFields<QuerySearchInnovationsArgs, 'first' | 'text'>>;
   studyVisit?: Resolver<Maybe<ResolversTypes['StudyVisit']>, ParentType, ContextType, RequireFields<QueryStudyVisitArgs, 'id'>>;
   studyVisits?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType, Partial<QueryStudyVisitsArgs>>;
+  timeToStage?: Resolver<ResolversTypes['TimeToStage'], ParentType, ContextType, RequireFields<QueryTimeToStageArgs, 'from'>>;
+  topAdopters?: Resolver<Array<ResolversTypes['RegencyRank']>, ParentType, ContextType, RequireFields<QueryTopAdoptersArgs, 'first' | 'minStage'>>;
+  topInnovations?: Resolver<Array<ResolversTypes['InnovationRank']>, ParentType, ContextType, RequireFields<QueryTopInnovationsArgs, 'first' | 'minStage'>>;
+  topOrigins?: Resolver<Array<ResolversTypes['RegencyRank']>, ParentType, ContextType, RequireFields<QueryTopOriginsArgs, 'first' | 'minStage'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -1778,6 +2305,12 @@ export type RegencyResolvers<ContextType = GraphQLContext, ParentType extends Re
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   studyVisitsHosted?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
   studyVisitsMade?: Resolver<Array<ResolversTypes['StudyVisit']>, ParentType, ContextType>;
+};
+
+export type RegencyRankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegencyRank'] = ResolversParentTypes['RegencyRank']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  regency?: Resolver<ResolversTypes['Regency'], ParentType, ContextType>;
 };
 
 export type RegulationDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegulationDetails'] = ResolversParentTypes['RegulationDetails']> = {
@@ -1804,6 +2337,12 @@ export type SourceSpanResolvers<ContextType = GraphQLContext, ParentType extends
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StageAfterVisitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageAfterVisit'] = ResolversParentTypes['StageAfterVisit']> = {
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+};
+
 export type StageCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageCount'] = ResolversParentTypes['StageCount']> = {
   current?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1817,6 +2356,17 @@ export type StageDurationResolvers<ContextType = GraphQLContext, ParentType exte
   stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
 };
 
+export type StageTimingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StageTiming'] = ResolversParentTypes['StageTiming']> = {
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianMonths?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  minDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  q1Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  q3Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['AdoptionStage'], ParentType, ContextType>;
+};
+
 export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StudyVisit'] = ResolversParentTypes['StudyVisit']> = {
   delegationSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1826,6 +2376,7 @@ export type StudyVisitResolvers<ContextType = GraphQLContext, ParentType extends
   innovations?: Resolver<Array<ResolversTypes['Innovation']>, ParentType, ContextType>;
   leader?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['VisitOutcome']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sites?: Resolver<Array<ResolversTypes['VisitedSite']>, ParentType, ContextType>;
@@ -1854,6 +2405,7 @@ export type StudyVisitProposalResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  milestoneChanged?: SubscriptionResolver<ResolversTypes['MilestoneNotice'], "milestoneChanged", ParentType, ContextType, Partial<SubscriptionMilestoneChangedArgs>>;
   milestoneReported?: SubscriptionResolver<ResolversTypes['MilestoneNotice'], "milestoneReported", ParentType, ContextType, Partial<SubscriptionMilestoneReportedArgs>>;
 };
 
@@ -1861,10 +2413,23 @@ export type SuspensionDetailsResolvers<ContextType = GraphQLContext, ParentType 
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TimeToStageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeToStage'] = ResolversParentTypes['TimeToStage']> = {
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['TimeToStageStart'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['StageTiming']>, ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   authenticated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   regency?: Resolver<Maybe<ResolversTypes['Regency']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
+export type VisitOutcomeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitOutcome'] = ResolversParentTypes['VisitOutcome']> = {
+  innovation?: Resolver<ResolversTypes['Innovation'], ParentType, ContextType>;
+  reached?: Resolver<Array<ResolversTypes['StageAfterVisit']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['AdoptionStage']>, ParentType, ContextType>;
+  suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type VisitedSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VisitedSite'] = ResolversParentTypes['VisitedSite']> = {
@@ -1876,18 +2441,23 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AccessToken?: AccessTokenResolvers<ContextType>;
   Adoption?: AdoptionResolvers<ContextType>;
   AdoptionConnection?: AdoptionConnectionResolvers<ContextType>;
+  AdoptionCurve?: AdoptionCurveResolvers<ContextType>;
   AdoptionEdge?: AdoptionEdgeResolvers<ContextType>;
   AgreementDetails?: AgreementDetailsResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   BudgetDetails?: BudgetDetailsResolvers<ContextType>;
+  BudgetTotal?: BudgetTotalResolvers<ContextType>;
+  CurvePeriod?: CurvePeriodResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Diffusion?: DiffusionResolvers<ContextType>;
+  DiffusionNetwork?: DiffusionNetworkResolvers<ContextType>;
   DraftRegency?: DraftRegencyResolvers<ContextType>;
   EvaluationDetails?: EvaluationDetailsResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Innovation?: InnovationResolvers<ContextType>;
+  InnovationRank?: InnovationRankResolvers<ContextType>;
   IssuedAccessToken?: IssuedAccessTokenResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LaunchDetails?: LaunchDetailsResolvers<ContextType>;
@@ -1897,6 +2467,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MilestoneNotice?: MilestoneNoticeResolvers<ContextType>;
   MilestoneProposal?: MilestoneProposalResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkEdge?: NetworkEdgeResolvers<ContextType>;
+  NetworkNode?: NetworkNodeResolvers<ContextType>;
   OriginDiffusion?: OriginDiffusionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PilotDetails?: PilotDetailsResolvers<ContextType>;
@@ -1904,17 +2476,22 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProvinceCount?: ProvinceCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regency?: RegencyResolvers<ContextType>;
+  RegencyRank?: RegencyRankResolvers<ContextType>;
   RegulationDetails?: RegulationDetailsResolvers<ContextType>;
   ReportDraft?: ReportDraftResolvers<ContextType>;
   SourceSpan?: SourceSpanResolvers<ContextType>;
+  StageAfterVisit?: StageAfterVisitResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
   StageDuration?: StageDurationResolvers<ContextType>;
+  StageTiming?: StageTimingResolvers<ContextType>;
   StudyVisit?: StudyVisitResolvers<ContextType>;
   StudyVisitDraft?: StudyVisitDraftResolvers<ContextType>;
   StudyVisitProposal?: StudyVisitProposalResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SuspensionDetails?: SuspensionDetailsResolvers<ContextType>;
+  TimeToStage?: TimeToStageResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  VisitOutcome?: VisitOutcomeResolvers<ContextType>;
   VisitedSite?: VisitedSiteResolvers<ContextType>;
 };
 

@@ -39,6 +39,23 @@ export const FIELD_PRICES: Readonly<Record<string, number>> = {
   'Adoption.history': 20,
   'Query.adoptions': 10,
   'Query.innovations': 10,
+  // The analysts' figures (issue 12), priced at their national answer (one row per adoption of
+  // figure_reach; the network: an origin's milestone rows), whatever the scope. A national curve
+  // or time to stage takes hundreds of milliseconds on the synthetic national dataset (see
+  // docs/benchmarks.md), so a request holds at most two of them at the default limit.
+  'Query.topInnovations': 200,
+  'Query.topAdopters': 200,
+  'Query.topOrigins': 200,
+  'Query.adoptionCurve': 2000,
+  'Query.timeToStage': 1500,
+  'Query.diffusionNetwork': 300,
+  // Issue 12's second half, priced by what they read (not yet timed by bench/figures.ts): a
+  // GROUP BY over the budget allocations; the visits with an indexed NOT EXISTS each; a visit's
+  // outcomes (two indexed reads); an FTS5 match.
+  'Query.budgetTotals': 200,
+  'Query.studyVisits': 100,
+  'StudyVisit.outcomes': 2,
+  'Query.searchInnovations': 20,
 };
 
 /** Asking a priced field at a point in time multiplies its price. */

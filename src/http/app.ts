@@ -22,6 +22,8 @@ export interface HttpDeps {
   corsOrigins?: readonly string[];
   /** True once shutdown has begun: /ready answers 503 so load balancers stop sending. */
   draining?: () => boolean;
+  /** GET /export/*.csv (src/http/export.ts). */
+  exports?: express.Router;
   /** True while the instance starts up (catching up with the log): /ready answers 503. */
   starting?: () => boolean;
 }
@@ -40,6 +42,7 @@ export function createHttpApp({
   corsOrigins = [],
   importer,
   draining = () => false,
+  exports,
   starting = () => false,
 }: HttpDeps): express.Express {
   const app = express();
@@ -80,6 +83,7 @@ export function createHttpApp({
     });
   });
   if (metrics) app.get('/metrics', metrics.endpoint);
+  if (exports) app.use(exports);
   if (importer) app.post(IMPORT_PATH, ...importEndpoint(importer));
   app.use(graphql.graphqlEndpoint, cors(corsOrigins));
   if (limit) app.use(graphql.graphqlEndpoint, rateLimit(limit));

@@ -30,27 +30,30 @@ let day = 0;
 const nextDate = () =>
   new Date(Date.UTC(2005, 0, 1) + day++ * 86_400_000).toISOString().slice(0, 10);
 
-async function admin<T>(query: string, input: Record<string, unknown>): Promise<T> {
-  const response = await server.gql<Record<string, T>>(query, { input });
-  const value = response.data && Object.values(response.data)[0];
-  if (!value) throw new Error(`setup failed: ${JSON.stringify(response.errors)}`);
-  return value;
-}
-
 const REPORT_MILESTONE = `mutation($input: ReportMilestoneInput!) {
   reportMilestone(input: $input) { milestones { id occurredOn kind } } }`;
 const REPORT_VISIT = `mutation($input: ReportStudyVisitInput!) { reportStudyVisit(input: $input) { id } }`;
 
+/**
+ * A fresh milestone of `regency`, with evidence (only such can be verified), reported by the
+ * regency's own token where the matrix has one: a regency cannot retract what the ministry
+ * reported.
+ */
 async function milestoneOf(regency: string): Promise<string> {
   const occurredOn = nextDate();
-  const adoption = await admin<{
-    milestones: Array<{ id: string; occurredOn: string; kind: string }>;
-  }>(REPORT_MILESTONE, {
+  const input = {
     adopterCode: regency,
     innovationId: MPP,
     kind: 'REGULATION_ENACTED',
     occurredOn,
-  });
+    evidence: [{ kind: 'REGULATION', title: 'Peraturan Bupati', reference: 'Perbup 1/2005' }],
+  };
+  const reporter = regency === OWN ? (tokens.REGENCY ?? null) : TEST_ADMIN_TOKEN;
+  const response = await server.as(reporter)<{
+    reportMilestone: { milestones: Array<{ id: string; occurredOn: string; kind: string }> };
+  }>(REPORT_MILESTONE, { input });
+  const adoption = response.data?.reportMilestone;
+  if (!adoption) throw new Error(`setup failed: ${JSON.stringify(response.errors)}`);
   const found = adoption.milestones.find(
     (m) => m.occurredOn === occurredOn && m.kind === 'REGULATION_ENACTED',
   );
@@ -105,7 +108,15 @@ const mutations: MutationCase[] = [
     field: 'visitId',
     query: `mutation($input: RetractStudyVisitInput!) { retractStudyVisit(input: $input) { id } }`,
     input: async (target) => {
-      const visit = await admin<{ id: string }>(REPORT_VISIT, visitInput(target));
+      // Reported by the regency itself where the matrix has its token: a regency cannot
+      // retract what the ministry reported.
+      const reporter = target === OWN ? (tokens.REGENCY ?? null) : TEST_ADMIN_TOKEN;
+      const response = await server.as(reporter)<{ reportStudyVisit: { id: string } }>(
+        REPORT_VISIT,
+        { input: visitInput(target) },
+      );
+      const visit = response.data?.reportStudyVisit;
+      if (!visit) throw new Error(`setup failed: ${JSON.stringify(response.errors)}`);
       return { visitId: visit.id, reason: 'reported twice' };
     },
   },
@@ -129,6 +140,17 @@ const mutations: MutationCase[] = [
     field: 'milestoneId',
     query: `mutation($input: RetractMilestoneInput!) { retractMilestone(input: $input) { stage } }`,
     input: async (target) => ({ milestoneId: await milestoneOf(target), reason: 'wrong date' }),
+  },
+  {
+    name: 'addEvidence',
+    roles: ['ADMIN', 'ANALYST', 'REGENCY'],
+    owned: true,
+    field: 'milestoneId',
+    query: `mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`,
+    input: async (target) => ({
+      milestoneId: await milestoneOf(target),
+      evidence: [{ kind: 'PHOTO', title: 'Foto peluncuran' }],
+    }),
   },
   {
     name: 'verifyMilestone',

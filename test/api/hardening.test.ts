@@ -44,7 +44,7 @@ describe('the hardened GraphQL edge', () => {
           milestones { kind occurredOn recordedAt note retracted } } }
         pageInfo { hasNextPage endCursor } } }`);
     expect(readme.errors).toBeUndefined();
-    expect(readme.data?.regency).toMatchObject({ name: 'KABUPATEN BANYUWANGI' });
+    expect(readme.data?.regency).toMatchObject({ name: 'Kabupaten Banyuwangi' });
 
     const introspection = await server.gql(
       getIntrospectionQuery({
@@ -166,8 +166,8 @@ describe('the hardened GraphQL edge', () => {
     const small = await post(JSON.stringify([op, op]));
     expect(small.status).toBe(200);
     expect(small.body).toEqual([
-      { data: { regency: { name: 'KABUPATEN BANYUWANGI' } } },
-      { data: { regency: { name: 'KABUPATEN BANYUWANGI' } } },
+      { data: { regency: { name: 'Kabupaten Banyuwangi' } } },
+      { data: { regency: { name: 'Kabupaten Banyuwangi' } } },
     ]);
     const head = await server.head();
     const mutation = {

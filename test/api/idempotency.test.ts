@@ -159,6 +159,11 @@ describe('idempotency keys', () => {
         () => ({ visitId, reason: 'dilaporkan dua kali' }),
       ],
       [REPORT, () => budget({ occurredOn: '2024-05-03' })],
+      // Only a milestone with evidence can be verified.
+      [
+        `mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { id evidence { title } } }`,
+        () => ({ milestoneId, evidence: [{ kind: 'DOCUMENT', title: 'DPA 2024' }] }),
+      ],
       [
         `mutation($input: VerifyMilestoneInput!) { verifyMilestone(input: $input) { id verification } }`,
         () => ({ milestoneId }),

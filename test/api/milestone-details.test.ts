@@ -36,9 +36,14 @@ type Milestone = {
 };
 type Reported = { reportMilestone: { stage: string; milestones: Milestone[] } };
 
-const report = (kind: string, occurredOn: string, details?: Record<string, unknown>) =>
+const report = (
+  kind: string,
+  occurredOn: string,
+  details?: Record<string, unknown>,
+  evidence?: Array<Record<string, string>>,
+) =>
   server.as(lahat)<Reported>(REPORT, {
-    input: { adopterCode: '16.04', innovationId: SMART, kind, occurredOn, details },
+    input: { adopterCode: '16.04', innovationId: SMART, kind, occurredOn, details, evidence },
   });
 
 const story: Array<[string, string, Record<string, unknown>]> = [
@@ -172,7 +177,10 @@ describe('verification', () => {
   let milestoneId: string;
 
   beforeAll(async () => {
-    const response = await report('INTEREST_DECLARED', '2019-03-01');
+    // Only a milestone with evidence can be verified.
+    const response = await report('INTEREST_DECLARED', '2019-03-01', undefined, [
+      { kind: 'DOCUMENT', title: 'Surat pernyataan minat' },
+    ]);
     milestoneId =
       response.data?.reportMilestone.milestones.find((m) => m.kind === 'INTEREST_DECLARED')?.id ??
       '';

@@ -180,7 +180,7 @@ describe('the Berita page in a real browser', { timeout: 180_000 }, () => {
     // The visit on Pohuwato's Daerah page, reached by the link the confirmation gives.
     await page.locator('[data-proposal="v0"] [data-recorded] a').click();
     await page.locator('[data-panel="visits-made"][data-ready="true"]').waitFor();
-    expect(await page.textContent('[data-panel="visits-made"]')).toContain('BANYUWANGI');
+    expect(await page.textContent('[data-panel="visits-made"]')).toContain('Kabupaten Banyuwangi');
     expect(browser.outside()).toEqual([]);
   });
 

@@ -45,8 +45,8 @@ const stagesOf = (data: Story, innovationId: string) =>
 describe('the Banyuwangi story', () => {
   it('lists Pasangkayu and Lahat under the Mal Pelayanan Publik with the stages their facts support', async () => {
     const { data } = await server.gql<Story>(BANYUWANGI);
-    expect(data?.regency.name).toBe('KABUPATEN BANYUWANGI');
-    expect(data?.regency.province).toEqual({ code: '35', name: 'JAWA TIMUR' });
+    expect(data?.regency.name).toBe('Kabupaten Banyuwangi');
+    expect(data?.regency.province).toEqual({ code: '35', name: 'Jawa Timur' });
     // Pasangkayu broke ground on its MPP building (funded); Lahat runs an MPP pilot.
     expect(stagesOf(data as Story, MPP)).toEqual({ '76.01': 'FUNDED', '16.04': 'PILOTING' });
     // The study visit counts as the STUDY_VISIT step of every innovation it covered.
@@ -153,7 +153,7 @@ describe('the Banyuwangi story', () => {
       },
     );
     expect(visit.errors).toBeUndefined();
-    expect(visit.data?.reportStudyVisit.visitor.name).toBe('KABUPATEN LAHAT');
+    expect(visit.data?.reportStudyVisit.visitor.name).toBe('Kabupaten Lahat');
     const { data } = await server.gql<{
       adoptions: { totalCount: number; edges: Array<{ node: { stage: string } }> };
     }>(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.js';
+import { subscribe as subscribeTo } from '../support/sse.js';
 
 /**
  * An analyst watches the live feed while an officer reports; a second client asks another
@@ -15,39 +16,7 @@ afterAll(() => server.destroy());
 const MPP = 'banyuwangi-mal-pelayanan-publik';
 const REPORT = `mutation($input: ReportMilestoneInput!) { reportMilestone(input: $input) { stage } }`;
 
-/** A server-sent-events client: POSTs a subscription and yields each `next` payload. */
-async function subscribe(query: string, signal: AbortSignal) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query }),
-    signal,
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return async function next(): Promise<Record<string, unknown>> {
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = message
-          .split('\n')
-          .filter((l) => l.startsWith('data:'))
-          .map((l) => l.slice(5).trim())
-          .join('\n');
-        if (data) return JSON.parse(data);
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('event stream ended');
-      buffer += decoder.decode(value, { stream: true });
-    }
-  };
-}
+const subscribe = (query: string, signal: AbortSignal) => subscribeTo(server.url, query, signal);
 
 const within = <T>(ms: number, promise: Promise<T>) =>
   Promise.race([

@@ -61,8 +61,10 @@ describe('a bumped projection version', () => {
     expect(before.errors).toBeUndefined();
     await first.stop();
 
-    // The new release bumps the timeline projection to version 2. The projector pauses after
+    // The new release bumps the timeline projection's version. The projector pauses after
     // its first build batch until the test has asked its questions (a back-pressure listener).
+    const live = projections.find((p) => p.name === 'timeline')?.version ?? 0;
+    const next = live + 1;
     const bumped: Projection[] = projections.map((p) =>
       p.name === 'timeline' ? { ...p, version: p.version + 1 } : p,
     );
@@ -97,9 +99,9 @@ describe('a bumped projection version', () => {
       const building = second.replika.projector
         .status()
         .projections.find((p) => p.name === 'timeline');
-      expect(building).toMatchObject({ version: 2, state: 'building' });
+      expect(building).toMatchObject({ version: next, state: 'building' });
       expect(building?.position).toBeLessThan(head);
-      // Queries are answered from the live version 1 meanwhile, time travel included.
+      // Queries are answered from the live version meanwhile, time travel included.
       const during = await second.gql(FIGURES);
       expect(during.errors).toBeUndefined();
       expect(during.data).toEqual(before.data);
@@ -107,14 +109,14 @@ describe('a bumped projection version', () => {
         readModel: { projections: Array<{ name: string; version: number; state: string }> };
       };
       expect(health.readModel.projections).toContainEqual(
-        expect.objectContaining({ name: 'timeline', version: 2, state: 'building' }),
+        expect.objectContaining({ name: 'timeline', version: next, state: 'building' }),
       );
 
       release();
       await swapped;
       expect(
         second.replika.projector.status().projections.find((p) => p.name === 'timeline'),
-      ).toMatchObject({ version: 2, state: 'live', position: head });
+      ).toMatchObject({ version: next, state: 'live', position: head });
       const after = await second.gql(FIGURES);
       expect(after.data).toEqual(before.data);
       const db = new Database(join(dataDir, 'read-model.db'), { readonly: true });
@@ -124,9 +126,11 @@ describe('a bumped projection version', () => {
             "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'milestone_timeline'",
           )
           .get() as { sql: string };
-        expect(view.sql).toContain('milestone_timeline__v2');
+        expect(view.sql).toContain(`milestone_timeline__v${next}`);
         const old = db
-          .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'milestone_timeline__v1'")
+          .prepare(
+            `SELECT count(*) AS n FROM sqlite_master WHERE name = 'milestone_timeline__v${live}'`,
+          )
           .get() as { n: number };
         expect(old.n).toBe(0);
       } finally {
@@ -146,15 +150,18 @@ describe('the replika CLI', () => {
     expect(head).toBeDefined();
     const line = (name: string, version: number, state: string) =>
       new RegExp(`${name}\\s+${version}\\s+${state.replace(/[()]/g, '\\$&')}\\s+${head}\\s+0\\s`);
-    // The data directory still holds the bumped timeline version 2 of the test above; this code
-    // ships version 1, which the server would build beside it on its next start.
-    expect(listed.stdout).toMatch(line('timeline', 2, 'live (v1 builds on next start)'));
+    // The data directory still holds the bumped timeline version of the test above; this code
+    // ships the one before, which the server would build beside it on its next start.
+    const shipped = projections.find((p) => p.name === 'timeline')?.version ?? 0;
+    expect(listed.stdout).toMatch(
+      line('timeline', shipped + 1, `live (v${shipped} builds on next start)`),
+    );
     for (const p of projections.filter((p) => p.name !== 'timeline'))
       expect(listed.stdout).toMatch(line(p.name, p.version, 'live'));
 
     const rebuilt = await cli(['rebuild', 'timeline']);
-    expect(rebuilt.stdout).toContain(`rebuilt timeline v1 from ${head} events`);
-    expect((await cli(['projections'])).stdout).toMatch(line('timeline', 1, 'live'));
+    expect(rebuilt.stdout).toContain(`rebuilt timeline v${shipped} from ${head} events`);
+    expect((await cli(['projections'])).stdout).toMatch(line('timeline', shipped, 'live'));
     const server = await startServer({ dataDir });
     try {
       expect(

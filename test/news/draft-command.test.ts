@@ -27,9 +27,9 @@ const draft = (...args: string[]) =>
 describe('replika draft', () => {
   it('prints the proposals readably, with the text each was read from', async () => {
     const { stdout } = await draft(FIXTURE, '--published-on', '2019-03-12');
-    expect(stdout).toContain('HOST      35.10 KABUPATEN BANYUWANGI');
-    expect(stdout).toContain('VISITOR   36.72 KOTA CILEGON');
-    expect(stdout).toContain('KOTA CILEGON visits KABUPATEN BANYUWANGI, 2019-03-12 to 2019-03-12');
+    expect(stdout).toContain('HOST      35.10 Kabupaten Banyuwangi');
+    expect(stdout).toContain('VISITOR   36.72 Kota Cilegon');
+    expect(stdout).toContain('Kota Cilegon visits Kabupaten Banyuwangi, 2019-03-12 to 2019-03-12');
     expect(stdout).toContain('delegation: 30, led by Wali Kota Cilegon');
     expect(stdout).toContain('Smart Kampung Desa Tamansari (35.10.24.2008)');
     expect(stdout).toMatch(/startDate\s+\[\d+–\d+\]\s+"Selasa \(12\/3"/);

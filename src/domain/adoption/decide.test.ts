@@ -107,7 +107,8 @@ describe('Adoption decider', () => {
         reason: 'typo',
       },
     };
-    const history = [reported(milestone(1))];
+    // Only a milestone with evidence can be verified (see decide-governance.test.ts).
+    const history = [reported(milestone(1, { evidence: [{ kind: 'NEWS', title: 'Berita' }] }))];
     given(adoptionDecider, history)
       .when(retract)
       .thenEmits([{ type: 'MilestoneRetracted', data: retract.data }]);
@@ -154,7 +155,8 @@ describe('Adoption decider', () => {
     };
     const verify = { type: 'VerifyMilestone' as const, data: where };
     const reject = { type: 'RejectMilestone' as const, data: { ...where, reason: 'no evidence' } };
-    const history = [reported(milestone(1))];
+    // Only a milestone with evidence can be verified (see decide-governance.test.ts).
+    const history = [reported(milestone(1, { evidence: [{ kind: 'NEWS', title: 'Berita' }] }))];
     given(adoptionDecider, history)
       .when(verify)
       .thenEmits([{ type: 'MilestoneVerified', data: where }]);
@@ -179,7 +181,11 @@ describe('Adoption decider', () => {
       innovationId: 'banyuwangi-mal-pelayanan-publik',
     };
     given(adoptionDecider)
-      .when({ type: 'VerifyMilestone', data: where, studyVisitMilestone: { retracted: false } })
+      .when({
+        type: 'VerifyMilestone',
+        data: where,
+        studyVisitMilestone: { retracted: false, evidence: 1 },
+      })
       .thenEmits([{ type: 'MilestoneVerified', data: where }]);
     given(adoptionDecider)
       .when({ type: 'VerifyMilestone', data: where, studyVisitMilestone: { retracted: true } })

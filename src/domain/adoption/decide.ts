@@ -1,11 +1,13 @@
 import type { Decider } from '../shared/decider.js';
-import { badInput, conflict, DomainError, notFound } from '../shared/errors.js';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../shared/errors.js';
 import { DETAILS_OF_KIND, type DetailsKey } from './details.js';
 import {
   type AdoptionEvent,
   type AdoptionState,
   evolve,
   initialState,
+  MAX_EVIDENCE,
+  type MilestoneEvidenceAdded,
   type MilestoneRejected,
   type MilestoneReported,
   type MilestoneVerified,
@@ -40,31 +42,52 @@ export type ReportMilestone = {
   studyVisits?: number;
 };
 
+/**
+ * A milestone taken back. `byMinistry`: the retraction comes from the ministry (ANALYST or
+ * ADMIN); `reportedByMinistry`: the milestone was reported by it. Both are told by the caller,
+ * which knows the tokens; a regency cannot take back what the ministry verified or reported.
+ */
 export type RetractMilestone = {
   type: 'RetractMilestone';
   data: { milestoneId: string; adopterCode: string; innovationId: string; reason: string };
+  byMinistry?: boolean;
+  reportedByMinistry?: boolean;
 };
 
 /**
- * The ministry's verdict on a milestone. A study visit's milestone lives in the visit's stream,
- * so the caller says whether such a milestone exists (and is retracted) in `studyVisitMilestone`.
+ * A study visit's milestone lives in the visit's stream, so the caller says whether such a
+ * milestone exists, whether it is retracted and how much evidence the visit carries.
  */
+export interface StudyVisitMilestone {
+  retracted: boolean;
+  evidence?: number;
+}
+
+/** The ministry's verdict on a milestone; only a milestone with evidence can be verified. */
 export type VerifyMilestone = {
   type: 'VerifyMilestone';
   data: MilestoneVerified;
-  studyVisitMilestone?: { retracted: boolean };
+  studyVisitMilestone?: StudyVisitMilestone;
 };
 export type RejectMilestone = {
   type: 'RejectMilestone';
   data: MilestoneRejected;
-  studyVisitMilestone?: { retracted: boolean };
+  studyVisitMilestone?: StudyVisitMilestone;
+};
+
+/** Evidence added to a milestone that still counts, up to MAX_EVIDENCE pieces in all. */
+export type AddEvidence = {
+  type: 'AddEvidence';
+  data: MilestoneEvidenceAdded;
+  studyVisitMilestone?: StudyVisitMilestone;
 };
 
 export type AdoptionCommand =
   | ReportMilestone
   | RetractMilestone
   | VerifyMilestone
-  | RejectMilestone;
+  | RejectMilestone
+  | AddEvidence;
 
 export function decide(command: AdoptionCommand, state: AdoptionState): AdoptionEvent[] {
   switch (command.type) {
@@ -75,6 +98,8 @@ export function decide(command: AdoptionCommand, state: AdoptionState): Adoption
     case 'VerifyMilestone':
     case 'RejectMilestone':
       return judgeMilestone(command, state);
+    case 'AddEvidence':
+      return addEvidence(command, state);
   }
 }
 
@@ -94,6 +119,11 @@ function reportMilestone(
     );
   if (data.occurredOn > today)
     throw badInput('occurredOn', `${data.occurredOn} is in the future (today is ${today})`);
+  if (data.knownOn !== undefined && (data.knownOn < data.occurredOn || data.knownOn > today))
+    throw badInput(
+      'knownOn',
+      `knownOn ${data.knownOn} must be from the day it occurred (${data.occurredOn}) to today (${today})`,
+    );
   checkDetails(data);
 
   const { suspended, milestoneCount } = summaryOf(state);
@@ -116,13 +146,45 @@ function reportMilestone(
   return [{ type: 'MilestoneReported', data }];
 }
 
-function retractMilestone({ data }: RetractMilestone, state: AdoptionState): AdoptionEvent[] {
+function retractMilestone(command: RetractMilestone, state: AdoptionState): AdoptionEvent[] {
+  const { data } = command;
   const milestone = state.milestones.get(data.milestoneId);
   if (!milestone)
     throw notFound('milestoneId', `milestone ${data.milestoneId} is not part of this adoption`);
   if (milestone.retracted)
     throw conflict('milestoneId', `milestone ${data.milestoneId} is already retracted`);
+  if (!command.byMinistry && state.verdicts.get(data.milestoneId) === 'VERIFIED')
+    throw forbidden(
+      'milestoneId',
+      `milestone ${data.milestoneId} was verified by the ministry; only the ministry can retract it`,
+    );
+  if (!command.byMinistry && command.reportedByMinistry)
+    throw forbidden(
+      'milestoneId',
+      `milestone ${data.milestoneId} was reported by the ministry; only the ministry can retract it`,
+    );
   return [{ type: 'MilestoneRetracted', data }];
+}
+
+/** Evidence of a milestone: reported (or the visit's), and added since. */
+function evidenceOf(state: AdoptionState, milestoneId: string, visit?: StudyVisitMilestone) {
+  return (state.evidence.get(milestoneId) ?? 0) + (visit?.evidence ?? 0);
+}
+
+function addEvidence(command: AddEvidence, state: AdoptionState): AdoptionEvent[] {
+  const { milestoneId, evidence } = command.data;
+  const milestone = state.milestones.get(milestoneId) ?? command.studyVisitMilestone;
+  if (!milestone)
+    throw notFound('milestoneId', `milestone ${milestoneId} is not part of this adoption`);
+  if (milestone.retracted)
+    throw conflict('milestoneId', `milestone ${milestoneId} is retracted; it takes no evidence`);
+  const held = evidenceOf(state, milestoneId, command.studyVisitMilestone);
+  if (held + evidence.length > MAX_EVIDENCE)
+    throw badInput(
+      'evidence',
+      `milestone ${milestoneId} holds ${held} pieces of evidence; at most ${MAX_EVIDENCE} in all`,
+    );
+  return [{ type: 'MilestoneEvidenceAdded', data: command.data }];
 }
 
 function checkDetails(data: MilestoneReported): void {
@@ -167,6 +229,11 @@ function judgeMilestone(
   if (command.type === 'VerifyMilestone') {
     if (verdict === 'VERIFIED')
       throw conflict('milestoneId', `milestone ${milestoneId} is already verified`);
+    if (evidenceOf(state, milestoneId, command.studyVisitMilestone) === 0)
+      throw conflict(
+        'milestoneId',
+        `milestone ${milestoneId} carries no evidence (data dukung); add it with addEvidence before verifying`,
+      );
     return [{ type: 'MilestoneVerified', data: command.data }];
   }
   if (verdict === 'REJECTED')

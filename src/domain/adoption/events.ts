@@ -4,6 +4,9 @@ import { MilestoneDetails } from './details.js';
 import { MilestoneKind, ReplicationMode } from './stages.js';
 import { type AdoptionSummary, summarize } from './summary.js';
 
+/** The most evidence a milestone holds, reported and added together. */
+export const MAX_EVIDENCE = 20;
+
 export const MilestoneReported = z.object({
   milestoneId: z.uuid(),
   adopterCode: RegencyCode,
@@ -13,10 +16,15 @@ export const MilestoneReported = z.object({
   kind: MilestoneKind,
   occurredOn: CalendarDate,
   note: text(2000).optional(),
-  evidence: z.array(Evidence).max(20),
+  evidence: z.array(Evidence).max(MAX_EVIDENCE),
   mode: ReplicationMode.optional(),
   /** Kind-specific details (agreement, regulation, budget, …); absent in older events. */
   details: MilestoneDetails.optional(),
+  /**
+   * The day the ministry originally learned of it, for history recorded before replika (an
+   * import); absent when it learned of it when it was recorded here.
+   */
+  knownOn: CalendarDate.optional(),
 });
 export type MilestoneReported = z.infer<typeof MilestoneReported>;
 
@@ -49,17 +57,28 @@ export const MilestoneRejected = z.object({
 });
 export type MilestoneRejected = z.infer<typeof MilestoneRejected>;
 
+/** Evidence (data dukung) added to a milestone after it was reported; at most 20 in all. */
+export const MilestoneEvidenceAdded = z.object({
+  milestoneId: AnyMilestoneId,
+  adopterCode: RegencyCode,
+  innovationId: InnovationId,
+  evidence: z.array(Evidence).min(1).max(MAX_EVIDENCE),
+});
+export type MilestoneEvidenceAdded = z.infer<typeof MilestoneEvidenceAdded>;
+
 export type AdoptionEvent =
   | { type: 'MilestoneReported'; data: MilestoneReported }
   | { type: 'MilestoneRetracted'; data: MilestoneRetracted }
   | { type: 'MilestoneVerified'; data: MilestoneVerified }
-  | { type: 'MilestoneRejected'; data: MilestoneRejected };
+  | { type: 'MilestoneRejected'; data: MilestoneRejected }
+  | { type: 'MilestoneEvidenceAdded'; data: MilestoneEvidenceAdded };
 
 export const adoptionEventSchemas = {
   MilestoneReported,
   MilestoneRetracted,
   MilestoneVerified,
   MilestoneRejected,
+  MilestoneEvidenceAdded,
 } as const;
 
 export type Verification = 'UNVERIFIED' | 'VERIFIED' | 'REJECTED';
@@ -76,9 +95,15 @@ export interface AdoptionState {
   milestones: ReadonlyMap<string, MilestoneFacts>;
   /** The ministry's latest verdict per milestone id (study-visit milestones included). */
   verdicts: ReadonlyMap<string, Exclude<Verification, 'UNVERIFIED'>>;
+  /** Pieces of evidence per milestone id: reported with it and added since. */
+  evidence: ReadonlyMap<string, number>;
 }
 
-export const initialState: AdoptionState = { milestones: new Map(), verdicts: new Map() };
+export const initialState: AdoptionState = {
+  milestones: new Map(),
+  verdicts: new Map(),
+  evidence: new Map(),
+};
 
 export function evolve(state: AdoptionState, event: AdoptionEvent): AdoptionState {
   const milestones = new Map(state.milestones);
@@ -86,7 +111,8 @@ export function evolve(state: AdoptionState, event: AdoptionEvent): AdoptionStat
     case 'MilestoneReported': {
       const { milestoneId, kind, occurredOn } = event.data;
       milestones.set(milestoneId, { kind, occurredOn, retracted: false, seq: milestones.size });
-      return { ...state, milestones };
+      const evidence = new Map(state.evidence).set(milestoneId, event.data.evidence.length);
+      return { ...state, milestones, evidence };
     }
     case 'MilestoneRetracted': {
       const found = milestones.get(event.data.milestoneId);
@@ -101,6 +127,14 @@ export function evolve(state: AdoptionState, event: AdoptionEvent): AdoptionStat
         event.type === 'MilestoneVerified' ? 'VERIFIED' : 'REJECTED',
       );
       return { ...state, verdicts };
+    }
+    case 'MilestoneEvidenceAdded': {
+      const { milestoneId } = event.data;
+      const evidence = new Map(state.evidence).set(
+        milestoneId,
+        (state.evidence.get(milestoneId) ?? 0) + event.data.evidence.length,
+      );
+      return { ...state, evidence };
     }
     default:
       return state;

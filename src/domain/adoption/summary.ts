@@ -27,6 +27,8 @@ export interface AdoptionMilestone {
   occurredOn: string;
   /** The study visit it comes from, for a STUDY_VISIT milestone. */
   visitId: string | null;
+  /** The day the ministry originally learned of it, when an import said so. */
+  knownOn?: string | null;
 }
 
 /** The id of a study visit's milestone for one innovation it covers. */
@@ -47,7 +49,16 @@ export function milestonesOf(
     const m = event.data as MilestoneReported;
     const { milestoneId, adopterCode, innovationId, originCode, kind, occurredOn } = m;
     return [
-      { milestoneId, adopterCode, innovationId, originCode, kind, occurredOn, visitId: null },
+      {
+        milestoneId,
+        adopterCode,
+        innovationId,
+        originCode,
+        kind,
+        occurredOn,
+        visitId: null,
+        knownOn: m.knownOn ?? null,
+      },
     ];
   }
   if (event.type === 'StudyVisitReported') {
@@ -60,6 +71,7 @@ export function milestonesOf(
       kind: 'STUDY_VISIT' as const,
       occurredOn: v.startDate,
       visitId: v.visitId,
+      knownOn: v.knownOn ?? null,
     }));
   }
   return [];

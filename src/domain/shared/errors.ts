@@ -27,3 +27,5 @@ export const notFound = (field: string, message: string) =>
   new DomainError('NOT_FOUND', message, field);
 export const conflict = (field: string | undefined, message: string) =>
   new DomainError('CONFLICT', message, field);
+export const forbidden = (field: string | undefined, message: string) =>
+  new DomainError('FORBIDDEN', message, field);

@@ -1,5 +1,5 @@
 import type { Decider } from '../shared/decider.js';
-import { badInput, conflict, notFound } from '../shared/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../shared/errors.js';
 import {
   evolve,
   initialState,
@@ -22,9 +22,17 @@ export type ReportStudyVisit = {
   identifiedByContent?: boolean;
 };
 
+/**
+ * A visit taken back. The caller tells whether the ministry retracts it (`byMinistry`), reported
+ * it (`reportedByMinistry`) or verified one of its milestones (`verifiedByMinistry`, from the
+ * adoption streams): a regency cannot take back what the ministry verified or reported.
+ */
 export type RetractStudyVisit = {
   type: 'RetractStudyVisit';
   data: { visitId: string; reason: string };
+  byMinistry?: boolean;
+  reportedByMinistry?: boolean;
+  verifiedByMinistry?: boolean;
 };
 
 export type StudyVisitCommand = ReportStudyVisit | RetractStudyVisit;
@@ -38,6 +46,11 @@ export function decide(command: StudyVisitCommand, state: StudyVisitState): Stud
         throw notFound('visitId', `study visit ${command.data.visitId} is not reported`);
       if (state.status === 'retracted')
         throw conflict('visitId', `study visit ${command.data.visitId} is already retracted`);
+      if (!command.byMinistry && (command.verifiedByMinistry || command.reportedByMinistry))
+        throw forbidden(
+          'visitId',
+          `study visit ${command.data.visitId} was ${command.verifiedByMinistry ? 'verified' : 'reported'} by the ministry; only the ministry can retract it`,
+        );
       return [{ type: 'StudyVisitRetracted', data: command.data }];
   }
 }
@@ -61,6 +74,11 @@ function report(
     throw badInput('startDate', `${data.startDate} is in the future (today is ${today})`);
   if (data.endDate > today)
     throw badInput('endDate', `${data.endDate} is in the future (today is ${today})`);
+  if (data.knownOn !== undefined && (data.knownOn < data.startDate || data.knownOn > today))
+    throw badInput(
+      'knownOn',
+      `knownOn ${data.knownOn} must be from the visit's first day (${data.startDate}) to today (${today})`,
+    );
   data.innovationIds.forEach((id, i) => {
     const origin = originOf[id];
     if (origin === undefined)

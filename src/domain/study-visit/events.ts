@@ -31,6 +31,11 @@ export const StudyVisitReported = z.object({
   innovationIds: StudiedInnovationIds,
   note: text(2000).optional(),
   evidence: z.array(Evidence).max(20),
+  /**
+   * The day the ministry originally learned of it, for history recorded before replika (an
+   * import); absent when it learned of it when it was recorded here.
+   */
+  knownOn: CalendarDate.optional(),
 });
 export type StudyVisitReported = z.infer<typeof StudyVisitReported>;
 

@@ -4,7 +4,9 @@ import { DateScalar, DateTimeScalar } from '../scalars.js';
 import { AccessToken } from './access-token.js';
 import { Adoption } from './adoption.js';
 import { AuditEvent } from './audit-event.js';
+import { BudgetTotal } from './budget-total.js';
 import { Diffusion } from './diffusion.js';
+import { InnovationRank, NetworkEdge, NetworkNode, RegencyRank } from './figures.js';
 import { Innovation } from './innovation.js';
 import { Milestone } from './milestone.js';
 import { MilestoneNotice } from './milestone-notice.js';
@@ -15,6 +17,7 @@ import { Query } from './query.js';
 import { Regency } from './regency.js';
 import { StudyVisit } from './study-visit.js';
 import { Subscription } from './subscription.js';
+import { VisitOutcome } from './visit-outcome.js';
 
 const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
@@ -45,4 +48,10 @@ export const resolvers: Resolvers = {
   AuditEvent,
   MilestoneNotice,
   AccessToken,
+  VisitOutcome,
+  BudgetTotal,
+  InnovationRank,
+  RegencyRank,
+  NetworkNode,
+  NetworkEdge,
 };

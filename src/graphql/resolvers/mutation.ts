@@ -28,6 +28,8 @@ export const Mutation: MutationResolvers = {
     milestoneOf(ctx, await write(ctx, ctx.commands.verifyMilestone(input, ctx.actor))),
   rejectMilestone: async (_, { input }, ctx) =>
     milestoneOf(ctx, await write(ctx, ctx.commands.rejectMilestone(input, ctx.actor))),
+  addEvidence: async (_, { input }, ctx) =>
+    milestoneOf(ctx, await write(ctx, ctx.commands.addEvidence(input, ctx.actor))),
   issueAccessToken: async (_, { input }, ctx) => {
     const issued = await write(ctx, ctx.commands.issueAccessToken(input, ctx.actor));
     return { token: issued.token, accessToken: accessTokenOf(ctx, issued.tokenId) };

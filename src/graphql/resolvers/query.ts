@@ -10,6 +10,8 @@ import { InvalidPositionError } from '../../eventstore/port.js';
 import { visibleEvents } from '../event-visibility.js';
 import type { QueryResolvers } from '../generated.js';
 import { draftReport } from '../news-drafts.js';
+import { figureQueries } from './figures.js';
+import { answerQueries } from './query-answers.js';
 import { checkRange, instant, pageSize, timePoint } from './shared.js';
 
 const MAX_PAGE = 500;
@@ -17,6 +19,7 @@ const MAX_EVENTS_PAGE = 1000;
 
 /** Every root query: the registry, the analysts' lists and figures, the event log, the viewer. */
 export const Query: QueryResolvers = {
+  ...figureQueries,
   regency: (_, { code }, ctx) => ctx.regions.regency(code) ?? null,
   regencies: (_, { provinceCode }, ctx) => ctx.regions.regencies(provinceCode ?? undefined),
   province: (_, { code }, ctx) => ctx.regions.province(code) ?? null,
@@ -25,7 +28,6 @@ export const Query: QueryResolvers = {
   innovations: (_, args, ctx) =>
     ctx.read.innovations.list({ ...args, knownAt: instant(args.knownAt) }),
   studyVisit: (_, { id }, ctx) => ctx.read.studyVisits.studyVisit(id) ?? null,
-  studyVisits: (_, args, ctx) => ctx.read.studyVisits.list(args),
 
   adoptions: (_, { filter, sort, first, after, asOf, knownAt }, ctx) => {
     const size = pageSize(first, MAX_PAGE, 50);
@@ -101,6 +103,7 @@ export const Query: QueryResolvers = {
     role: ctx.actor.role ?? null,
     regency: ctx.actor.regencyCode ? (ctx.regions.regency(ctx.actor.regencyCode) ?? null) : null,
   }),
+  ...answerQueries,
   draftFromReport: (_, args, ctx) => draftReport(args, ctx),
   accessTokens: (_, __, ctx) => {
     requireRole(ctx.actor, ['ADMIN'], 'accessTokens');

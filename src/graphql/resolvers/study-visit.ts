@@ -6,4 +6,5 @@ export const StudyVisit: StudyVisitResolvers = {
   visitor: (visit, _, ctx) => regencyOf(ctx, visit.visitorCode),
   innovations: (visit, _, ctx) =>
     Promise.all(visit.innovationIds.map((id) => innovationOf(ctx, id))),
+  outcomes: (visit, _, ctx) => ctx.read.visitOutcomes.outcomes(visit),
 };

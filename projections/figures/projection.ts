@@ -1,0 +1,191 @@
+import { rankOfKind } from '../../src/domain/adoption/stages.js';
+import { milestonesOf } from '../../src/domain/adoption/summary.js';
+import type { Projection } from '../projection.js';
+import { knownAtOf } from '../timeline/time-point.js';
+import { addMilestoneSql, CLASSES, classesOf, reachTableSql, recomputeSql } from './reach.js';
+
+/**
+ * The figures' tables. `figure_milestones`: one narrow row per milestone that still counts
+ * (retracted ones are deleted) with the ministry's current verdict, the adopter's province and
+ * the innovation's origin and category. `figure_reach`: per adoption and verification class, what
+ * the figures add up (see reach.ts), kept current as milestones arrive (an upsert) and added up
+ * again from the adoption's milestone rows after a verdict or retraction. Rankings, curves and
+ * time to stage read `figure_reach`; a `period` filter and the diffusion network read the
+ * milestone rows.
+ */
+export const figuresProjection: Projection = {
+  name: 'figures',
+  // v2: the KNOWN clock reads when the ministry knew (an import's known-on date, else recordedAt).
+  version: 2,
+  tables: ['figure_milestones', 'figure_reach', 'figure_innovations'],
+  handles: [
+    'InnovationRegistered',
+    'MilestoneReported',
+    'MilestoneRetracted',
+    'MilestoneVerified',
+    'MilestoneRejected',
+    'StudyVisitReported',
+    'StudyVisitRetracted',
+  ],
+  migrate(db, t) {
+    db.exec(`
+      CREATE TABLE ${t('figure_innovations')} (
+        innovation_id TEXT PRIMARY KEY,
+        origin_code   TEXT NOT NULL,
+        category      TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE ${t('figure_milestones')} (
+        id            TEXT PRIMARY KEY,
+        adopter_code  TEXT NOT NULL,
+        innovation_id TEXT NOT NULL,
+        origin_code   TEXT NOT NULL,
+        province_code TEXT NOT NULL,
+        category      TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        stage_rank    INTEGER NOT NULL,
+        occurred_on   TEXT NOT NULL,
+        recorded_at   TEXT NOT NULL,
+        verification  TEXT NOT NULL DEFAULT 'UNVERIFIED',
+        mode          TEXT,
+        visit_id      TEXT,
+        position      INTEGER NOT NULL
+      );
+      CREATE INDEX ${t('figure_adoption')}
+        ON ${t('figure_milestones')} (adopter_code, innovation_id);
+      CREATE INDEX ${t('figure_visit')}
+        ON ${t('figure_milestones')} (visit_id) WHERE visit_id IS NOT NULL;
+      ${reachTableSql(t('figure_reach'))};
+    `);
+  },
+  readIndexes(db, t) {
+    const m = t('figure_milestones');
+    const r = t('figure_reach');
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t('figure_innovation')} ON ${m} (innovation_id, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('figure_origin')} ON ${m} (origin_code, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('figure_province')} ON ${m} (province_code, occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('figure_occurred')} ON ${m} (occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('reach_innovation')} ON ${r} (class, innovation_id, max_rank);
+      CREATE INDEX IF NOT EXISTS ${t('reach_origin')} ON ${r} (class, origin_code, max_rank);
+      CREATE INDEX IF NOT EXISTS ${t('reach_province')} ON ${r} (class, province_code, max_rank);
+      CREATE INDEX IF NOT EXISTS ${t('reach_rank')} ON ${r} (class, max_rank);
+      CREATE INDEX IF NOT EXISTS ${t('reach_visit')} ON ${r} (class, visit_on) WHERE visit_on IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS ${t('reach_interest')}
+        ON ${r} (class, interest_on) WHERE interest_on IS NOT NULL;
+    `);
+  },
+  prepare(db, t) {
+    const m = t('figure_milestones');
+    const r = t('figure_reach');
+    const registerInnovation = db.prepare(
+      `INSERT OR REPLACE INTO ${t('figure_innovations')} (innovation_id, origin_code, category)
+       VALUES (?, ?, ?)`,
+    );
+    const categoryOf = db.prepare(
+      `SELECT category FROM ${t('figure_innovations')} WHERE innovation_id = ?`,
+    );
+    const insert = db.prepare(
+      `INSERT OR IGNORE INTO ${m} (id, adopter_code, innovation_id, origin_code, province_code,
+         category, kind, stage_rank, occurred_on, recorded_at, mode, visit_id, position)
+       VALUES (@id, @adopter, @innovation, @origin, @province, @category, @kind, @rank,
+         @occurredOn, @recordedAt, @mode, @visitId, @position)`,
+    );
+    const addToReach = db.prepare(addMilestoneSql(r));
+    const remove = db.prepare(
+      `DELETE FROM ${m} WHERE id = ? RETURNING adopter_code, innovation_id`,
+    );
+    const removeVisit = db.prepare(
+      `DELETE FROM ${m} WHERE visit_id = ? RETURNING adopter_code, innovation_id`,
+    );
+    const judge = db.prepare(
+      `UPDATE ${m} SET verification = ? WHERE id = ? RETURNING adopter_code, innovation_id`,
+    );
+    const clearReach = db.prepare(
+      `DELETE FROM ${r} WHERE adopter_code = @adopter AND innovation_id = @innovation`,
+    );
+    const recompute = CLASSES.map((c) => db.prepare(recomputeSql(r, m, c)));
+    /** After a verdict or a retraction: the adoption's rows added up again. */
+    const addUpAgain = (rows: Array<{ adopter_code: string; innovation_id: string }>) => {
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const key = `${row.adopter_code}|${row.innovation_id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const at = { adopter: row.adopter_code, innovation: row.innovation_id };
+        clearReach.run(at);
+        for (const statement of recompute) statement.run(at);
+      }
+    };
+    const categories = new Map<string, string>();
+    const category = (innovationId: string) => {
+      let known = categories.get(innovationId);
+      if (known === undefined) {
+        known = (categoryOf.get(innovationId) as { category: string } | undefined)?.category;
+        if (known === undefined) return 'OTHER';
+        categories.set(innovationId, known);
+      }
+      return known;
+    };
+
+    return (event) => {
+      switch (event.type) {
+        case 'InnovationRegistered':
+          registerInnovation.run(
+            event.data.innovationId,
+            event.data.originCode,
+            event.data.category,
+          );
+          categories.set(event.data.innovationId, event.data.category);
+          return;
+        case 'MilestoneReported':
+        case 'StudyVisitReported': {
+          const mode = event.type === 'MilestoneReported' ? (event.data.mode ?? null) : null;
+          const recordedAt = event.recordedAt.toISOString();
+          for (const milestone of milestonesOf(event)) {
+            const knownAt = knownAtOf(milestone.knownOn, recordedAt);
+            const row = {
+              id: milestone.milestoneId,
+              adopter: milestone.adopterCode,
+              innovation: milestone.innovationId,
+              origin: milestone.originCode,
+              province: milestone.adopterCode.slice(0, 2),
+              category: category(milestone.innovationId),
+              kind: milestone.kind,
+              rank: rankOfKind(milestone.kind),
+              occurredOn: milestone.occurredOn,
+              recordedAt: knownAt,
+              mode,
+              visitId: milestone.visitId,
+              position: event.position,
+            };
+            if (insert.run(row).changes === 0) continue;
+            const { id: _id, recordedAt: _at, visitId: _visit, ...reach } = row;
+            for (const c of classesOf('UNVERIFIED'))
+              addToReach.run({ ...reach, class: c, knownOn: knownAt.slice(0, 10) });
+          }
+          return;
+        }
+        case 'MilestoneVerified':
+        case 'MilestoneRejected':
+          addUpAgain(
+            judge.all(
+              event.type === 'MilestoneVerified' ? 'VERIFIED' : 'REJECTED',
+              event.data.milestoneId,
+            ) as Adoption[],
+          );
+          return;
+        case 'MilestoneRetracted':
+          addUpAgain(remove.all(event.data.milestoneId) as Adoption[]);
+          return;
+        case 'StudyVisitRetracted':
+          addUpAgain(removeVisit.all(event.data.visitId) as Adoption[]);
+          return;
+      }
+    };
+  },
+};
+
+interface Adoption {
+  adopter_code: string;
+  innovation_id: string;
+}

@@ -1,0 +1,261 @@
+import type Database from 'better-sqlite3';
+import { AdoptionStage, stageOfRank, stageRank } from '../../src/domain/adoption/stages.js';
+import type { Params } from '../sql.js';
+import type { DateRange } from '../timeline/time-point.js';
+import { and, hasPeriod, milestoneConditions, reachConditions } from './conditions.js';
+import {
+  type CurveInterval,
+  type CurvePeriod,
+  curvePeriods,
+  periodLabelSql,
+  type StageTiming,
+  timing,
+} from './curve.js';
+import { reachedColumn } from './reach.js';
+
+export type VerificationFilter = 'ANY' | 'EXCLUDE_REJECTED' | 'VERIFIED_ONLY';
+
+/** Which milestones and adoptions a figure counts (see `FigureFilter` in schema.graphql). */
+export interface FigureFilter {
+  verification?: VerificationFilter | null;
+  provinceCode?: string | null;
+  period?: DateRange | null;
+  mode?: string | null;
+  category?: string | null;
+}
+
+/** Whose adoptions a figure covers; the whole country when nothing is set. */
+export interface FigureScope {
+  innovationId?: string | null;
+  originCode?: string | null;
+  provinceCode?: string | null;
+}
+
+export interface Ranked {
+  rank: number;
+  key: string;
+  count: number;
+}
+
+export type RankedBy = 'innovation' | 'adopter' | 'origin';
+
+export interface CurveAnswer {
+  adoptions: number;
+  adopters: number;
+  periods: CurvePeriod[];
+}
+
+export type TimeToStageStart = 'STUDY_VISIT' | 'FIRST_INTEREST';
+
+export interface TimeToStageAnswer {
+  adoptions: number;
+  stages: Array<StageTiming & { stage: AdoptionStage }>;
+}
+
+/** One edge of the diffusion network (see `NetworkEdge` in schema.graphql). */
+export interface NetworkEdgeRow {
+  kind: 'STUDY_VISIT' | 'ADOPTION';
+  from: string;
+  to: string;
+  date: string;
+  innovationIds: string[];
+  stage: AdoptionStage | null;
+  visitId: string | null;
+}
+
+export interface NetworkNodeRow {
+  code: string;
+}
+
+/**
+ * Reads of the figures' tables: rankings, adoption curves, time to stage and the diffusion
+ * network. Without a `period` they add up `figure_reach` (one row per adoption and verification
+ * class); with one, the milestone rows of the period.
+ */
+export class FigureReaders {
+  constructor(private readonly db: Database.Database) {}
+
+  /** The top `first` by adoptions that reached `minStage`; equal counts share a rank. */
+  ranking(
+    by: RankedBy,
+    minStage: AdoptionStage,
+    filter: FigureFilter | null | undefined,
+    first: number,
+  ): Ranked[] {
+    const params: Params = { rank: stageRank(minStage), first };
+    const key = { innovation: 'innovation_id', adopter: 'adopter_code', origin: 'origin_code' }[by];
+    const counted = hasPeriod(filter)
+      ? `SELECT key, count(*) AS count FROM (
+           SELECT DISTINCT m.${key} AS key, m.adopter_code, m.innovation_id FROM figure_milestones m
+           WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, {}, params)])})
+         GROUP BY key`
+      : `SELECT r.${key} AS key, count(*) AS count FROM figure_reach r
+         WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, {}, params)])}
+         GROUP BY r.${key}`;
+    return this.db
+      .prepare(
+        `WITH counted AS (${counted})
+         SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count
+         FROM counted ORDER BY count DESC, key LIMIT @first`,
+      )
+      .all(params) as Ranked[];
+  }
+
+  /** When each adoption in scope first reached `stage`, by either clock, and the periods. */
+  curve(
+    scope: FigureScope,
+    stage: AdoptionStage,
+    interval: CurveInterval,
+    clock: 'OCCURRED' | 'KNOWN',
+    filter: FigureFilter | null | undefined,
+  ): CurveAnswer {
+    const params: Params = { rank: stageRank(stage) };
+    const column = reachedColumn(stageRank(stage), clock);
+    const date = clock === 'OCCURRED' ? 'm.occurred_on' : 'substr(m.recorded_at, 1, 10)';
+    const reached = hasPeriod(filter)
+      ? `SELECT m.adopter_code AS adopter, min(${date}) AS d FROM figure_milestones m
+         WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, scope, params)])}
+         GROUP BY m.adopter_code, m.innovation_id`
+      : `SELECT r.adopter_code AS adopter, r.${column} AS d FROM figure_reach r
+         WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, scope, params)])}`;
+    // Counted in SQL, so only one row per period (and per adopter) reaches JavaScript.
+    const perPeriod = this.db
+      .prepare(
+        `WITH reached AS MATERIALIZED (${reached})
+         SELECT 'adoption' AS what, ${periodLabelSql('d', interval)} AS label, count(*) AS n,
+           min(d) AS first, max(d) AS last FROM reached GROUP BY label
+         UNION ALL
+         SELECT 'adopter', ${periodLabelSql('d', interval)}, count(*), min(d), max(d)
+         FROM (SELECT adopter, min(d) AS d FROM reached GROUP BY adopter) GROUP BY 2`,
+      )
+      .all(params) as Array<{
+      what: string;
+      label: string;
+      n: number;
+      first: string;
+      last: string;
+    }>;
+    const adoptions = perPeriod.filter((p) => p.what === 'adoption');
+    const tally = (rows: typeof perPeriod) => new Map(rows.map((p) => [p.label, p.n]));
+    const counts = {
+      adoptions: tally(adoptions),
+      adopters: tally(perPeriod.filter((p) => p.what === 'adopter')),
+      first: adoptions.reduce<string | null>(
+        (a, p) => (a === null || p.first < a ? p.first : a),
+        null,
+      ),
+      last: adoptions.reduce<string | null>(
+        (a, p) => (a === null || p.last > a ? p.last : a),
+        null,
+      ),
+    };
+    return {
+      adoptions: adoptions.reduce((sum, p) => sum + p.n, 0),
+      adopters: [...counts.adopters.values()].reduce((sum, n) => sum + n, 0),
+      periods: curvePeriods(counts, interval),
+    };
+  }
+
+  /** Days from the adoption's first study visit (or first interest) to each later stage. */
+  timeToStage(
+    scope: FigureScope,
+    from: TimeToStageStart,
+    filter: FigureFilter | null | undefined,
+  ): TimeToStageAnswer {
+    const params: Params = {};
+    const stages = AdoptionStage.options.filter(
+      (s) => stageRank(s) > stageRank(from === 'STUDY_VISIT' ? 'STUDIED' : 'INTERESTED'),
+    );
+    const ranks = stages.map(stageRank);
+    let sql: string;
+    if (hasPeriod(filter)) {
+      const startKind = from === 'STUDY_VISIT' ? 'STUDY_VISIT' : 'INTEREST_DECLARED';
+      const reached = ranks
+        .map((k) => `min(CASE WHEN m.stage_rank >= ${k} THEN m.occurred_on END) AS r${k}`)
+        .join(', ');
+      sql = `SELECT min(CASE WHEN m.kind = '${startKind}' THEN m.occurred_on END) AS start, ${reached}
+        FROM figure_milestones m WHERE ${and(milestoneConditions(filter, scope, params))}
+        GROUP BY m.adopter_code, m.innovation_id HAVING start IS NOT NULL`;
+    } else {
+      const start = from === 'STUDY_VISIT' ? 'r.visit_on' : 'r.interest_on';
+      sql = `SELECT ${start} AS start, ${ranks.map((k) => `r.r${k}`).join(', ')} FROM figure_reach r
+        WHERE ${and([`${start} IS NOT NULL`, ...reachConditions(filter, scope, params)])}`;
+    }
+    const rows = this.db.prepare(sql).all(params) as Array<
+      Record<string, string | null> & { start: string }
+    >;
+    return {
+      adoptions: rows.length,
+      stages: stages.map((stage) => ({
+        stage,
+        ...timing(
+          rows.map((r) => ({ start: r.start, reached: r[`r${stageRank(stage)}`] ?? null })),
+        ),
+      })),
+    };
+  }
+
+  /** Study visits host → visitor and adoptions origin → adopter, as the filter counts them. */
+  network(scope: FigureScope, filter: FigureFilter | null | undefined) {
+    const params: Params = {};
+    const where = milestoneConditions(filter, scope, params);
+    const visitRows = this.db
+      .prepare(
+        `SELECT m.visit_id AS visitId, m.origin_code AS hostCode, m.adopter_code AS visitorCode,
+           m.occurred_on AS startDate, m.innovation_id AS innovationId
+         FROM figure_milestones m WHERE ${and(["m.kind = 'STUDY_VISIT'", ...where])}
+         ORDER BY m.occurred_on, m.visit_id, m.innovation_id`,
+      )
+      .all(params) as Array<
+      Record<'visitId' | 'hostCode' | 'visitorCode' | 'startDate' | 'innovationId', string>
+    >;
+    const visits = new Map<string, NetworkEdgeRow>();
+    for (const v of visitRows) {
+      const seen = visits.get(v.visitId);
+      if (seen) seen.innovationIds.push(v.innovationId);
+      else
+        visits.set(v.visitId, {
+          kind: 'STUDY_VISIT',
+          from: v.hostCode,
+          to: v.visitorCode,
+          date: v.startDate,
+          innovationIds: [v.innovationId],
+          stage: null,
+          visitId: v.visitId,
+        });
+    }
+    const adoptions = (
+      this.db
+        .prepare(
+          `SELECT m.origin_code AS originCode, m.adopter_code AS adopterCode,
+             m.innovation_id AS innovationId, max(m.stage_rank) AS rank,
+             min(m.occurred_on) AS firstOccurredOn
+           FROM figure_milestones m WHERE ${and(where)}
+           GROUP BY m.adopter_code, m.innovation_id HAVING rank > 0
+           ORDER BY firstOccurredOn, adopterCode, innovationId`,
+        )
+        .all(params) as Array<{
+        originCode: string;
+        adopterCode: string;
+        innovationId: string;
+        rank: number;
+        firstOccurredOn: string;
+      }>
+    ).map(
+      (a): NetworkEdgeRow => ({
+        kind: 'ADOPTION',
+        from: a.originCode,
+        to: a.adopterCode,
+        date: a.firstOccurredOn,
+        innovationIds: [a.innovationId],
+        stage: stageOfRank(a.rank),
+        visitId: null,
+      }),
+    );
+    const edges = [...visits.values(), ...adoptions];
+    const nodes = [...new Set(edges.flatMap((e) => [e.from, e.to]))]
+      .sort()
+      .map((code) => ({ code }));
+    return { nodes, edges };
+  }
+}
