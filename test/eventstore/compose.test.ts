@@ -96,7 +96,7 @@ describe('docker-compose.yml', () => {
     expect(nodes.filter(([, s]) => s.profiles?.includes('cluster'))).toHaveLength(3);
   });
 
-  it('publishes the single node on the host port the operations guide's migration command uses', () => {
+  it('publishes the single node on the host port of the migration command in docs/operations.md', () => {
     const guide = readFileSync(join(root, 'docs', 'operations.md'), 'utf8');
     const command = guide.match(
       /migrate --from sqlite:\S+ --to '(kurrentdb:\/\/localhost:(\d+)\?tls=false)'/,
