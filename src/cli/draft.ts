@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import { InnovationReaders } from '../../projections/innovations/readers.js';
@@ -10,6 +10,7 @@ import type { KnownInnovation } from '../news/gazetteer.js';
 import { loadGazetteer } from '../news/idn-gazetteer.js';
 import type { Proposal, ReportDraft, SourceSpan } from '../news/proposals.js';
 import { MAX_REPORT_CHARS } from '../news/text.js';
+import { readInputFile } from './inputs.js';
 
 /**
  * `replika draft FILE`: reads a news report and prints the study visits and interest milestones
@@ -29,14 +30,8 @@ export function registerDraftCommand(program: Command): void {
     .option('--json', 'print the draft as JSON (the inputs of reportStudyVisit / reportMilestone)')
     .action(
       async (file: string, options: { publishedOn?: string; url?: string; json?: boolean }) => {
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch (error) {
-          console.error(`cannot read ${file}: ${(error as Error).message}`);
-          process.exitCode = 2;
-          return;
-        }
+        const text = readInputFile(file);
+        if (text === undefined) return;
         const publishedOn = options.publishedOn ?? new Date().toISOString().slice(0, 10);
         if (!isCalendarDate(publishedOn)) {
           console.error(`--published-on must be a date written YYYY-MM-DD, got "${publishedOn}"`);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { createReplika } from '../app.js';
@@ -8,6 +7,7 @@ import { DataDirError } from '../data-dir.js';
 import { createLogger } from '../log.js';
 import { importThroughServer } from './import-remote.js';
 import { printOutcome, progressBar, stoppedMessage } from './import-report.js';
+import { readInputFile } from './inputs.js';
 
 /**
  * `replika import FILE.csv`: historical milestones, written through the same command handlers
@@ -29,14 +29,8 @@ export function registerImportCommand(program: Command): void {
       'import through the running server at this address (e.g. http://localhost:4000), as the token in REPLIKA_TOKEN',
     )
     .action(async (file: string, options: { dryRun?: boolean; url?: string }) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        console.error(`cannot read ${file}: ${(error as Error).message}`);
-        process.exitCode = 2;
-        return;
-      }
+      const text = readInputFile(file);
+      if (text === undefined) return;
       const dryRun = options.dryRun ?? false;
       if (options.url) {
         process.exitCode = await importThroughServer(options.url, file, text, dryRun);

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { projections } from '../../projections/index.js';
@@ -8,6 +7,7 @@ import { openEventStore } from '../eventstore/open.js';
 import { createLogger } from '../log.js';
 import { openReadModel } from '../read-model/database.js';
 import { formatStatus, projectionStatus, rebuildProjections } from '../read-model/lifecycle.js';
+import { hasEventLog } from './inputs.js';
 
 /**
  * `replika projections` and `replika rebuild [name]`, over the read model in the data directory
@@ -20,13 +20,7 @@ export function registerProjectionCommands(program: Command): void {
     .description('list each projection with its version, state, position and lag')
     .action(async () => {
       const config = loadConfig();
-      if (config.eventStore !== 'kurrentdb' && !existsSync(config.eventLogPath)) {
-        console.error(
-          `no event log at ${config.eventLogPath}; set DATA_DIR to a replika data directory`,
-        );
-        process.exitCode = 2;
-        return;
-      }
+      if (!hasEventLog(config)) return;
       const store = openEventStore(config, createLogger('warn'));
       const db = openReadModel(config.readModelPath);
       try {
@@ -52,13 +46,7 @@ export function registerProjectionCommands(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      if (config.eventStore !== 'kurrentdb' && !existsSync(config.eventLogPath)) {
-        console.error(
-          `no event log at ${config.eventLogPath}; set DATA_DIR to a replika data directory`,
-        );
-        process.exitCode = 2;
-        return;
-      }
+      if (!hasEventLog(config)) return;
       let lock: DataDirLock;
       try {
         lock = lockDataDir(config.dataDir, 'replika rebuild');

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { checkedPayload, DamagedEventError } from '../eventstore/damaged.js';
 import { openEventStore } from '../eventstore/open.js';
 import type { EventStore } from '../eventstore/port.js';
 import { createLogger } from '../log.js';
+import { hasEventLog } from './inputs.js';
 
 const PAGE = 2000;
 
@@ -70,13 +70,7 @@ export function registerVerifyCommand(program: Command): void {
     )
     .action(async () => {
       const config = loadConfig();
-      if (config.eventStore !== 'kurrentdb' && !existsSync(config.eventLogPath)) {
-        console.error(
-          `no event log at ${config.eventLogPath}; set DATA_DIR to a replika data directory`,
-        );
-        process.exitCode = 2;
-        return;
-      }
+      if (!hasEventLog(config)) return;
       const store = openEventStore(config, createLogger('warn'));
       try {
         const report = await verifyLog(store);

@@ -3,12 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.js';
 import { draftReport, serverWithInnovations, signInOnPage } from './support/berita.js';
-import {
-  ensureWorkbenchBuilt,
-  launch,
-  type RecordedBrowser,
-  screenshotPath,
-} from './support/browser.js';
+import { type RecordedBrowser, screenshotPath } from './support/browser.js';
+import { closeWorkbench, openWorkbench } from './support/session.js';
 import { expectAccessible, issueRegencyToken, snapshot } from './support/story.js';
 
 /**
@@ -25,16 +21,11 @@ let browser: RecordedBrowser;
 let pohuwatoToken: string;
 
 beforeAll(async () => {
-  await ensureWorkbenchBuilt();
-  server = await serverWithInnovations();
+  ({ server, browser } = await openWorkbench(serverWithInnovations));
   pohuwatoToken = await issueRegencyToken(server, '75.04');
-  browser = await launch();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-}, 60_000);
+afterAll(() => closeWorkbench({ server, browser }), 60_000);
 
 type Visits = {
   studyVisits: Array<{

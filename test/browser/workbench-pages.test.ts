@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analystExamples } from '../../src/graphql/examples.js';
 import { startServer, type TestServer } from '../support/server.js';
-import { ensureWorkbenchBuilt, launch, type RecordedBrowser } from './support/browser.js';
+import type { RecordedBrowser } from './support/browser.js';
+import { closeWorkbench, openWorkbench } from './support/session.js';
 import { eventually, expectAccessible, MPP, openPage, snapshot } from './support/story.js';
 
 /**
@@ -13,15 +14,10 @@ let server: TestServer;
 let browser: RecordedBrowser;
 
 beforeAll(async () => {
-  await ensureWorkbenchBuilt();
-  server = await startServer({ demo: true });
-  browser = await launch();
+  ({ server, browser } = await openWorkbench(() => startServer({ demo: true })));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-}, 60_000);
+afterAll(() => closeWorkbench({ server, browser }), 60_000);
 
 describe('the analysts’ pages in a real browser', { timeout: 180_000 }, () => {
   it('Nasional: the map colours the provinces of Lahat and Pasangkayu, in Indonesian', async () => {

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server.js';
-import { ensureWorkbenchBuilt, launch, type RecordedBrowser } from './support/browser.js';
+import type { RecordedBrowser } from './support/browser.js';
+import { closeWorkbench, openWorkbench } from './support/session.js';
 import {
   adoptionOf,
   expectAccessible,
@@ -23,16 +24,11 @@ let browser: RecordedBrowser;
 let lahatToken: string;
 
 beforeAll(async () => {
-  await ensureWorkbenchBuilt();
-  server = await startServer({ demo: true });
+  ({ server, browser } = await openWorkbench(() => startServer({ demo: true })));
   lahatToken = await issueRegencyToken(server, '16.04');
-  browser = await launch();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-}, 60_000);
+afterAll(() => closeWorkbench({ server, browser }), 60_000);
 
 async function signIn(page: Page, token: string, role: string) {
   await page.fill('input[name="token"]', token);

@@ -28,6 +28,25 @@ export class ApiError extends Error {
 }
 
 /**
+ * Shows a failed request on its form: the API's errors at their fields and the rest above them,
+ * anything else as a general error. True when the server answered with a refusal (it wrote
+ * nothing, so a corrected submission is a new one) rather than the network failing.
+ */
+export function showFailure(
+  error: unknown,
+  setErrors: (errors: Record<string, string>) => void,
+  setGeneral: (general: string[]) => void,
+): boolean {
+  if (!(error instanceof ApiError)) {
+    setGeneral([String(error)]);
+    return false;
+  }
+  setErrors(error.byField());
+  setGeneral(error.general());
+  return error.code !== 'NETWORK';
+}
+
+/**
  * Sends one operation. The signed-in token (kept in sessionStorage) goes with every request, so
  * reads work where the server requires a token for them too; `null` sends none.
  */

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
-import { ApiError, gql } from '../lib/api';
+import { gql, showFailure } from '../lib/api';
 import { DRAFT, type ReportDraft, type SourceSpan } from '../lib/draft';
 import { formatDate, t, todayInIndonesia } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { viewer } from '../lib/session';
-import { Field } from '../panels/Field';
+import { Field, GeneralErrors } from '../panels/Field';
 import { InterestProposal } from '../panels/InterestProposal';
+import type { Innovation } from '../panels/Proposal';
 import { ReportText } from '../panels/ReportText';
 import { SignIn } from '../panels/SignIn';
-import { type Innovation, VisitProposal } from '../panels/VisitProposal';
+import { VisitProposal } from '../panels/VisitProposal';
 import './berita.css';
 
 const INNOVATIONS = `{ innovations { id name origin { code name } } }`;
@@ -63,10 +64,7 @@ export function Berita() {
       setActive(undefined);
       setAnnounce('');
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.byField());
-        setGeneral(error.general());
-      } else setGeneral([String(error)]);
+      showFailure(error, setErrors, setGeneral);
     } finally {
       setBusy(false);
     }
@@ -91,13 +89,7 @@ export function Berita() {
         aria-labelledby="report-form-title"
       >
         <h2 id="report-form-title">{t('reportText')}</h2>
-        {general.length > 0 && (
-          <div class="error" role="alert" data-general-error>
-            {general.map((g) => (
-              <p key={g}>{g}</p>
-            ))}
-          </div>
-        )}
+        <GeneralErrors general={general} />
         <Field name="text" label={t('reportText')} error={errors.text}>
           {(props) => <textarea {...props} rows={8} value={form.text} onInput={set('text')} />}
         </Field>

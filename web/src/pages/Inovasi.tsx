@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AdoptionRow } from '../lib/adoption-rows';
-import { type Evidence, type MilestoneRow, STAGES, type Stage } from '../lib/domain';
+import type { Evidence, MilestoneRow, Stage } from '../lib/domain';
 import { formatDate, t } from '../lib/i18n';
 import { useLiveReports } from '../lib/live';
 import { type QueryState, useQuery } from '../lib/query';
@@ -10,6 +10,7 @@ import { EvidenceList, StageBadge, VerificationBadge } from '../panels/Badges';
 import { Funnel, type StageCount } from '../panels/Funnel';
 import { InnovationNetwork } from '../panels/InnovationNetwork';
 import { Panel } from '../panels/Panel';
+import { StagePicker } from '../panels/StagePicker';
 
 const INNOVATIONS = `{ innovations { id name origin { code name } } }`;
 type InnovationList = {
@@ -130,18 +131,7 @@ function InnovationPage({ id }: { id: string }) {
           title={t('sCurveTitle')}
           state={rows}
           stage={stage}
-          controls={
-            <label>
-              {t('filterStage')}
-              <select value={stage} onChange={(e) => setStage(e.currentTarget.value as Stage)}>
-                {STAGES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`stage_${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          }
+          controls={<StagePicker value={stage} onChange={setStage} />}
         />
         <Panel id="funnel" title={t('funnelTitle')} state={state}>
           {(data) => <Funnel funnel={data.innovation?.diffusion.funnel ?? []} />}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, gql, newIdempotencyKey } from '../lib/api';
+import { gql, newIdempotencyKey, showFailure } from '../lib/api';
 import { MILESTONE_KINDS, MODES, type ReportableKind } from '../lib/domain';
 import { formatDate, t, todayInIndonesia } from '../lib/i18n';
 import { href } from '../lib/router';
@@ -10,7 +10,7 @@ import {
   emptyEvidence,
   evidenceInput,
 } from '../panels/EvidenceFields';
-import { Field } from '../panels/Field';
+import { Field, GeneralErrors } from '../panels/Field';
 import { InnovationSearch } from '../panels/InnovationSearch';
 import {
   type DetailValues,
@@ -113,12 +113,8 @@ function ReportForm({ who }: { who: Viewer }) {
       key.current = newIdempotencyKey();
       setReports((n) => n + 1);
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.byField());
-        setGeneral(error.general());
-        // A refused report wrote nothing: the corrected one is a new submission.
-        if (error.code !== 'NETWORK') key.current = newIdempotencyKey();
-      } else setGeneral([String(error)]);
+      // A refused report wrote nothing: the corrected one is a new submission.
+      if (showFailure(error, setErrors, setGeneral)) key.current = newIdempotencyKey();
     } finally {
       inFlight.current = false;
       setSubmitting(false);
@@ -132,13 +128,7 @@ function ReportForm({ who }: { who: Viewer }) {
       <div class="grid">
         <form class="form panel" onSubmit={submit} noValidate aria-labelledby="report-title">
           <h2 id="report-title">{t('laporTitle')}</h2>
-          {general.length > 0 && (
-            <div class="error" role="alert" data-general-error>
-              {general.map((g) => (
-                <p key={g}>{g}</p>
-              ))}
-            </div>
-          )}
+          <GeneralErrors general={general} />
           <Field name="adopterCode" label={t('adopter')} error={errors.adopterCode}>
             {(props) =>
               fixedAdopter ? (

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { type AdoptionFilter, cleanFilter, useAdoptionRows } from '../lib/adoption-rows';
-import { STAGES, type Stage } from '../lib/domain';
+import type { Stage } from '../lib/domain';
 import { t } from '../lib/i18n';
 import { AdoptionCurve } from '../panels/AdoptionCurve';
 import { ProvinceMap, useProvinces } from '../panels/ProvinceMap';
 import { Ranking } from '../panels/Rankings';
+import { StagePicker } from '../panels/StagePicker';
 
 type VerificationChoice = '' | 'VERIFIED' | 'UNVERIFIED' | 'REJECTED';
 
@@ -27,20 +28,7 @@ export function Nasional() {
     <>
       <h1>{t('nasionalTitle')}</h1>
       <form class="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('filterStage')}
-          <select
-            name="stage"
-            value={stage}
-            onChange={(e) => setStage(e.currentTarget.value as Stage)}
-          >
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`stage_${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StagePicker name="stage" value={stage} onChange={setStage} />
         <label>
           {t('filterFrom')}
           <input

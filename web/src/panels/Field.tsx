@@ -37,3 +37,15 @@ export function Field({
     </div>
   );
 }
+
+/** The errors of a form that belong to no one field (FORBIDDEN, CONFLICT, …), announced. */
+export function GeneralErrors({ general }: { general: string[] }) {
+  if (general.length === 0) return null;
+  return (
+    <div class="error" role="alert" data-general-error>
+      {general.map((g) => (
+        <p key={g}>{g}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { MilestoneInput, Proposal } from '../lib/draft';
+import type { MilestoneInput } from '../lib/draft';
 import { formatDate, t, todayInIndonesia } from '../lib/i18n';
 import { EvidenceFields, evidenceInput } from './EvidenceFields';
 import { Field } from './Field';
-import { evidenceDraftOf, ProposalForm, useSubmission } from './Proposal';
-import type { Innovation } from './VisitProposal';
+import { evidenceDraftOf, ProposalForm, type ProposalProps, useSubmission } from './Proposal';
+import { RegencyCodeField } from './RegencyCodeField';
 
 const REPORT = `mutation BeritaMilestone($input: ReportMilestoneInput!) {
   reportMilestone(input: $input) { stage }
@@ -19,15 +19,7 @@ export function InterestProposal({
   innovations,
   onDrop,
   onFocus,
-}: {
-  id: string;
-  n: number;
-  proposal: Proposal<MilestoneInput>;
-  names: Map<string, string>;
-  innovations: Innovation[];
-  onDrop: () => void;
-  onFocus: () => void;
-}) {
+}: ProposalProps<MilestoneInput>) {
   const draft = proposal.input;
   const [fields, setFields] = useState({
     adopterCode: draft.adopterCode,
@@ -86,27 +78,15 @@ export function InterestProposal({
     >
       <p class="sub">{t('kind_INTEREST_DECLARED')}</p>
       <div class="row">
-        <Field
+        <RegencyCodeField
           idPrefix={p}
           name="adopterCode"
           label={t('adopterCodeLabel')}
           error={errors.adopterCode}
-        >
-          {(props) => (
-            <>
-              <input
-                {...props}
-                type="text"
-                inputMode="decimal"
-                value={fields.adopterCode}
-                onInput={set('adopterCode')}
-              />
-              <small class="sub" data-regency-name>
-                {names.get(fields.adopterCode.trim()) ?? t('unknownRegency')}
-              </small>
-            </>
-          )}
-        </Field>
+          value={fields.adopterCode}
+          names={names}
+          onInput={set('adopterCode')}
+        />
         <Field idPrefix={p} name="occurredOn" label={t('occurredOn')} error={errors.occurredOn}>
           {(props) => (
             <input

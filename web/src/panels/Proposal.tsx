@@ -1,11 +1,26 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, gql, newIdempotencyKey } from '../lib/api';
-import type { DraftEvidence, SourceSpan } from '../lib/draft';
+import { gql, newIdempotencyKey, showFailure } from '../lib/api';
+import type { DraftEvidence, Proposal, SourceSpan } from '../lib/draft';
 import { formatNumber, t } from '../lib/i18n';
 import { href } from '../lib/router';
 import { token } from '../lib/session';
 import type { EvidenceDraft } from './EvidenceFields';
+import { GeneralErrors } from './Field';
+
+/** A registered innovation a proposal may name, with the regency it comes from. */
+export type Innovation = { id: string; name: string; origin: { code: string; name: string } };
+
+/** What the Berita page gives each proposal it lists: its draft, the names it shows, its actions. */
+export type ProposalProps<Input> = {
+  id: string;
+  n: number;
+  proposal: Proposal<Input>;
+  names: Map<string, string>;
+  innovations: Innovation[];
+  onDrop: () => void;
+  onFocus: () => void;
+};
 
 /** The draft's evidence (the report itself) as the evidence fields edit it. */
 export const evidenceDraftOf = (evidence: DraftEvidence[]): EvidenceDraft => {
@@ -41,11 +56,7 @@ export function useSubmission(mutation: string) {
       await gql(mutation, { input: { ...input, idempotencyKey: key.current } }, token.value);
       setDone(true);
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.byField());
-        setGeneral(error.general());
-        if (error.code !== 'NETWORK') key.current = newIdempotencyKey();
-      } else setGeneral([String(error)]);
+      if (showFailure(error, setErrors, setGeneral)) key.current = newIdempotencyKey();
     } finally {
       inFlight.current = false;
       setBusy(false);
@@ -108,13 +119,7 @@ export function ProposalForm({
           </strong>
         )}
       </p>
-      {general.length > 0 && (
-        <div class="error" role="alert" data-general-error>
-          {general.map((g) => (
-            <p key={g}>{g}</p>
-          ))}
-        </div>
-      )}
+      <GeneralErrors general={general} />
       <fieldset class="plain" disabled={done}>
         <legend class="sr-only">{title}</legend>
         {children}

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, gql, newIdempotencyKey } from '../lib/api';
+import { gql, newIdempotencyKey, showFailure } from '../lib/api';
 import { formatDate, t, todayInIndonesia } from '../lib/i18n';
 import { token } from '../lib/session';
 import { type EvidenceDraft, EvidenceFields, emptyEvidence, evidenceInput } from './EvidenceFields';
 import { Field } from './Field';
 import { InnovationSearch } from './InnovationSearch';
+import { VisitDatesRow } from './VisitDatesRow';
 
 const REPORT_VISIT = `mutation WorkbenchVisit($input: ReportStudyVisitInput!) {
   reportStudyVisit(input: $input) { id host { name } }
@@ -77,11 +78,7 @@ export function StudyVisitForm({
       key.current = newIdempotencyKey();
       onReported();
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.byField());
-        setGeneral(error.general());
-        if (error.code !== 'NETWORK') key.current = newIdempotencyKey();
-      } else setGeneral([String(error)]);
+      if (showFailure(error, setErrors, setGeneral)) key.current = newIdempotencyKey();
     } finally {
       setBusy(false);
     }
@@ -114,26 +111,7 @@ export function StudyVisitForm({
         name="visit-innovation"
         legend={t('visitInnovation')}
       />
-      <div class="row">
-        {(['startDate', 'endDate'] as const).map((name) => (
-          <Field key={name} name={name} label={t(name)} error={errors[name]}>
-            {(props) => (
-              <input {...props} type="date" max={today} value={fields[name]} onInput={set(name)} />
-            )}
-          </Field>
-        ))}
-        <Field name="delegationSize" label={t('delegationSize')} error={errors.delegationSize}>
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              value={fields.delegationSize}
-              onInput={set('delegationSize')}
-            />
-          )}
-        </Field>
-      </div>
+      <VisitDatesRow fields={fields} errors={errors} today={today} set={set} />
       {text('leader', 'leader')}
       {text('site', 'siteName')}
       <Field name="visit-note" label={t('note')} error={errors.note}>

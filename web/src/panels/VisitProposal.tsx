@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { Proposal, VisitInput } from '../lib/draft';
+import type { VisitInput } from '../lib/draft';
 import { formatDate, t, todayInIndonesia } from '../lib/i18n';
 import { EvidenceFields, evidenceInput } from './EvidenceFields';
 import { Field } from './Field';
-import { evidenceDraftOf, ProposalForm, useSubmission } from './Proposal';
+import { evidenceDraftOf, ProposalForm, type ProposalProps, useSubmission } from './Proposal';
+import { RegencyCodeField } from './RegencyCodeField';
+import { VisitDatesRow } from './VisitDatesRow';
 
 const REPORT_VISIT = `mutation BeritaVisit($input: ReportStudyVisitInput!) {
   reportStudyVisit(input: $input) { id }
 }`;
-export type Innovation = { id: string; name: string; origin: { code: string; name: string } };
 
 /** A proposed study visit, every field editable, confirmed as `reportStudyVisit`. */
 export function VisitProposal({
@@ -19,15 +20,7 @@ export function VisitProposal({
   innovations,
   onDrop,
   onFocus,
-}: {
-  id: string;
-  n: number;
-  proposal: Proposal<VisitInput>;
-  names: Map<string, string>;
-  innovations: Innovation[];
-  onDrop: () => void;
-  onFocus: () => void;
-}) {
+}: ProposalProps<VisitInput>) {
   const draft = proposal.input;
   const [fields, setFields] = useState({
     hostCode: draft.hostCode,
@@ -94,22 +87,15 @@ export function VisitProposal({
   };
 
   const regency = (name: 'hostCode' | 'visitorCode') => (
-    <Field idPrefix={p} name={name} label={t(name)} error={errors[name]}>
-      {(props) => (
-        <>
-          <input
-            {...props}
-            type="text"
-            inputMode="decimal"
-            value={fields[name]}
-            onInput={set(name)}
-          />
-          <small class="sub" data-regency-name>
-            {names.get(fields[name].trim()) ?? t('unknownRegency')}
-          </small>
-        </>
-      )}
-    </Field>
+    <RegencyCodeField
+      idPrefix={p}
+      name={name}
+      label={t(name)}
+      error={errors[name]}
+      value={fields[name]}
+      names={names}
+      onInput={set(name)}
+    />
   );
   return (
     <ProposalForm
@@ -132,31 +118,7 @@ export function VisitProposal({
         {regency('visitorCode')}
         {regency('hostCode')}
       </div>
-      <div class="row">
-        {(['startDate', 'endDate'] as const).map((name) => (
-          <Field key={name} idPrefix={p} name={name} label={t(name)} error={errors[name]}>
-            {(props) => (
-              <input {...props} type="date" max={today} value={fields[name]} onInput={set(name)} />
-            )}
-          </Field>
-        ))}
-        <Field
-          idPrefix={p}
-          name="delegationSize"
-          label={t('delegationSize')}
-          error={errors.delegationSize}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              value={fields.delegationSize}
-              onInput={set('delegationSize')}
-            />
-          )}
-        </Field>
-      </div>
+      <VisitDatesRow idPrefix={p} fields={fields} errors={errors} today={today} set={set} />
       <Field idPrefix={p} name="leader" label={t('leader')} error={errors.leader}>
         {(props) => <input {...props} type="text" value={fields.leader} onInput={set('leader')} />}
       </Field>
