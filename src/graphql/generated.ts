@@ -33,12 +33,19 @@ export type Scalars = {
 /** An access grant; the token itself is never stored, only its SHA-256 hash. */
 export type AccessToken = {
   __typename?: 'AccessToken';
+  /** The grant's id (not the secret); revoke by it. */
   id: Scalars['ID']['output'];
+  /** When the token was issued. */
   issuedAt: Scalars['DateTime']['output'];
+  /** Who holds it, as given when it was issued. */
   label?: Maybe<Scalars['String']['output']>;
+  /** The regency a REGENCY token speaks for; null for ANALYST and ADMIN. */
   regency?: Maybe<Regency>;
+  /** True once revoked; a revoked token no longer works. */
   revoked: Scalars['Boolean']['output'];
+  /** When it was revoked. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the token may do. */
   role: Role;
 };
 
@@ -52,14 +59,20 @@ export type AddEvidenceInput = {
   milestoneId: Scalars['ID']['input'];
 };
 
+/** One adopter regency's replication of one innovation: its stage, maturity and milestones. */
 export type Adoption = {
   __typename?: 'Adoption';
+  /** The regency replicating the innovation. */
   adopter: Regency;
+  /** The date of its earliest milestone that counts. */
   firstOccurredOn?: Maybe<Scalars['Date']['output']>;
   /** The adoption's full history from the event log: every report, retraction and verification, and the study visits that count for it, in log order. */
   history: Array<AuditEvent>;
+  /** The innovation being replicated. */
   innovation: Innovation;
+  /** The date of its latest milestone that counts. */
   lastOccurredOn?: Maybe<Scalars['Date']['output']>;
+  /** The stage on Kemendagri's maturity scale. */
   maturity: Maturity;
   /** Every milestone, retracted ones included, in the order they occurred. */
   milestones: Array<Milestone>;
@@ -67,13 +80,18 @@ export type Adoption = {
   stage: AdoptionStage;
   /** True while the latest SUSPENDED/RESUMED milestone is a suspension (vakum). */
   suspended: Scalars['Boolean']['output'];
+  /** When the latest event that changed it was recorded. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of adoptions with its cursors and the size of the whole match. */
 export type AdoptionConnection = {
   __typename?: 'AdoptionConnection';
+  /** The adoptions on this page, each with its cursor. */
   edges: Array<AdoptionEdge>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** How many adoptions match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -84,7 +102,9 @@ export type AdoptionCurve = {
   adopters: Scalars['Int']['output'];
   /** Adoptions that reached the stage in all. */
   adoptions: Scalars['Int']['output'];
+  /** Which date places a milestone in a period. */
   clock: Clock;
+  /** The length of each period. */
   interval: CurveInterval;
   /** Every period from the first adoption reaching the stage to the last, empty ones included. */
   periods: Array<CurvePeriod>;
@@ -92,22 +112,30 @@ export type AdoptionCurve = {
   stage: AdoptionStage;
 };
 
+/** One adoption on a page, with the cursor that points after it. */
 export type AdoptionEdge = {
   __typename?: 'AdoptionEdge';
+  /** Opaque; pass it as `after` to continue after this adoption (in the same sort order). */
   cursor: Scalars['String']['output'];
+  /** The adoption. */
   node: Adoption;
 };
 
+/** Which adoptions to list; every condition given must hold. */
 export type AdoptionFilter = {
+  /** Adoptions by this adopting regency (Kemendagri code). */
   adopterCode?: InputMaybe<Scalars['ID']['input']>;
   /** Only adoptions of innovations of this category. */
   category?: InputMaybe<InnovationCategory>;
+  /** Adoptions of this innovation. */
   innovationId?: InputMaybe<Scalars['ID']['input']>;
+  /** This stage or a later one. */
   minStage?: InputMaybe<AdoptionStage>;
   /** Only adoptions whose replication mode (the mode of their latest milestone that counts and names one) is this. */
   mode?: InputMaybe<ReplicationMode>;
   /** Has a milestone that counts and occurred within the range. */
   occurredBetween?: InputMaybe<DateRange>;
+  /** Adoptions of innovations originated by this regency. */
   originCode?: InputMaybe<Scalars['ID']['input']>;
   /** Province of the adopting regency. */
   provinceCode?: InputMaybe<Scalars['ID']['input']>;
@@ -123,16 +151,25 @@ export type AdoptionFilter = {
 
 /** Sort order of adoptions; ties are broken by (adopter, innovation) in the same direction. */
 export type AdoptionSort = {
+  /** Ascending (the default) or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to sort by. */
   field: AdoptionSortField;
 };
 
+/** What adoptions can be sorted by. */
 export type AdoptionSortField =
+  /** The adopter's code. */
   | 'ADOPTER'
+  /** The date of the earliest milestone that counts. */
   | 'FIRST_OCCURRED'
+  /** The innovation's id. */
   | 'INNOVATION'
+  /** The date of the latest milestone that counts. */
   | 'LAST_OCCURRED'
+  /** The stage, in stage order. */
   | 'STAGE'
+  /** When the adoption last changed. */
   | 'UPDATED';
 
 /** How far an adoption got, in order. */
@@ -152,19 +189,28 @@ export type AdoptionStage =
   /** studi tiru / kunjungan kerja */
   | 'STUDIED';
 
+/** Details of an AGREEMENT_SIGNED milestone: the MoU or PKS. */
 export type AgreementDetails = {
   __typename?: 'AgreementDetails';
+  /** The agreement's document number. */
   documentNumber?: Maybe<Scalars['String']['output']>;
+  /** The parties that signed (1 to 20). */
   parties: Array<Scalars['String']['output']>;
+  /** MoU or PKS. */
   type: AgreementType;
 };
 
+/** Details of an AGREEMENT_SIGNED milestone: the MoU or PKS. */
 export type AgreementDetailsInput = {
+  /** The agreement's document number. */
   documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The parties that signed (1 to 20). */
   parties: Array<Scalars['String']['input']>;
+  /** MoU or PKS. */
   type: AgreementType;
 };
 
+/** The kind of agreement between the regencies. */
 export type AgreementType =
   /** nota kesepahaman */
   | 'MOU'
@@ -176,28 +222,42 @@ export type AuditEvent = {
   __typename?: 'AuditEvent';
   /** Who reported it (the token's actor id). */
   actor?: Maybe<Scalars['String']['output']>;
+  /** The id shared by the events one request wrote. */
   correlationId?: Maybe<Scalars['String']['output']>;
+  /** The event's payload, as stored. */
   data: Scalars['JSON']['output'];
+  /** The event's metadata (actor, correlation id, idempotency record, migration source), as stored. */
   metadata: Scalars['JSON']['output'];
+  /** Position in the global log (a string: it may exceed 2^53). */
   position: Scalars['String']['output'];
+  /** When it was written (for a migrated event, when it was first written). */
   recordedAt: Scalars['DateTime']['output'];
+  /** Revision within its stream (a string). */
   revision: Scalars['String']['output'];
+  /** The stream it belongs to, e.g. adoption-16.04_banyuwangi-mal-pelayanan-publik. */
   stream: Scalars['String']['output'];
+  /** The event type, e.g. MilestoneReported. */
   type: Scalars['String']['output'];
 };
 
+/** Details of a BUDGET_ALLOCATED milestone: the budget line. */
 export type BudgetDetails = {
   __typename?: 'BudgetDetails';
   /** Whole rupiah as decimal digits, exact (amounts can pass 2^53). */
   amountRupiah: Scalars['String']['output'];
+  /** The fiscal year (tahun anggaran), within a year of the milestone's date. */
   fiscalYear: Scalars['Int']['output'];
+  /** Where the money comes from. */
   source: BudgetSource;
 };
 
+/** Details of a BUDGET_ALLOCATED milestone: the budget line. */
 export type BudgetDetailsInput = {
   /** Whole rupiah written in digits, e.g. "1500000000". */
   amountRupiah: Scalars['String']['input'];
+  /** The fiscal year (tahun anggaran), within a year of the milestone's date. */
   fiscalYear: Scalars['Int']['input'];
+  /** Where the money comes from. */
   source: BudgetSource;
 };
 
@@ -210,10 +270,15 @@ export type BudgetGrouping =
   /** the adopting regency's province */
   | 'PROVINCE';
 
+/** Where the money comes from. */
 export type BudgetSource =
+  /** the regional budget (Anggaran Pendapatan dan Belanja Daerah) */
   | 'APBD'
+  /** the state budget (Anggaran Pendapatan dan Belanja Negara) */
   | 'APBN'
+  /** corporate social responsibility funds */
   | 'CSR'
+  /** another source */
   | 'OTHER';
 
 /** A total of budget allocations; the fields not grouped by are null. */
@@ -270,17 +335,24 @@ export type CurvePeriod = {
 
 /** An inclusive range of calendar dates; either end may be left open. Instants compare in UTC. */
 export type DateRange = {
+  /** First day included; open when omitted. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day included; open when omitted. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** How one innovation spread: the funnel of stages, the provinces, and the days from study visit to each stage. */
 export type Diffusion = {
   __typename?: 'Diffusion';
   /** Adoptions that reached at least one stage. */
   adoptions: Scalars['Int']['output'];
+  /** Per stage: adoptions that reached it and adoptions standing at it. */
   funnel: Array<StageCount>;
+  /** The innovation. */
   innovation: Innovation;
+  /** Adopting regencies per province. */
   provinces: Array<ProvinceCount>;
+  /** Per stage after STUDIED: days from the first study visit to reaching it. */
   studyToStage: Array<StageDuration>;
 };
 
@@ -293,14 +365,20 @@ export type DiffusionNetwork = {
   nodes: Array<NetworkNode>;
 };
 
+/** A regency the report names, with the role the report gives it. */
 export type DraftRegency = {
   __typename?: 'DraftRegency';
+  /** 0..1: how sure the reading is. */
   confidence: Scalars['Float']['output'];
+  /** The regency, matched against the official names. */
   regency: Regency;
+  /** Host, visitor, or only mentioned. */
   role: DraftRole;
+  /** The spans of the report it was read from. */
   sources: Array<SourceSpan>;
 };
 
+/** The part a regency plays in the report. */
 export type DraftRole =
   /** where the visit takes place */
   | 'HOST'
@@ -309,41 +387,64 @@ export type DraftRole =
   /** a regency that visits */
   | 'VISITOR';
 
+/** Details of an EVALUATED milestone. */
 export type EvaluationDetails = {
   __typename?: 'EvaluationDetails';
+  /** What the evaluation found. */
   outcome: Scalars['String']['output'];
 };
 
+/** Details of an EVALUATED milestone. */
 export type EvaluationDetailsInput = {
+  /** What the evaluation found. */
   outcome: Scalars['String']['input'];
 };
 
+/** A page of events from the log, oldest first. */
 export type EventPage = {
   __typename?: 'EventPage';
+  /** The events, oldest first. */
   nodes: Array<AuditEvent>;
+  /** Pass endCursor as `after` for the next page. */
   pageInfo: PageInfo;
 };
 
+/** Supporting evidence (data dukung): a document, regulation, news report or photo. */
 export type Evidence = {
   __typename?: 'Evidence';
+  /** What the evidence is. */
   kind: EvidenceKind;
+  /** A reference such as a regulation or document number. */
   reference?: Maybe<Scalars['String']['output']>;
+  /** Its title. */
   title: Scalars['String']['output'];
+  /** Where it can be read (http or https). */
   url?: Maybe<Scalars['String']['output']>;
 };
 
+/** Supporting evidence (data dukung): give a URL (http or https), a reference, or both. */
 export type EvidenceInput = {
+  /** What the evidence is. */
   kind: EvidenceKind;
+  /** A reference such as a regulation or document number. */
   reference?: InputMaybe<Scalars['String']['input']>;
+  /** Its title. */
   title: Scalars['String']['input'];
+  /** Where it can be read; http or https only. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What a piece of evidence is. */
 export type EvidenceKind =
+  /** a document (report, letter, minutes) */
   | 'DOCUMENT'
+  /** a news report */
   | 'NEWS'
+  /** anything else */
   | 'OTHER'
+  /** a photograph */
   | 'PHOTO'
+  /** a regulation (Perda, Perbup, SK) */
   | 'REGULATION';
 
 /**
@@ -363,24 +464,35 @@ export type FigureFilter = {
   verification?: InputMaybe<VerificationFilter>;
 };
 
+/** A public-service innovation, registered for the regency it originates from. */
 export type Innovation = {
   __typename?: 'Innovation';
   /** Its adoptions; at the innovation's own time point when it was listed with knownAt. */
   adoptions: Array<Adoption>;
+  /** The field it belongs to. */
   category: InnovationCategory;
+  /** What it does, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** How this innovation spread: funnel, provinces, time from study visit to each stage. */
   diffusion: Diffusion;
+  /** True for a digital (online) innovation. */
   digital: Scalars['Boolean']['output'];
+  /** Evidence of the innovation itself (its launch, its regulation). */
   evidence: Array<Evidence>;
+  /** A stable slug, e.g. banyuwangi-mal-pelayanan-publik. */
   id: Scalars['ID']['output'];
   /** When the origin launched it, where known to the day. */
   launchedOn?: Maybe<Scalars['Date']['output']>;
+  /** Its name, e.g. Mal Pelayanan Publik. */
   name: Scalars['String']['output'];
+  /** The regency it originates from. */
   origin: Regency;
+  /** When it was registered in replika. */
   registeredAt: Scalars['DateTime']['output'];
 };
 
 
+/** A public-service innovation, registered for the regency it originates from. */
 export type InnovationAdoptionsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -388,12 +500,14 @@ export type InnovationAdoptionsArgs = {
 };
 
 
+/** A public-service innovation, registered for the regency it originates from. */
 export type InnovationDiffusionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   window?: InputMaybe<DateRange>;
 };
 
+/** The field an innovation belongs to. */
 export type InnovationCategory =
   /** tata kelola pemerintahan */
   | 'GOVERNANCE'
@@ -407,33 +521,43 @@ export type InnovationRank = {
   __typename?: 'InnovationRank';
   /** Adopting regencies whose adoption of it reached the stage asked for. */
   count: Scalars['Int']['output'];
+  /** The innovation. */
   innovation: Innovation;
   /** 1 for the most; equal counts share a rank (1, 2, 2, 4). */
   rank: Scalars['Int']['output'];
 };
 
+/** Who a new access token speaks for. */
 export type IssueAccessTokenInput = {
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Who holds it, e.g. "Bagian Organisasi Setda Lahat". */
   label?: InputMaybe<Scalars['String']['input']>;
   /** The regency a REGENCY token speaks for; omitted for ANALYST and ADMIN. */
   regencyCode?: InputMaybe<Scalars['ID']['input']>;
+  /** What the token may do. */
   role: Role;
 };
 
+/** A newly issued access token: the secret, shown once, and its grant. */
 export type IssuedAccessToken = {
   __typename?: 'IssuedAccessToken';
+  /** The grant, as listed in accessTokens. */
   accessToken: AccessToken;
   /** The secret, shown this once. Null when a retry with the same idempotencyKey answers. */
   token?: Maybe<Scalars['String']['output']>;
 };
 
+/** Details of a SERVICE_LAUNCHED milestone. */
 export type LaunchDetails = {
   __typename?: 'LaunchDetails';
+  /** Who inaugurated the service (peresmian). */
   inauguratedBy: Scalars['String']['output'];
 };
 
+/** Details of a SERVICE_LAUNCHED milestone. */
 export type LaunchDetailsInput = {
+  /** Who inaugurated the service (peresmian). */
   inauguratedBy: Scalars['String']['input'];
 };
 
@@ -446,31 +570,45 @@ export type Maturity =
   /** PILOTING */
   | 'UJI_COBA';
 
+/** One reported step of an adoption. Never edited: a wrong report is retracted and stays in the history. */
 export type Milestone = {
   __typename?: 'Milestone';
+  /** Details of its kind (the MoU, the regulation, the budget line, …), when reported. */
   details?: Maybe<MilestoneDetails>;
+  /** Supporting evidence (data dukung). */
   evidence: Array<Evidence>;
+  /** Its id; a STUDY_VISIT milestone's is <visitId>:<innovationId>. */
   id: Scalars['ID']['output'];
+  /** What it reports. */
   kind: MilestoneKind;
   /**
    * When the ministry knew of it: the start (UTC) of the day an import says it originally learned
    * of it (history from before replika), otherwise `recordedAt`. `knownAt` time travel counts by it.
    */
   knownAt: Scalars['DateTime']['output'];
+  /** How the adopter replicates the innovation. */
   mode?: Maybe<ReplicationMode>;
+  /** Free text from the reporter. */
   note?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
   occurredOn: Scalars['Date']['output'];
+  /** When it was reported. */
   recordedAt: Scalars['DateTime']['output'];
   /** Who reported it. */
   reportedBy?: Maybe<Scalars['String']['output']>;
+  /** True once retracted: it stays in the history but no longer counts. */
   retracted: Scalars['Boolean']['output'];
+  /** When it was retracted. */
   retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was retracted. */
   retractionReason?: Maybe<Scalars['String']['output']>;
   /** The study visit this STUDY_VISIT milestone comes from. */
   studyVisit?: Maybe<StudyVisit>;
+  /** The ministry's latest verdict. */
   verification: Verification;
   /** The analyst's note on a verification, or the reason for a rejection. */
   verificationNote?: Maybe<Scalars['String']['output']>;
+  /** When the latest verdict was given. */
   verifiedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -490,47 +628,78 @@ export type MilestoneChange =
 /** Details of a milestone: the one field matching its kind is set. */
 export type MilestoneDetails = {
   __typename?: 'MilestoneDetails';
+  /** Set for AGREEMENT_SIGNED. */
   agreement?: Maybe<AgreementDetails>;
+  /** Set for BUDGET_ALLOCATED. */
   budget?: Maybe<BudgetDetails>;
+  /** Set for EVALUATED. */
   evaluation?: Maybe<EvaluationDetails>;
+  /** Set for SERVICE_LAUNCHED. */
   launch?: Maybe<LaunchDetails>;
+  /** Set for PILOT_STARTED. */
   pilot?: Maybe<PilotDetails>;
+  /** Set for REGULATION_ENACTED. */
   regulation?: Maybe<RegulationDetails>;
+  /** Set for SUSPENDED. */
   suspension?: Maybe<SuspensionDetails>;
 };
 
 /** Set only the field of the milestone's kind; another one is refused. */
 export type MilestoneDetailsInput = {
+  /** Only for AGREEMENT_SIGNED. */
   agreement?: InputMaybe<AgreementDetailsInput>;
+  /** Only for BUDGET_ALLOCATED. */
   budget?: InputMaybe<BudgetDetailsInput>;
+  /** Only for EVALUATED. */
   evaluation?: InputMaybe<EvaluationDetailsInput>;
+  /** Only for SERVICE_LAUNCHED. */
   launch?: InputMaybe<LaunchDetailsInput>;
+  /** Only for PILOT_STARTED. */
   pilot?: InputMaybe<PilotDetailsInput>;
+  /** Only for REGULATION_ENACTED. */
   regulation?: InputMaybe<RegulationDetailsInput>;
+  /** Only for SUSPENDED. */
   suspension?: InputMaybe<SuspensionDetailsInput>;
 };
 
 /** The input of `reportMilestone` as drafted. */
 export type MilestoneDraft = {
   __typename?: 'MilestoneDraft';
+  /** The regency that declared its interest. */
   adopterCode: Scalars['ID']['output'];
+  /** The report itself, as NEWS evidence. */
   evidence: Array<Evidence>;
+  /** The innovation it is interested in. */
   innovationId: Scalars['ID']['output'];
+  /** INTEREST_DECLARED. */
   kind: MilestoneKind;
+  /** The stated intention, in the report's words. */
   note?: Maybe<Scalars['String']['output']>;
+  /** When the interest was stated. */
   occurredOn: Scalars['Date']['output'];
 };
 
+/** What a milestone reports, in stage order, with the Indonesian term officials use. */
 export type MilestoneKind =
+  /** nota kesepahaman (MoU) / perjanjian kerja sama (PKS): reaches AGREED */
   | 'AGREEMENT_SIGNED'
+  /** alokasi APBD: reaches FUNDED */
   | 'BUDGET_ALLOCATED'
+  /** evaluasi: keeps the stage */
   | 'EVALUATED'
+  /** pernyataan minat: reaches INTERESTED */
   | 'INTEREST_DECLARED'
+  /** uji coba: reaches PILOTING */
   | 'PILOT_STARTED'
+  /** Peraturan Bupati / Wali Kota, SK: reaches REGULATED */
   | 'REGULATION_ENACTED'
+  /** berlanjut: ends a suspension */
   | 'RESUMED'
+  /** peluncuran / peresmian: reaches OPERATIONAL */
   | 'SERVICE_LAUNCHED'
+  /** studi tiru / kunjungan kerja: reaches STUDIED (reported with reportStudyVisit) */
   | 'STUDY_VISIT'
+  /** vakum: sets the adoption's suspended flag, keeps the stage */
   | 'SUSPENDED';
 
 /** A milestone just projected: reported directly or through a study visit. */
@@ -540,16 +709,22 @@ export type MilestoneNotice = {
   adoption?: Maybe<Adoption>;
   /** What happened: REPORTED on milestoneReported; any change on milestoneChanged. */
   change: MilestoneChange;
+  /** The milestone. */
   milestone: Milestone;
   /** Log position of the event that reported it. */
   position: Scalars['String']['output'];
 };
 
+/** A proposed INTEREST_DECLARED milestone read from a news report, for a person to confirm. */
 export type MilestoneProposal = {
   __typename?: 'MilestoneProposal';
+  /** 0..1, the weakest of the facts the input rests on. */
   confidence: Scalars['Float']['output'];
+  /** The input for reportMilestone, as drafted. */
   input: MilestoneDraft;
+  /** Required input fields the report does not give. */
   missing: Array<Scalars['String']['output']>;
+  /** The spans of the report the input rests on. */
   sources: Array<SourceSpan>;
 };
 
@@ -576,6 +751,7 @@ export type Mutation = {
   reportStudyVisit: StudyVisit;
   /** Retracts a wrong milestone report; it stays in the history but no longer counts. */
   retractMilestone: Adoption;
+  /** Retracts a wrong study visit report, and with it the STUDY_VISIT milestones it stood for. */
   retractStudyVisit: StudyVisit;
   /** Revokes an access token (ADMIN); it stops working at once. */
   revokeAccessToken: AccessToken;
@@ -682,6 +858,7 @@ export type NetworkEdge = {
   from: Scalars['ID']['output'];
   /** The innovations studied on the visit (those in scope), or the one adopted. */
   innovations: Array<Innovation>;
+  /** A study visit or an adoption. */
   kind: NetworkEdgeKind;
   /** The adoption's stage, counting only milestones the filter keeps (ADOPTION edges). */
   stage?: Maybe<AdoptionStage>;
@@ -703,58 +880,83 @@ export type NetworkNode = {
   __typename?: 'NetworkNode';
   /** Its Kemendagri code. */
   code: Scalars['ID']['output'];
+  /** Its province. */
   province: Province;
+  /** The regency. */
   regency: Regency;
 };
 
+/** How the innovations of one origin regency spread, together and per innovation. */
 export type OriginDiffusion = {
   __typename?: 'OriginDiffusion';
   /** Distinct adopting regencies over all its innovations. */
   adopters: Scalars['Int']['output'];
+  /** Adoptions of its innovations that reached at least one stage. */
   adoptions: Scalars['Int']['output'];
+  /** Per stage, over all its innovations. */
   funnel: Array<StageCount>;
+  /** Innovations it originated. */
   innovations: Scalars['Int']['output'];
+  /** The origin regency. */
   origin: Regency;
+  /** The same figures per innovation. */
   perInnovation: Array<Diffusion>;
+  /** Adopting regencies per province. */
   provinces: Array<ProvinceCount>;
+  /** Days from the first study visit to each stage, over all its innovations. */
   studyToStage: Array<StageDuration>;
 };
 
+/** Where a page ends and whether more follow. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last item; pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Details of a PILOT_STARTED milestone. */
 export type PilotDetails = {
   __typename?: 'PilotDetails';
+  /** What the pilot covers (where, which services). */
   scope: Scalars['String']['output'];
 };
 
+/** Details of a PILOT_STARTED milestone. */
 export type PilotDetailsInput = {
+  /** What the pilot covers (where, which services). */
   scope: Scalars['String']['input'];
 };
 
+/** A province (provinsi) by its Kemendagri code, e.g. 35 for Jawa Timur. */
 export type Province = {
   __typename?: 'Province';
+  /** Kemendagri code, two digits. */
   code: Scalars['ID']['output'];
+  /** Official name. */
   name: Scalars['String']['output'];
+  /** Its kabupaten and kota. */
   regencies: Array<Regency>;
 };
 
+/** Adopting regencies in one province. */
 export type ProvinceCount = {
   __typename?: 'ProvinceCount';
   /** Adopting regencies in this province. */
   adopters: Scalars['Int']['output'];
+  /** The province. */
   province: Province;
 };
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type Query = {
   __typename?: 'Query';
   /** Every access grant, secrets never included (ADMIN only). */
   accessTokens: Array<AccessToken>;
   /**
    * The cumulative adoption curve (S-curve) of one innovation, an origin's innovations, a
+   * "A province by its Kemendagri code, e.g. 16."
    * province's adopters, or the whole country when no scope is given.
    */
   adoptionCurve: AdoptionCurve;
@@ -793,11 +995,15 @@ export type Query = {
    * (cursor = global position). Positions and revisions are strings (they may exceed 2^53).
    */
   events: EventPage;
+  /** An innovation by its id. */
   innovation?: Maybe<Innovation>;
+  /** Registered innovations, optionally filtered. */
   innovations: Array<Innovation>;
   /** Diffusion figures over every innovation an origin regency registered. */
   originDiffusion: OriginDiffusion;
+  /** A province by its Kemendagri code, e.g. 16. */
   province?: Maybe<Province>;
+  /** Every province (38). */
   provinces: Array<Province>;
   /** Every kabupaten/kota, or those of one province. */
   regencies: Array<Regency>;
@@ -809,6 +1015,7 @@ export type Query = {
    * "Mal Pelayanan Publik", "mpp" finds "... (MPP)"), best matches first.
    */
   searchInnovations: Array<Innovation>;
+  /** A study visit by its id. */
   studyVisit?: Maybe<StudyVisit>;
   /**
    * Study visits. `ledToNothingAfterMonths: N` keeps only visits that ended at least N months ago
@@ -828,10 +1035,12 @@ export type Query = {
   topInnovations: Array<InnovationRank>;
   /** Origin regencies ranked by how many adoptions of their innovations reached `minStage` (ties by code). */
   topOrigins: Array<RegencyRank>;
+  /** Who the request's token speaks for (unauthenticated without one). */
   viewer: Viewer;
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryAdoptionCurveArgs = {
   clock?: InputMaybe<Clock>;
   filter?: InputMaybe<FigureFilter>;
@@ -843,6 +1052,7 @@ export type QueryAdoptionCurveArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryAdoptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -853,6 +1063,7 @@ export type QueryAdoptionsArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryBudgetTotalsArgs = {
   filter?: InputMaybe<FigureFilter>;
   fiscalYear?: InputMaybe<Scalars['Int']['input']>;
@@ -862,6 +1073,7 @@ export type QueryBudgetTotalsArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryDiffusionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   innovationId: Scalars['ID']['input'];
@@ -870,6 +1082,7 @@ export type QueryDiffusionArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryDiffusionNetworkArgs = {
   filter?: InputMaybe<FigureFilter>;
   innovationId?: InputMaybe<Scalars['ID']['input']>;
@@ -877,6 +1090,7 @@ export type QueryDiffusionNetworkArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryDraftFromReportArgs = {
   publishedOn: Scalars['Date']['input'];
   text: Scalars['String']['input'];
@@ -884,6 +1098,7 @@ export type QueryDraftFromReportArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -891,11 +1106,13 @@ export type QueryEventsArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryInnovationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryInnovationsArgs = {
   category?: InputMaybe<InnovationCategory>;
   digital?: InputMaybe<Scalars['Boolean']['input']>;
@@ -904,6 +1121,7 @@ export type QueryInnovationsArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryOriginDiffusionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -912,32 +1130,38 @@ export type QueryOriginDiffusionArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryProvinceArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryRegenciesArgs = {
   provinceCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryRegencyArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QuerySearchInnovationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryStudyVisitArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryStudyVisitsArgs = {
   hostCode?: InputMaybe<Scalars['ID']['input']>;
   ledToNothingAfterMonths?: InputMaybe<Scalars['Int']['input']>;
@@ -945,6 +1169,7 @@ export type QueryStudyVisitsArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryTimeToStageArgs = {
   filter?: InputMaybe<FigureFilter>;
   from?: InputMaybe<TimeToStageStart>;
@@ -954,6 +1179,7 @@ export type QueryTimeToStageArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryTopAdoptersArgs = {
   filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -961,6 +1187,7 @@ export type QueryTopAdoptersArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryTopInnovationsArgs = {
   filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -968,22 +1195,27 @@ export type QueryTopInnovationsArgs = {
 };
 
 
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryTopOriginsArgs = {
   filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   minStage?: InputMaybe<AdoptionStage>;
 };
 
+/** A kabupaten or kota by its Kemendagri code (Kepmendagri 2025), with its official name. */
 export type Regency = {
   __typename?: 'Regency';
   /** This regency's adoptions of other regencies' innovations. */
   adoptions: Array<Adoption>;
+  /** Kemendagri code, e.g. 35.10. */
   code: Scalars['ID']['output'];
   /** Diffusion figures over the innovations this regency originated. */
   diffusion: OriginDiffusion;
   /** Innovations this regency originated. */
   innovations: Array<Innovation>;
+  /** Official name, e.g. Kabupaten Banyuwangi. */
   name: Scalars['String']['output'];
+  /** The province it belongs to. */
   province: Province;
   /** Study visits this regency hosted. */
   studyVisitsHosted: Array<StudyVisit>;
@@ -992,12 +1224,14 @@ export type Regency = {
 };
 
 
+/** A kabupaten or kota by its Kemendagri code (Kepmendagri 2025), with its official name. */
 export type RegencyAdoptionsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
+/** A kabupaten or kota by its Kemendagri code (Kepmendagri 2025), with its official name. */
 export type RegencyDiffusionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1014,39 +1248,58 @@ export type RegencyRank = {
   count: Scalars['Int']['output'];
   /** 1 for the most; equal counts share a rank (1, 2, 2, 4). */
   rank: Scalars['Int']['output'];
+  /** The regency. */
   regency: Regency;
 };
 
+/** An innovation to register (ADMIN). */
 export type RegisterInnovationInput = {
+  /** The field it belongs to. */
   category?: InputMaybe<InnovationCategory>;
+  /** What it does. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** True for a digital (online) innovation. */
   digital?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Evidence of the innovation itself. */
   evidence?: InputMaybe<Array<EvidenceInput>>;
   /** Optional slug; derived from the origin and name when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** When the origin launched it; not in the future. */
   launchedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Its name. */
   name: Scalars['String']['input'];
+  /** The regency it originates from. */
   originCode: Scalars['ID']['input'];
 };
 
+/** Details of a REGULATION_ENACTED milestone: the legal instrument. */
 export type RegulationDetails = {
   __typename?: 'RegulationDetails';
+  /** The kind of instrument. */
   instrument: RegulationInstrument;
+  /** Its number, e.g. 12/2024. */
   number: Scalars['String']['output'];
+  /** Its title. */
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** Details of a REGULATION_ENACTED milestone: the legal instrument. */
 export type RegulationDetailsInput = {
+  /** The kind of instrument. */
   instrument: RegulationInstrument;
+  /** Its number, e.g. 12/2024. */
   number: Scalars['String']['input'];
+  /** Its title. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The kind of legal instrument enacted. */
 export type RegulationInstrument =
   /** Keputusan Bupati / Wali Kota (SK) */
   | 'KEPUTUSAN_KEPALA_DAERAH'
+  /** another instrument */
   | 'OTHER'
   /** Peraturan Bupati */
   | 'PERATURAN_BUPATI'
@@ -1057,16 +1310,23 @@ export type RegulationInstrument =
   /** Surat Edaran */
   | 'SURAT_EDARAN';
 
+/** A milestone to reject, and why (ANALYST or ADMIN). */
 export type RejectMilestoneInput = {
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The milestone. */
   milestoneId: Scalars['ID']['input'];
+  /** Why it is rejected. */
   reason: Scalars['String']['input'];
 };
 
 /** How the adopter replicates: as is (adopsi), adapted (adaptasi) or modified (modifikasi). */
 export type ReplicationMode =
+  /** adaptasi: adapted to local conditions */
   | 'ADAPTATION'
+  /** adopsi: taken over as is */
   | 'ADOPTION'
+  /** modifikasi: changed in substance */
   | 'MODIFICATION';
 
 /** What a news report describes, as proposals for a person to confirm, correct or drop. */
@@ -1076,66 +1336,97 @@ export type ReportDraft = {
   evidence: Evidence;
   /** Proposed INTEREST_DECLARED milestones, from stated intentions. */
   milestones: Array<MilestoneProposal>;
+  /** The publication date the dates were read against. */
   publishedOn: Scalars['Date']['output'];
   /** The regencies the report names, with the role it gives them. */
   regencies: Array<DraftRegency>;
+  /** Proposed study visits. */
   studyVisits: Array<StudyVisitProposal>;
   /** What was noticed but not proposed (an ambiguous name, an innovation of another origin). */
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** A milestone of the adopter regency's adoption of an innovation. STUDY_VISIT is reported with reportStudyVisit instead. */
 export type ReportMilestoneInput = {
+  /** The adopting regency (a REGENCY token may report only its own). */
   adopterCode: Scalars['ID']['input'];
   /** Details of the milestone's kind, under the kind's key (agreement for AGREEMENT_SIGNED, …). */
   details?: InputMaybe<MilestoneDetailsInput>;
+  /** Supporting evidence (data dukung). */
   evidence?: InputMaybe<Array<EvidenceInput>>;
   /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The innovation adopted; not one the adopter originated. */
   innovationId: Scalars['ID']['input'];
+  /** What happened; not STUDY_VISIT. */
   kind: MilestoneKind;
   /** The day the ministry originally learned of it, for history from before replika (ADMIN only; from occurredOn to today). */
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  /** How the innovation is replicated. */
   mode?: InputMaybe<ReplicationMode>;
+  /** Free text. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** When it happened; not in the future. */
   occurredOn: Scalars['Date']['input'];
 };
 
+/** A study visit (studi tiru) of the visitor regency to the host, reported once for every innovation studied. */
 export type ReportStudyVisitInput = {
+  /** How many officials travelled. */
   delegationSize: Scalars['Int']['input'];
+  /** Last day, on or after startDate. */
   endDate: Scalars['Date']['input'];
+  /** Supporting evidence (data dukung). */
   evidence?: InputMaybe<Array<EvidenceInput>>;
+  /** The regency visited. */
   hostCode: Scalars['ID']['input'];
   /** Optional UUID; generated when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The innovations studied, each the host's or another registered one. */
   innovationIds: Array<Scalars['ID']['input']>;
   /** The day the ministry originally learned of the visit, for history from before replika (ADMIN only; from startDate to today). */
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who led the delegation, e.g. Bupati Lahat. */
   leader: Scalars['String']['input'];
+  /** Free text. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Places visited. */
   sites?: InputMaybe<Array<VisitedSiteInput>>;
+  /** First day; not in the future. */
   startDate: Scalars['Date']['input'];
+  /** The visiting regency (a REGENCY token may report only its own). */
   visitorCode: Scalars['ID']['input'];
 };
 
+/** A milestone report to take back, and why. */
 export type RetractMilestoneInput = {
   /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The milestone. */
   milestoneId: Scalars['ID']['input'];
+  /** Why it is taken back. */
   reason: Scalars['String']['input'];
 };
 
+/** A study visit report to take back, and why. */
 export type RetractStudyVisitInput = {
   /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is taken back. */
   reason: Scalars['String']['input'];
+  /** The visit. */
   visitId: Scalars['ID']['input'];
 };
 
+/** An access token to revoke (ADMIN). */
 export type RevokeAccessTokenInput = {
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is revoked. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The grant's id (AccessToken.id). */
   tokenId: Scalars['ID']['input'];
 };
 
@@ -1148,14 +1439,19 @@ export type Role =
   /** reports and retracts the milestones and study visits of its own regency */
   | 'REGENCY';
 
+/** Ascending or descending. */
 export type SortDirection =
+  /** ascending */
   | 'ASC'
+  /** descending */
   | 'DESC';
 
 /** A piece of the report a proposal rests on. */
 export type SourceSpan = {
   __typename?: 'SourceSpan';
+  /** 0..1: how sure the reading is. */
   confidence: Scalars['Float']['output'];
+  /** Offset just after the span. */
   end: Scalars['Int']['output'];
   /** The input field it supports, e.g. hostCode, startDate, delegationSize, innovationIds. */
   field: Scalars['String']['output'];
@@ -1163,6 +1459,7 @@ export type SourceSpan = {
   reason: Scalars['String']['output'];
   /** Offsets in `text` (UTF-16 code units, as JavaScript indexes strings); end exclusive. */
   start: Scalars['Int']['output'];
+  /** The words of the span. */
   text: Scalars['String']['output'];
 };
 
@@ -1173,6 +1470,7 @@ export type StageAfterVisit = {
   days: Scalars['Int']['output'];
   /** When the first milestone reaching this stage (or a later one) after the visit occurred. */
   occurredOn: Scalars['Date']['output'];
+  /** The stage reached. */
   stage: AdoptionStage;
 };
 
@@ -1183,6 +1481,7 @@ export type StageCount = {
   current: Scalars['Int']['output'];
   /** Adoptions that reached this stage or a later one. */
   reached: Scalars['Int']['output'];
+  /** The stage. */
   stage: AdoptionStage;
 };
 
@@ -1193,9 +1492,13 @@ export type StageCount = {
  */
 export type StageDuration = {
   __typename?: 'StageDuration';
+  /** Adoptions counted. */
   adoptions: Scalars['Int']['output'];
+  /** Median days; null without adoptions. */
   medianDays?: Maybe<Scalars['Float']['output']>;
+  /** 75th percentile of the days; null without adoptions. */
   p75Days?: Maybe<Scalars['Float']['output']>;
+  /** The stage reached. */
   stage: AdoptionStage;
 };
 
@@ -1220,53 +1523,82 @@ export type StageTiming = {
   q1Days?: Maybe<Scalars['Float']['output']>;
   /** Third quartile (75th percentile) of days. */
   q3Days?: Maybe<Scalars['Float']['output']>;
+  /** The stage reached. */
   stage: AdoptionStage;
 };
 
+/** A study visit (studi tiru / kunjungan kerja) of a visitor regency to a host regency. */
 export type StudyVisit = {
   __typename?: 'StudyVisit';
+  /** How many officials travelled. */
   delegationSize: Scalars['Int']['output'];
+  /** Last day. */
   endDate: Scalars['Date']['output'];
+  /** Supporting evidence (data dukung). */
   evidence: Array<Evidence>;
+  /** The regency visited. */
   host: Regency;
+  /** Its id. */
   id: Scalars['ID']['output'];
+  /** The innovations studied. */
   innovations: Array<Innovation>;
+  /** Who led the delegation. */
   leader: Scalars['String']['output'];
+  /** Free text. */
   note?: Maybe<Scalars['String']['output']>;
   /** Per innovation studied: the visiting regency's stage now and the stages it reached after the visit. */
   outcomes: Array<VisitOutcome>;
+  /** When it was reported. */
   recordedAt: Scalars['DateTime']['output'];
+  /** True once retracted: its STUDY_VISIT milestones no longer count. */
   retracted: Scalars['Boolean']['output'];
+  /** Places visited. */
   sites: Array<VisitedSite>;
+  /** First day. */
   startDate: Scalars['Date']['output'];
+  /** The visiting regency. */
   visitor: Regency;
 };
 
 /** The input of `reportStudyVisit` as drafted; what the report does not say is null. */
 export type StudyVisitDraft = {
   __typename?: 'StudyVisitDraft';
+  /** How many officials travelled, when the report says. */
   delegationSize?: Maybe<Scalars['Int']['output']>;
+  /** Last day. */
   endDate: Scalars['Date']['output'];
+  /** The report itself, as NEWS evidence. */
   evidence: Array<Evidence>;
+  /** The regency visited. */
   hostCode: Scalars['ID']['output'];
+  /** The registered innovations the report says were studied. */
   innovationIds: Array<Scalars['ID']['output']>;
+  /** Who led the delegation, when the report says. */
   leader?: Maybe<Scalars['String']['output']>;
+  /** A note on what was studied. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Places visited, with village codes where matched. */
   sites: Array<VisitedSite>;
+  /** First day. */
   startDate: Scalars['Date']['output'];
+  /** The visiting regency. */
   visitorCode: Scalars['ID']['output'];
 };
 
+/** A proposed study visit read from a news report, for a person to confirm. */
 export type StudyVisitProposal = {
   __typename?: 'StudyVisitProposal';
   /** 0..1, the weakest of the facts the input rests on. */
   confidence: Scalars['Float']['output'];
+  /** The input for reportStudyVisit, as drafted. */
   input: StudyVisitDraft;
   /** Required input fields the report does not give: fill them in before confirming. */
   missing: Array<Scalars['String']['output']>;
+  /** The spans of the report the input rests on. */
   sources: Array<SourceSpan>;
 };
 
+/** Live notices over server-sent events (POST with Accept: text/event-stream). */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -1280,6 +1612,7 @@ export type Subscription = {
 };
 
 
+/** Live notices over server-sent events (POST with Accept: text/event-stream). */
 export type SubscriptionMilestoneChangedArgs = {
   adopterCode?: InputMaybe<Scalars['ID']['input']>;
   changes?: InputMaybe<Array<MilestoneChange>>;
@@ -1287,17 +1620,22 @@ export type SubscriptionMilestoneChangedArgs = {
 };
 
 
+/** Live notices over server-sent events (POST with Accept: text/event-stream). */
 export type SubscriptionMilestoneReportedArgs = {
   adopterCode?: InputMaybe<Scalars['ID']['input']>;
   originCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Details of a SUSPENDED milestone. */
 export type SuspensionDetails = {
   __typename?: 'SuspensionDetails';
+  /** Why the adoption is suspended (vakum). */
   reason: Scalars['String']['output'];
 };
 
+/** Details of a SUSPENDED milestone. */
 export type SuspensionDetailsInput = {
+  /** Why the adoption is suspended (vakum). */
   reason: Scalars['String']['input'];
 };
 
@@ -1321,8 +1659,11 @@ export type TimeToStageStart =
 
 /** The ministry's verdict on a milestone. */
 export type Verification =
+  /** rejected by the ministry (it still counts until retracted) */
   | 'REJECTED'
+  /** not judged yet */
   | 'UNVERIFIED'
+  /** verified against its evidence */
   | 'VERIFIED';
 
 /** Which milestones a figure counts, by the ministry's current verdict on them. */
@@ -1334,23 +1675,31 @@ export type VerificationFilter =
   /** Only milestones the ministry verified. */
   | 'VERIFIED_ONLY';
 
+/** A milestone to mark verified against its evidence (ANALYST or ADMIN). */
 export type VerifyMilestoneInput = {
+  /** Makes a retry safe: the same key with the same input answers the first result and writes nothing; with other input it answers CONFLICT. Keys are per token. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The milestone. */
   milestoneId: Scalars['ID']['input'];
+  /** What was checked. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who the request's token speaks for. */
 export type Viewer = {
   __typename?: 'Viewer';
+  /** True when the request carried a valid token. */
   authenticated: Scalars['Boolean']['output'];
+  /** The regency a REGENCY token speaks for. */
   regency?: Maybe<Regency>;
+  /** The token's role; null without a valid token. */
   role?: Maybe<Role>;
 };
 
 /** What became of one innovation a study visit studied, for the visiting regency. */
 export type VisitOutcome = {
   __typename?: 'VisitOutcome';
+  /** The innovation studied. */
   innovation: Innovation;
   /** The stages beyond STUDIED reached by milestones that occurred on or after the visit's first day, in stage order. */
   reached: Array<StageAfterVisit>;
@@ -1360,14 +1709,20 @@ export type VisitOutcome = {
   suspended: Scalars['Boolean']['output'];
 };
 
+/** A place the delegation visited. */
 export type VisitedSite = {
   __typename?: 'VisitedSite';
+  /** What the place is called, e.g. Kantor Kecamatan Licin. */
   name: Scalars['String']['output'];
+  /** Kemendagri village code, when known, e.g. 35.10.24.2008. */
   villageCode?: Maybe<Scalars['ID']['output']>;
 };
 
+/** A place the delegation visited; a village code must lie in the host regency. */
 export type VisitedSiteInput = {
+  /** What the place is called. */
   name: Scalars['String']['input'];
+  /** Kemendagri village code (in the host regency), when known. */
   villageCode?: InputMaybe<Scalars['ID']['input']>;
 };
 

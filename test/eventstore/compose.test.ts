@@ -96,9 +96,9 @@ describe('docker-compose.yml', () => {
     expect(nodes.filter(([, s]) => s.profiles?.includes('cluster'))).toHaveLength(3);
   });
 
-  it('publishes the single node on the host port the README migration command uses', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const command = readme.match(
+  it('publishes the single node on the host port of the migration command in docs/operations.md', () => {
+    const guide = readFileSync(join(root, 'docs', 'operations.md'), 'utf8');
+    const command = guide.match(
       /migrate --from sqlite:\S+ --to '(kurrentdb:\/\/localhost:(\d+)\?tls=false)'/,
     );
     expect(command?.[2]).toBeDefined();
