@@ -236,12 +236,7 @@ async function main() {
       note: `${seq.events} appends of 1 event, each awaited (fsync per commit)`,
     });
     const concurrentBatch = take(source.streams, concurrentEvents);
-    const conc = await appendAll(
-      scratch,
-      concurrentBatch,
-      WRITERS,
-      'one-event-per-append',
-    );
+    const conc = await appendAll(scratch, concurrentBatch, WRITERS, 'one-event-per-append');
     const concurrentRate = round(conc.events / seconds(conc.ns));
     record({
       name: 'durable appends, 64 concurrent writers',
