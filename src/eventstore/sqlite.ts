@@ -4,78 +4,35 @@ import { dirname } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { startWorker } from '../threads.js';
-import { parseStoredJson } from './damaged.js';
 import {
   type AppendOptions,
   type AppendResult,
   DuplicateEventIdError,
   type EventData,
   type EventStore,
-  type ExpectedRevision,
-  originalRecordedAt,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
 } from './port.js';
+import { type AppendOutcome, type GroupAppend, LogWriter, openLog } from './sqlite-log.js';
 import {
-  type AppendOutcome,
-  type GroupAppend,
-  LogWriter,
-  openLog,
-  outcomeError,
-} from './sqlite-log.js';
-import { asStorageError, StorageError } from './storage-error.js';
+  type CommitMessage,
+  type EventRow,
+  groupFailure,
+  nextWake,
+  type PendingAppend,
+  prepareReads,
+  type SqliteEventStoreOptions,
+  type SqliteEventStoreStats,
+  serializeEvents,
+  settle,
+  toRecorded,
+} from './sqlite-rows.js';
+import { asStorageError } from './storage-error.js';
 
-export { DuplicateEventIdError };
-
-export interface SqliteEventStoreOptions {
-  /**
-   * Global position of the first event when the log is empty (default 1n). Positions are bigints
-   * end to end; set this above 2^53 (e.g. `2n ** 53n + 1n`) to prove it, as the contract suite
-   * does. SQLite positions go up to 2^63 - 1. Ignored once the log holds events.
-   */
-  firstPosition?: bigint;
-  /** Stamps `recordedAt` (a controllable clock in tests); the system clock by default. */
-  now?: () => Date;
-  /**
-   * Commit on the calling thread instead of the commit thread (the design before issue 14, kept
-   * so the benchmark can compare both in one run). Ignored for `:memory:`, which always does.
-   */
-  inlineCommits?: boolean;
-}
-
-/** Counters that show group commit at work. */
-export interface SqliteEventStoreStats {
-  /** Write transactions committed (each one fsync'd before its appends are acknowledged). */
-  transactions: number;
-  /** Appends acknowledged (successful or refused) through those transactions. */
-  appends: number;
-  /** Most appends committed in one transaction so far. */
-  largestGroup: number;
-}
-
-interface PendingAppend {
-  streamName: string;
-  events: readonly EventData[];
-  /** data and metadata as JSON, serialized before queuing so a bad payload fails alone. */
-  json: Array<{ data: string; metadata: string }>;
-  expectedRevision: ExpectedRevision;
-  unless: AppendOptions['unless'];
-  resolve: (result: AppendResult) => void;
-  reject: (error: unknown) => void;
-}
-
-export interface EventRow {
-  position: bigint;
-  id: string;
-  stream: string;
-  revision: bigint;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: bigint;
-}
+export type { EventRow, SqliteEventStoreOptions, SqliteEventStoreStats };
+export { DuplicateEventIdError, toRecorded };
 
 const DEFAULT_PAGE = 2000;
 
@@ -132,18 +89,7 @@ export class SqliteEventStore implements EventStore {
       thread.unref();
       this.commitThread = thread;
     } else this.inline = new LogWriter(this.db, options.firstPosition);
-    const db = this.db;
-    this.stmt = {
-      readStream: db
-        .prepare(
-          'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
-        )
-        .safeIntegers(true),
-      readAll: db
-        .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?')
-        .safeIntegers(true),
-      head: db.prepare('SELECT max(position) AS p FROM events').safeIntegers(true),
-    };
+    this.stmt = prepareReads(this.db);
   }
 
   append(
@@ -156,14 +102,7 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
     let json: PendingAppend['json'];
     try {
-      json = events.map((e) => {
-        const data: unknown = JSON.stringify(e.data);
-        if (typeof data !== 'string')
-          throw new TypeError(
-            `event ${e.id}: data must be JSON-serializable, got ${typeof e.data}`,
-          );
-        return { data, metadata: JSON.stringify(e.metadata ?? {}) };
-      });
+      json = serializeEvents(events);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -232,8 +171,7 @@ export class SqliteEventStore implements EventStore {
     this.commitThread?.unref();
     if ('failed' in message) {
       // The whole group rolled back: nothing of it is stored.
-      const { storage, message: text } = message.failed;
-      const error = storage ? new StorageError(storage, text) : new Error(text);
+      const error = groupFailure(message.failed);
       for (const request of batch) request.reject(error);
     } else this.acknowledge(batch, message.outcomes);
     // The next group was gathered while this one was on its way to the disk; it leaves after
@@ -248,11 +186,7 @@ export class SqliteEventStore implements EventStore {
     this.statistics.transactions += 1;
     this.statistics.appends += batch.length;
     this.statistics.largestGroup = Math.max(this.statistics.largestGroup, batch.length);
-    batch.forEach((request, i) => {
-      const outcome = outcomes[i];
-      if (outcome && 'ok' in outcome) request.resolve(outcome.ok);
-      else request.reject(outcome ? outcomeError(outcome) : new Error('no outcome'));
-    });
+    settle(batch, outcomes);
     this.wakeSubscribers();
   }
 
@@ -325,15 +259,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private nextCommit(signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        this.waiters.delete(wake);
-        signal?.removeEventListener('abort', wake);
-        resolve();
-      };
-      this.waiters.add(wake);
-      signal?.addEventListener('abort', wake, { once: true });
-    });
+    return nextWake(this.waiters, signal);
   }
 
   private wakeSubscribers(): void {
@@ -370,30 +296,4 @@ export class SqliteEventStore implements EventStore {
     this.wakeSubscribers();
     this.db.close();
   }
-}
-
-type CommitMessage =
-  | { ready: true }
-  | { outcomes: AppendOutcome[] }
-  | { failed: { message: string; storage: StorageError['code'] | undefined } };
-
-/** A row of the `events` table as the port's RecordedEvent (also used by the bulk rebuild's reader). */
-export function toRecorded(row: EventRow): RecordedEvent {
-  const at = {
-    position: row.position,
-    streamName: row.stream,
-    revision: row.revision,
-    type: row.type,
-  };
-  const metadata = parseStoredJson(row.metadata, 'metadata', at) as Record<string, unknown>;
-  return {
-    id: row.id,
-    streamName: row.stream,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: parseStoredJson(row.data, 'data', at),
-    metadata,
-    recordedAt: originalRecordedAt(metadata, new Date(Number(row.recorded_at))),
-  };
 }
