@@ -1,8 +1,7 @@
-import { rankOfKind } from '../../src/domain/adoption/stages.js';
-import { milestonesOf } from '../../src/domain/adoption/summary.js';
 import type { Projection } from '../projection.js';
-import { knownAtOf } from '../timeline/time-point.js';
+import { figuresInBulk } from './bulk.js';
 import { addMilestoneSql, CLASSES, classesOf, reachTableSql, recomputeSql } from './reach.js';
+import { type Adoption, figureWrites, milestonesByAdoption } from './writes.js';
 
 /**
  * The figures' tables. `figure_milestones`: one narrow row per milestone that still counts
@@ -50,12 +49,11 @@ export const figuresProjection: Projection = {
         visit_id      TEXT,
         position      INTEGER NOT NULL
       );
-      CREATE INDEX ${t('figure_adoption')}
-        ON ${t('figure_milestones')} (adopter_code, innovation_id);
       CREATE INDEX ${t('figure_visit')}
         ON ${t('figure_milestones')} (visit_id) WHERE visit_id IS NOT NULL;
       ${reachTableSql(t('figure_reach'))};
     `);
+    milestonesByAdoption(db, t);
   },
   readIndexes(db, t) {
     const m = t('figure_milestones');
@@ -75,37 +73,15 @@ export const figuresProjection: Projection = {
     `);
   },
   prepare(db, t) {
-    const m = t('figure_milestones');
     const r = t('figure_reach');
-    const registerInnovation = db.prepare(
-      `INSERT OR REPLACE INTO ${t('figure_innovations')} (innovation_id, origin_code, category)
-       VALUES (?, ?, ?)`,
-    );
-    const categoryOf = db.prepare(
-      `SELECT category FROM ${t('figure_innovations')} WHERE innovation_id = ?`,
-    );
-    const insert = db.prepare(
-      `INSERT OR IGNORE INTO ${m} (id, adopter_code, innovation_id, origin_code, province_code,
-         category, kind, stage_rank, occurred_on, recorded_at, mode, visit_id, position)
-       VALUES (@id, @adopter, @innovation, @origin, @province, @category, @kind, @rank,
-         @occurredOn, @recordedAt, @mode, @visitId, @position)`,
-    );
+    const w = figureWrites(db, t);
     const addToReach = db.prepare(addMilestoneSql(r));
-    const remove = db.prepare(
-      `DELETE FROM ${m} WHERE id = ? RETURNING adopter_code, innovation_id`,
-    );
-    const removeVisit = db.prepare(
-      `DELETE FROM ${m} WHERE visit_id = ? RETURNING adopter_code, innovation_id`,
-    );
-    const judge = db.prepare(
-      `UPDATE ${m} SET verification = ? WHERE id = ? RETURNING adopter_code, innovation_id`,
-    );
     const clearReach = db.prepare(
       `DELETE FROM ${r} WHERE adopter_code = @adopter AND innovation_id = @innovation`,
     );
-    const recompute = CLASSES.map((c) => db.prepare(recomputeSql(r, m, c)));
+    const recompute = CLASSES.map((c) => db.prepare(recomputeSql(r, t('figure_milestones'), c)));
     /** After a verdict or a retraction: the adoption's rows added up again. */
-    const addUpAgain = (rows: Array<{ adopter_code: string; innovation_id: string }>) => {
+    const addUpAgain = (rows: Adoption[]) => {
       const seen = new Set<string>();
       for (const row of rows) {
         const key = `${row.adopter_code}|${row.innovation_id}`;
@@ -116,76 +92,27 @@ export const figuresProjection: Projection = {
         for (const statement of recompute) statement.run(at);
       }
     };
-    const categories = new Map<string, string>();
-    const category = (innovationId: string) => {
-      let known = categories.get(innovationId);
-      if (known === undefined) {
-        known = (categoryOf.get(innovationId) as { category: string } | undefined)?.category;
-        if (known === undefined) return 'OTHER';
-        categories.set(innovationId, known);
-      }
-      return known;
-    };
 
     return (event) => {
       switch (event.type) {
         case 'InnovationRegistered':
-          registerInnovation.run(
-            event.data.innovationId,
-            event.data.originCode,
-            event.data.category,
-          );
-          categories.set(event.data.innovationId, event.data.category);
+          w.register(event);
           return;
         case 'MilestoneReported':
-        case 'StudyVisitReported': {
-          const mode = event.type === 'MilestoneReported' ? (event.data.mode ?? null) : null;
-          const recordedAt = event.recordedAt.toISOString();
-          for (const milestone of milestonesOf(event)) {
-            const knownAt = knownAtOf(milestone.knownOn, recordedAt);
-            const row = {
-              id: milestone.milestoneId,
-              adopter: milestone.adopterCode,
-              innovation: milestone.innovationId,
-              origin: milestone.originCode,
-              province: milestone.adopterCode.slice(0, 2),
-              category: category(milestone.innovationId),
-              kind: milestone.kind,
-              rank: rankOfKind(milestone.kind),
-              occurredOn: milestone.occurredOn,
-              recordedAt: knownAt,
-              mode,
-              visitId: milestone.visitId,
-              position: event.position,
-            };
-            if (insert.run(row).changes === 0) continue;
-            const { id: _id, recordedAt: _at, visitId: _visit, ...reach } = row;
-            for (const c of classesOf('UNVERIFIED'))
-              addToReach.run({ ...reach, class: c, knownOn: knownAt.slice(0, 10) });
-          }
+        case 'StudyVisitReported':
+          for (const reach of w.report(event))
+            for (const c of classesOf('UNVERIFIED')) addToReach.run({ ...reach, class: c });
           return;
-        }
         case 'MilestoneVerified':
         case 'MilestoneRejected':
-          addUpAgain(
-            judge.all(
-              event.type === 'MilestoneVerified' ? 'VERIFIED' : 'REJECTED',
-              event.data.milestoneId,
-            ) as Adoption[],
-          );
+          addUpAgain(w.judge(event));
           return;
         case 'MilestoneRetracted':
-          addUpAgain(remove.all(event.data.milestoneId) as Adoption[]);
-          return;
         case 'StudyVisitRetracted':
-          addUpAgain(removeVisit.all(event.data.visitId) as Adoption[]);
+          addUpAgain(w.retract(event));
           return;
       }
     };
   },
+  bulk: figuresInBulk,
 };
-
-interface Adoption {
-  adopter_code: string;
-  innovation_id: string;
-}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { projections } from '../../../projections/index.js';
-import { MilestoneKind } from '../../domain/adoption/stages.js';
+import { MilestoneKind, ReplicationMode } from '../../domain/adoption/stages.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import { openReadModel } from '../database.js';
 import { decode } from '../decode.js';
@@ -12,7 +12,9 @@ import type { DecodedBatch } from './source.js';
 /**
  * The bulk build (src/read-model/bulk) and the live path (every projection's `prepare`, one
  * event at a time) must leave identical tables — every row, every column, and the same indexes —
- * whatever the sequence of reports, study visits, suspensions, retractions and verdicts.
+ * whatever the sequence of reports, study visits, suspensions, retractions and verdicts. Reports
+ * carry a replication mode or none and sometimes an import's known-on date, so the folds of the
+ * adoptions and the figures (`figure_reach`: modes, first days reached and known) are held to it.
  */
 const ADOPTERS = ['16.04', '76.01', '33.01'];
 const INNOVATIONS = ['banyuwangi-mal-pelayanan-publik', 'banyuwangi-smart-kampung'];
@@ -20,8 +22,16 @@ const KINDS = MilestoneKind.options.filter((kind) => kind !== 'STUDY_VISIT');
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 type Step =
-  | { op: 'report'; adopter: number; innovation: number; kind: MilestoneKind; day: number }
-  | { op: 'visit'; adopter: number; innovations: number[]; day: number }
+  | {
+      op: 'report';
+      adopter: number;
+      innovation: number;
+      kind: MilestoneKind;
+      day: number;
+      mode: ReplicationMode | null;
+      knownOn: number | null;
+    }
+  | { op: 'visit'; adopter: number; innovations: number[]; day: number; knownOn: number | null }
   | { op: 'retract' | 'verify' | 'reject' | 'evidence'; which: number }
   | { op: 'retractVisit'; which: number };
 
@@ -35,6 +45,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       innovation: fc.nat(1),
       kind: fc.constantFrom(...KINDS),
       day,
+      mode: fc.option(fc.constantFrom(...ReplicationMode.options)),
+      knownOn: fc.option(day),
     }),
   },
   fc.record({
@@ -42,6 +54,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     adopter: fc.nat(2),
     innovations: fc.uniqueArray(fc.nat(1), { minLength: 1, maxLength: 2 }),
     day,
+    knownOn: fc.option(day),
   }),
   fc.record({ op: fc.constantFrom('retract', 'verify', 'reject', 'evidence'), which: fc.nat(30) }),
   fc.record({ op: fc.constant('retractVisit' as const), which: fc.nat(6) }),
@@ -63,12 +76,12 @@ function eventsOf(steps: Step[]): RecordedEvent[] {
       recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
     });
   };
-  for (const innovationId of INNOVATIONS)
+  for (const [i, innovationId] of INNOVATIONS.entries())
     emit('InnovationRegistered', {
       innovationId,
       originCode: '35.10',
       name: innovationId,
-      category: 'PUBLIC_SERVICE',
+      category: i === 0 ? 'PUBLIC_SERVICE' : 'GOVERNANCE',
       digital: false,
       evidence: [],
     });
@@ -92,6 +105,8 @@ function eventsOf(steps: Step[]): RecordedEvent[] {
         occurredOn: on(s.day),
         note: s.day % 2 ? `catatan ${s.day}` : undefined,
         evidence: [],
+        mode: s.mode ?? undefined,
+        knownOn: s.knownOn === null ? undefined : on(s.knownOn),
       });
     } else if (s.op === 'visit') {
       const visitId = uuid(5000 + visits.length);
@@ -114,6 +129,7 @@ function eventsOf(steps: Step[]): RecordedEvent[] {
         sites: [],
         innovationIds,
         evidence: [],
+        knownOn: s.knownOn === null ? undefined : on(s.knownOn),
       });
     } else if (s.op === 'retractVisit') {
       const visitId = visits[s.which];

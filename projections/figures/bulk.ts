@@ -1,0 +1,213 @@
+import type Database from 'better-sqlite3';
+import type { BulkFold, TableNames } from '../projection.js';
+import { CLASSES, recomputeSql } from './reach.js';
+import { figureWrites, milestonesByAdoption, type ReachInput } from './writes.js';
+
+/**
+ * The figures projection in bulk, for a build from an empty version. The milestone rows, verdicts
+ * and retractions are written as they come (as the live form writes them), but the `figure_reach`
+ * rows are folded in memory and written once at the end, in primary-key order. A new milestone
+ * arrives unverified, so until a verdict or a retraction touches its adoption the adoption's ANY
+ * and EXCLUDE_REJECTED rows are the same fold (and it has no VERIFIED_ONLY row): one record per
+ * adoption, kept in typed arrays (dates as indexes into a table of the distinct dates, 0 for "not
+ * reached"). An adoption a verdict or retraction touched is added up from its milestone rows at
+ * the end instead, with the live form's statements — which is what its incremental rows equal.
+ */
+
+/** Per adoption: max_rank, visit_on, interest_on, mode_on, then r1, k1, …, r7, k7. */
+const MAX_RANK = 0;
+const VISIT_ON = 1;
+const INTEREST_ON = 2;
+const MODE_ON = 3;
+const REACHED = 4;
+const STRIDE = REACHED + 14;
+const FOLDED_CLASSES = ['ANY', 'EXCLUDE_REJECTED'] as const;
+
+export function figuresInBulk(db: Database.Database, t: TableNames): BulkFold {
+  // The adoption index is only needed to add adoptions up: build it once, after the rows.
+  db.exec(`DROP INDEX IF EXISTS ${t('figure_adoption')}`);
+  const w = figureWrites(db, t);
+  const r = t('figure_reach');
+  const folds = new Folds();
+  const recount = new Set<number>();
+  const touched = (rows: Array<{ adopter_code: string; innovation_id: string }>) => {
+    for (const row of rows) recount.add(folds.indexOf(row.adopter_code, row.innovation_id));
+  };
+  return {
+    apply(event) {
+      switch (event.type) {
+        case 'InnovationRegistered':
+          w.register(event);
+          return;
+        case 'MilestoneReported':
+        case 'StudyVisitReported':
+          for (const input of w.report(event)) folds.add(input);
+          return;
+        case 'MilestoneVerified':
+        case 'MilestoneRejected':
+          touched(w.judge(event));
+          return;
+        case 'MilestoneRetracted':
+        case 'StudyVisitRetracted':
+          touched(w.retract(event));
+          return;
+      }
+    },
+    finish() {
+      milestonesByAdoption(db, t);
+      const columns = `adopter_code, innovation_id, class, origin_code, province_code, category,
+        mode, mode_on, mode_position, max_rank, visit_on, interest_on,
+        r1, k1, r2, k2, r3, k3, r4, k4, r5, k5, r6, k6, r7, k7`;
+      const insert = db.prepare(
+        `INSERT INTO ${r} (${columns}) VALUES (${Array(26).fill('?').join(', ')})`,
+      );
+      const recompute = CLASSES.map((c) => db.prepare(recomputeSql(r, t('figure_milestones'), c)));
+      for (const i of folds.inKeyOrder()) {
+        const adopter = folds.adopters[i] as string;
+        const innovation = folds.innovations[i] as string;
+        if (recount.has(i)) {
+          for (const statement of recompute) statement.run({ adopter, innovation });
+          continue;
+        }
+        const row = folds.row(i);
+        for (const c of FOLDED_CLASSES) insert.run(adopter, innovation, c, ...row);
+      }
+    },
+  };
+}
+
+/** The folded adoptions, one slot each, in the order they were first seen. */
+class Folds {
+  readonly adopters: string[] = [];
+  readonly innovations: string[] = [];
+  private readonly dates: string[] = [''];
+  private readonly strings = new Map<string, string>();
+  private readonly slots = new Map<string, Map<string, number>>();
+  private readonly dateIndex = new Map<string, number>();
+  private readonly words: Array<[string, string, string, string | null]> = [];
+  private values = new Int32Array(STRIDE * 1024);
+  private modePositions = new Float64Array(1024);
+
+  indexOf(adopter: string, innovation: string): number {
+    let byAdopter = this.slots.get(innovation);
+    if (!byAdopter) {
+      byAdopter = new Map();
+      this.slots.set(this.intern(innovation), byAdopter);
+    }
+    let i = byAdopter.get(adopter);
+    if (i === undefined) {
+      i = this.adopters.length;
+      byAdopter.set(this.intern(adopter), i);
+      this.adopters.push(this.intern(adopter));
+      this.innovations.push(this.intern(innovation));
+      this.words.push(['', '', '', null]);
+      if ((i + 1) * STRIDE > this.values.length) this.grow();
+    }
+    return i;
+  }
+
+  /** A new milestone, counting in ANY and EXCLUDE_REJECTED: what the live upsert does. */
+  add(m: ReachInput): void {
+    const i = this.indexOf(m.adopter, m.innovation);
+    const v = this.values;
+    const base = i * STRIDE;
+    const words = this.words[i] as [string, string, string, string | null];
+    const first = words[0] === '';
+    const on = this.date(m.occurredOn);
+    const known = this.date(m.knownOn);
+    const position = Number(m.position);
+    if (first) {
+      words[0] = this.intern(m.origin);
+      words[1] = this.intern(m.province);
+      words[2] = this.intern(m.category);
+      v[base + MAX_RANK] = m.rank;
+    } else if (m.rank > (v[base + MAX_RANK] as number)) v[base + MAX_RANK] = m.rank;
+    if (m.mode !== null) {
+      const modeOn = v[base + MODE_ON] as number;
+      const newer =
+        modeOn === 0 ||
+        this.after(on, modeOn) ||
+        (on === modeOn && position > (this.modePositions[i] as number));
+      if (newer) {
+        words[3] = this.intern(m.mode);
+        v[base + MODE_ON] = on;
+        this.modePositions[i] = position;
+      }
+    }
+    if (m.kind === 'STUDY_VISIT') this.earliest(base + VISIT_ON, on);
+    if (m.kind === 'INTEREST_DECLARED') this.earliest(base + INTEREST_ON, on);
+    for (let rank = 1; rank <= m.rank && rank <= 7; rank++) {
+      this.earliest(base + REACHED + 2 * (rank - 1), on);
+      this.earliest(base + REACHED + 2 * (rank - 1) + 1, known);
+    }
+  }
+
+  /** The adoption's columns after adopter_code, innovation_id and class. */
+  row(i: number): unknown[] {
+    const v = this.values;
+    const base = i * STRIDE;
+    const [origin, province, category, mode] = this.words[i] as [string, string, string, string];
+    const day = (slot: number) => this.dates[v[base + slot] as number] || null;
+    const reached: Array<string | null> = [];
+    for (let s = 0; s < 14; s++) reached.push(day(REACHED + s));
+    const modeOn = day(MODE_ON);
+    return [
+      origin,
+      province,
+      category,
+      mode,
+      modeOn,
+      modeOn === null ? null : BigInt(this.modePositions[i] as number),
+      v[base + MAX_RANK],
+      day(VISIT_ON),
+      day(INTEREST_ON),
+      ...reached,
+    ];
+  }
+
+  /** The slots in primary-key order (adopter_code, innovation_id). */
+  inKeyOrder(): number[] {
+    const order = this.adopters.map((_, i) => i);
+    const by = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return order.sort(
+      (a, b) =>
+        by(this.adopters[a] as string, this.adopters[b] as string) ||
+        by(this.innovations[a] as string, this.innovations[b] as string),
+    );
+  }
+
+  private earliest(slot: number, date: number) {
+    const current = this.values[slot] as number;
+    if (current === 0 || this.after(current, date)) this.values[slot] = date;
+  }
+
+  private after(a: number, b: number) {
+    return (this.dates[a] as string) > (this.dates[b] as string);
+  }
+
+  private date(value: string): number {
+    let i = this.dateIndex.get(value);
+    if (i === undefined) {
+      i = this.dates.length;
+      this.dates.push(value);
+      this.dateIndex.set(value, i);
+    }
+    return i;
+  }
+
+  private intern(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  private grow() {
+    const values = new Int32Array(this.values.length * 2);
+    values.set(this.values);
+    this.values = values;
+    const positions = new Float64Array(this.modePositions.length * 2);
+    positions.set(this.modePositions);
+    this.modePositions = positions;
+  }
+}
