@@ -1,11 +1,13 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import express from 'express';
+import type { Counter, Histogram } from 'prom-client';
 import type { EventStore } from '../eventstore/port.js';
 import type { Projector } from '../read-model/projector.js';
 import { cors } from './cors.js';
 import { IMPORT_PATH, type ImportEndpointOptions, importEndpoint } from './import.js';
 import type { Metrics } from './metrics.js';
-import { type RateLimitOptions, rateLimit } from './rate-limit.js';
-import { responseCache } from './response-cache.js';
+import { type RateLimitOptions, rateLimit, rateLimiter } from './rate-limit.js';
+import { type ResponseCache, responseCache } from './response-cache.js';
 import { workbench } from './workbench.js';
 
 export interface HttpDeps {
@@ -30,7 +32,7 @@ export interface HttpDeps {
 
 /**
  * The express app: GraphQL (with GraphiQL in the browser) at /graphql, GET /health, GET /ready
- * and GET /metrics.
+ * and GET /metrics. Its `listen` serves response-cache hits before express (see `hitsFirst`).
  */
 export function createHttpApp({
   store,
@@ -47,7 +49,15 @@ export function createHttpApp({
 }: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  if (metrics) app.use(metrics.http);
+  const limiter = limit ? rateLimiter(limit) : undefined;
+  const cached = cache
+    ? responseCache({ ...cache, position: () => projector.position })
+    : undefined;
+  if (metrics) {
+    const http = metrics.http;
+    // Requests the fast path timed from their arrival are not timed again.
+    app.use((req, res, next) => ((req as Timed)[TIMED] ? next() : http(req, res, next)));
+  }
   app.get('/health', async (_req, res) => {
     const status = projector.status();
     const head = await store.headPosition();
@@ -86,13 +96,69 @@ export function createHttpApp({
   if (exports) app.use(exports);
   if (importer) app.post(IMPORT_PATH, ...importEndpoint(importer));
   app.use(graphql.graphqlEndpoint, cors(corsOrigins));
-  if (limit) app.use(graphql.graphqlEndpoint, rateLimit(limit));
-  if (cache)
-    app.use(
-      graphql.graphqlEndpoint,
-      responseCache({ ...cache, position: () => projector.position }),
-    );
+  if (limit) app.use(graphql.graphqlEndpoint, rateLimit(limit, limiter));
+  if (cached) app.use(graphql.graphqlEndpoint, cached.middleware);
   app.use(graphql.graphqlEndpoint, graphql);
   app.use(workbench());
+  if (cached) {
+    const listener = hitsFirst(app, cached, graphql.graphqlEndpoint, limiter, metrics);
+    // express 5's listen, on a server whose requests meet the fast path first.
+    app.listen = ((...args: unknown[]) => {
+      const server = createServer(listener);
+      const done = args.at(-1);
+      if (typeof done === 'function') {
+        let called = false;
+        args[args.length - 1] = (...a: unknown[]) => {
+          if (called) return;
+          called = true;
+          done(...a);
+        };
+        server.once('error', args.at(-1) as () => void);
+      }
+      return server.listen(...(args as Parameters<typeof server.listen>));
+    }) as typeof app.listen;
+  }
   return app;
+}
+
+const TIMED = Symbol('replika.timedByFastPath');
+type Timed = IncomingMessage & { [TIMED]?: true };
+
+/**
+ * The server's request listener: a GraphQL POST the response cache takes is met before express
+ * and its router. It is timed for /metrics from its arrival, passes the rate limit (decided
+ * here, answered by express's middleware when refused, so the 429 carries the CORS headers
+ * every GraphQL answer does), and a hit is answered from its stored bytes — headers, CORS
+ * included, are the miss's, which the cache key (origin, authorization, accept) makes the right
+ * ones. Everything else, misses included (with the body read and the decision kept on the
+ * request), goes through express as before.
+ */
+function hitsFirst(
+  app: express.Express,
+  cached: ResponseCache,
+  endpoint: string,
+  limiter: ReturnType<typeof rateLimiter>,
+  metrics: Metrics | undefined,
+) {
+  const requests = metrics?.registry.getSingleMetric('replika_http_requests_total') as
+    | Counter<'method' | 'route' | 'status'>
+    | undefined;
+  const latency = metrics?.registry.getSingleMetric('replika_http_request_duration_seconds') as
+    | Histogram<'method' | 'route' | 'status'>
+    | undefined;
+  const route = endpoint === '/graphql' ? endpoint : 'other';
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url !== endpoint || !cached.takes(req)) return app(req, res);
+    if (requests && latency) {
+      (req as Timed)[TIMED] = true;
+      const stop = latency.startTimer();
+      res.on('finish', () => {
+        const labels = { method: 'POST', route, status: String(res.statusCode) };
+        requests.inc(labels);
+        stop(labels);
+      });
+    }
+    if (limiter && limiter.decide(req) > 0) return app(req, res);
+    cached.answer(req, res, () => app(req, res));
+  };
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 
 export interface RateLimitOptions {
@@ -18,20 +19,25 @@ interface Bucket {
   at: number;
 }
 
+/** Marks a request the fast path (app.ts) already decided, so express does not count it twice. */
+const DECIDED = Symbol('replika.rateLimitDecision');
+type Decided = IncomingMessage & { [DECIDED]?: number };
+
 /**
  * Per-client token buckets. A client is the verified principal of its bearer token (so one
  * regency's token cannot starve another sharing an address); anything unauthenticated — no
  * token, an invented, unknown or revoked one — counts against its client address, so inventing
- * tokens buys no extra requests. Over the limit, the request is answered 429 with a GraphQL-shaped error
- * (`extensions.code` `RATE_LIMITED`) and `Retry-After`; nothing runs.
+ * tokens buys no extra requests. `decide` takes one token and answers 0 (admitted) or the
+ * seconds to wait; it records its decision on the request, which `rateLimit`'s middleware then
+ * uses instead of taking a second token.
  */
-export function rateLimit({
+export function rateLimiter({
   perSecond,
   burst,
   principal = () => undefined,
   now = Date.now,
-}: RateLimitOptions): RequestHandler {
-  if (perSecond <= 0) return (_req, _res, next) => next();
+}: RateLimitOptions): { decide(req: IncomingMessage): number } | undefined {
+  if (perSecond <= 0) return undefined;
   const buckets = new Map<string, Bucket>();
   // Full buckets carry no information: forget them so the map stays as small as the active set.
   const sweep = setInterval(() => {
@@ -40,22 +46,41 @@ export function rateLimit({
       if (b.tokens + ((t - b.at) / 1000) * perSecond >= burst) buckets.delete(key);
   }, 60_000);
   sweep.unref();
+  return {
+    decide(req) {
+      const decided = (req as Decided)[DECIDED];
+      if (decided !== undefined) return decided;
+      const verified = principal(req.headers.authorization);
+      const key = verified
+        ? `principal:${verified}`
+        : `address:${req.socket.remoteAddress ?? 'unknown'}`;
+      const t = now();
+      const b = buckets.get(key) ?? { tokens: burst, at: t };
+      b.tokens = Math.min(burst, b.tokens + ((t - b.at) / 1000) * perSecond);
+      b.at = t;
+      buckets.set(key, b);
+      let wait = 0;
+      if (b.tokens >= 1) b.tokens -= 1;
+      else wait = Math.max(1, Math.ceil((1 - b.tokens) / perSecond));
+      (req as Decided)[DECIDED] = wait;
+      return wait;
+    },
+  };
+}
 
+/**
+ * The rate limit as express middleware: over the limit, the request is answered 429 with a
+ * GraphQL-shaped error (`extensions.code` `RATE_LIMITED`) and `Retry-After`; nothing runs.
+ */
+export function rateLimit(
+  options: RateLimitOptions,
+  limiter = rateLimiter(options),
+): RequestHandler {
+  if (!limiter) return (_req, _res, next) => next();
+  const { perSecond, burst } = options;
   return (req, res, next) => {
-    const verified = principal(req.headers.authorization);
-    const key = verified
-      ? `principal:${verified}`
-      : `address:${req.socket.remoteAddress ?? 'unknown'}`;
-    const t = now();
-    const b = buckets.get(key) ?? { tokens: burst, at: t };
-    b.tokens = Math.min(burst, b.tokens + ((t - b.at) / 1000) * perSecond);
-    b.at = t;
-    buckets.set(key, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return next();
-    }
-    const retryAfter = Math.max(1, Math.ceil((1 - b.tokens) / perSecond));
+    const retryAfter = limiter.decide(req);
+    if (retryAfter === 0) return next();
     res
       .status(429)
       .set('Retry-After', String(retryAfter))

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NextFunction, RequestHandler, Response } from 'express';
 import { answerFromBytes, deferAnswer, type Encoding } from './answer-bytes.js';
 
 /**
@@ -43,47 +43,96 @@ export interface ResponseCacheOptions {
   maxBodyBytes: number;
 }
 
-export function responseCache(options: ResponseCacheOptions): RequestHandler {
+/** A request whose body the fast path (app.ts) read already: what it found, for the middleware. */
+const PREPARED = Symbol('replika.cachePrepared');
+interface Prepared {
+  /** `undefined`: larger than allowed. */
+  body: Buffer | undefined;
+  /** The cache key, for one operation (a batch is not cached). */
+  key?: string;
+  position: bigint;
+}
+type WithPrepared = IncomingMessage & { [PREPARED]?: Prepared | { failed: unknown } };
+
+export interface ResponseCache {
+  /** The cache as express middleware, in front of GraphQL. */
+  middleware: RequestHandler;
+  /** Whether the cache would look this request up (a POST of JSON within the size limit). */
+  takes(req: IncomingMessage): boolean;
+  /**
+   * Reads the body and answers a hit from its bytes; anything else (a miss, a batch, a body too
+   * large) is handed to `pass` with the body kept on the request, for the middleware to go on.
+   */
+  answer(req: IncomingMessage, res: ServerResponse, pass: () => void): void;
+}
+
+export function responseCache(options: ResponseCacheOptions): ResponseCache {
   const entries = new ByteBoundedLru(options.maxBytes);
-  return (req, res, next) => {
-    if (
-      options.maxBytes === 0 ||
-      req.method !== 'POST' ||
-      req.headers['x-replika-min-position'] !== undefined ||
-      !req.headers['content-type']?.includes('json') ||
-      Number(req.headers['content-length'] ?? 0) > options.maxBodyBytes
-    )
-      return next();
-    readBody(req, options.maxBodyBytes).then((body) => {
-      if (body === undefined) {
-        // A chunked body without a length that grew too large: refused as GraphQL refuses it.
-        res.status(413).json({
-          errors: [
-            { message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } },
-          ],
-        });
-        return;
-      }
-      // GraphQL reads a consumed body from `req.body` (graphql-yoga / @whatwg-node/server).
-      (req as { body?: unknown }).body = body;
-      if (!isSingleOperation(body)) return next();
-      const position = options.position();
-      const key = createHash('sha256')
-        .update(
-          `${position}\n${req.headers.authorization ?? ''}\n${req.headers.accept ?? ''}\n${req.headers.origin ?? ''}\n`,
-        )
-        .update(body)
-        .digest('base64url');
-      const hit = entries.get(key);
-      if (hit) {
-        answerFromBytes(req, res, hit);
-        return;
-      }
-      deferAnswer(req, res, (captured) => {
-        if ((req as Marked)[CACHEABLE_AT] === position) entries.set(key, captured);
+  const takes = (req: IncomingMessage) =>
+    options.maxBytes > 0 &&
+    req.method === 'POST' &&
+    req.headers['x-replika-min-position'] === undefined &&
+    req.headers['content-type']?.includes('json') === true &&
+    Number(req.headers['content-length'] ?? 0) <= options.maxBodyBytes;
+  const prepare = (req: IncomingMessage, body: Buffer | undefined): Prepared => {
+    const position = options.position();
+    if (body === undefined || !isSingleOperation(body)) return { body, position };
+    const key = createHash('sha256')
+      .update(
+        `${position}\n${req.headers.authorization ?? ''}\n${req.headers.accept ?? ''}\n${req.headers.origin ?? ''}\n`,
+      )
+      .update(body)
+      .digest('base64url');
+    return { body, key, position };
+  };
+  const proceed = (req: IncomingMessage, res: Response, next: NextFunction, p: Prepared) => {
+    if (p.body === undefined) {
+      // A chunked body without a length that grew too large: refused as GraphQL refuses it.
+      res.status(413).json({
+        errors: [
+          { message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } },
+        ],
       });
-      next();
-    }, next);
+      return;
+    }
+    // GraphQL reads a consumed body from `req.body` (graphql-yoga / @whatwg-node/server).
+    (req as { body?: unknown }).body = p.body;
+    if (p.key === undefined) return next();
+    const key = p.key;
+    const hit = entries.get(key);
+    if (hit) return answerFromBytes(req, res, hit);
+    deferAnswer(req, res, (captured) => {
+      if ((req as Marked)[CACHEABLE_AT] === p.position) entries.set(key, captured);
+    });
+    next();
+  };
+  return {
+    takes,
+    middleware(req, res, next) {
+      const prepared = (req as WithPrepared)[PREPARED];
+      if (prepared && 'failed' in prepared) return next(prepared.failed);
+      if (prepared) return proceed(req, res, next, prepared);
+      if (!takes(req)) return next();
+      readBody(req, options.maxBodyBytes).then(
+        (body) => proceed(req, res, next, prepare(req, body)),
+        next,
+      );
+    },
+    answer(req, res, pass) {
+      readBody(req, options.maxBodyBytes).then(
+        (body) => {
+          const p = prepare(req, body);
+          const hit = p.key === undefined ? undefined : entries.get(p.key);
+          if (hit) return answerFromBytes(req, res, hit);
+          (req as WithPrepared)[PREPARED] = p;
+          pass();
+        },
+        (failed: unknown) => {
+          (req as WithPrepared)[PREPARED] = { failed };
+          pass();
+        },
+      );
+    },
   };
 }
 
