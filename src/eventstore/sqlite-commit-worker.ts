@@ -5,7 +5,8 @@
  * on a sync.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type GroupAppend, LogWriter, openLog } from './sqlite-log.js';
+import { LogWriter, openLog } from './sqlite-log.js';
+import { groupFromWire, outcomesToWire, type WireGroup } from './sqlite-wire.js';
 import { asStorageError, StorageError } from './storage-error.js';
 
 const { path, firstPosition } = workerData as { path: string; firstPosition?: bigint };
@@ -14,14 +15,15 @@ if (!port) throw new Error('sqlite-commit-worker runs as a worker thread');
 const db = openLog(path);
 const writer = new LogWriter(db, firstPosition);
 
-port.on('message', (message: { group: GroupAppend[]; now: bigint } | 'close') => {
+port.on('message', (message: { group: WireGroup; now: bigint } | 'close') => {
   if (message === 'close') {
     db.close();
     port.close();
     return;
   }
   try {
-    port.postMessage({ outcomes: writer.commit(message.group, message.now) });
+    const answer = outcomesToWire(writer.commit(groupFromWire(message.group), message.now));
+    port.postMessage(answer, 'ok' in answer ? [answer.ok.buffer as ArrayBuffer] : []);
   } catch (error) {
     const refused = asStorageError(error, path);
     port.postMessage({

@@ -62,7 +62,8 @@ export interface EventRow {
 
 export type CommitMessage =
   | { ready: true }
-  | { outcomes: AppendOutcome[] }
+  | { outcomes: readonly AppendOutcome[] }
+  | { ok: BigInt64Array }
   | { failed: { message: string; storage: StorageError['code'] | undefined } };
 
 /** A row of the `events` table as the port's RecordedEvent (also used by the bulk rebuild's reader). */

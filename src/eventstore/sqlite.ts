@@ -15,7 +15,7 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
 } from './port.js';
-import { type AppendOutcome, type GroupAppend, LogWriter, openLog } from './sqlite-log.js';
+import { type AppendOutcome, LogWriter, openLog } from './sqlite-log.js';
 import {
   type CommitMessage,
   type EventRow,
@@ -29,6 +29,7 @@ import {
   settle,
   toRecorded,
 } from './sqlite-rows.js';
+import { groupOf, groupToWire, outcomesFromWire } from './sqlite-wire.js';
 import { asStorageError } from './storage-error.js';
 
 export type { EventRow, SqliteEventStoreOptions, SqliteEventStoreStats };
@@ -133,22 +134,11 @@ export class SqliteEventStore implements EventStore {
       for (const done of [...this.drained]) done();
       return;
     }
-    const group: GroupAppend[] = batch.map((request) => ({
-      streamName: request.streamName,
-      expectedRevision: request.expectedRevision,
-      unless: request.unless,
-      events: request.events.map((e, i) => ({
-        id: e.id,
-        type: e.type,
-        data: request.json[i]?.data ?? '',
-        metadata: request.json[i]?.metadata ?? '{}',
-      })),
-    }));
     const now = BigInt((this.now?.() ?? new Date()).getTime());
     if (this.inline) {
       let outcomes: AppendOutcome[];
       try {
-        outcomes = this.inline.commit(group, now);
+        outcomes = this.inline.commit(groupOf(batch), now);
       } catch (error) {
         // The whole group rolled back: nothing of it is stored.
         const refused = asStorageError(error, this.file ?? ':memory:');
@@ -160,7 +150,7 @@ export class SqliteEventStore implements EventStore {
     }
     this.inFlight = batch;
     this.commitThread?.ref();
-    this.commitThread?.postMessage({ group, now });
+    this.commitThread?.postMessage({ group: groupToWire(batch), now });
   }
 
   /** The commit thread answered the group in flight: acknowledge it, and send the next one. */
@@ -173,7 +163,11 @@ export class SqliteEventStore implements EventStore {
       // The whole group rolled back: nothing of it is stored.
       const error = groupFailure(message.failed);
       for (const request of batch) request.reject(error);
-    } else this.acknowledge(batch, message.outcomes);
+    } else
+      this.acknowledge(
+        batch,
+        'ok' in message ? outcomesFromWire(message.ok) : [...message.outcomes],
+      );
     // The next group was gathered while this one was on its way to the disk; it leaves after
     // this turn, so the appends its acknowledgements set going (the writers' next ones) join it.
     if (!this.flushScheduled) {
