@@ -1,5 +1,7 @@
 /**
  * `npm run bench [-- --quick | --scale N] [--duration S] [--keep] [--dir D] [--out FILE]`
+ * `npm run bench -- --growth [--scales 0.25,1,4] [--reuse 1=FILE]`: one run per scale and the
+ * growth table (growth.ts).
  *
  * Generates the synthetic national dataset (see dataset.ts) in a temporary directory and measures,
  * in one run on this machine: durable append throughput (1 writer, 64 writers), the bulk load,
@@ -22,6 +24,7 @@ import { projectRoot } from '../src/paths.js';
 import { analystLoad, analystQuestions } from './analyst.js';
 import { rawGroupedAppends } from './baselines/raw-appends.js';
 import { generateDataset, type StreamBatch, shapeFor } from './dataset.js';
+import { parseGrowthArgs, runGrowth } from './growth.js';
 import { measureHeavyQueries } from './heavy-queries.js';
 
 interface Measurement {
@@ -627,7 +630,7 @@ function printTable(report: {
   for (const r of rows.slice(1)) console.log(line(r));
 }
 
-main()
+(flag('growth') ? Promise.resolve().then(() => runGrowth(parseGrowthArgs(args))) : main())
   .catch((error) => {
     console.error(error);
     process.exitCode = 1;
