@@ -14,12 +14,22 @@ import { figureWrites, milestonesByAdoption, type ReachInput } from './writes.js
  * the end instead, with the live form's statements — which is what its incremental rows equal.
  */
 
-/** Per adoption: max_rank, visit_on, interest_on, mode_on, then r1, k1, …, r7, k7. */
-const MAX_RANK = 0;
-const VISIT_ON = 1;
-const INTEREST_ON = 2;
-const MODE_ON = 3;
-const REACHED = 4;
+/**
+ * Per adoption: the adopter, innovation, origin, province, category and mode (as indexes into a
+ * table of the distinct strings, 0 for none), max_rank, visit_on, interest_on, mode_on, then r1,
+ * k1, …, r7, k7 (dates as indexes into a table of the distinct dates, 0 for "not reached").
+ */
+const ADOPTER = 0;
+const INNOVATION = 1;
+const ORIGIN = 2;
+const PROVINCE = 3;
+const CATEGORY = 4;
+const MODE = 5;
+const MAX_RANK = 6;
+const VISIT_ON = 7;
+const INTEREST_ON = 8;
+const MODE_ON = 9;
+const REACHED = 10;
 const STRIDE = REACHED + 14;
 const FOLDED_CLASSES = ['ANY', 'EXCLUDE_REJECTED'] as const;
 
@@ -63,8 +73,8 @@ export function figuresInBulk(db: Database.Database, t: TableNames): BulkFold {
       );
       const recompute = CLASSES.map((c) => db.prepare(recomputeSql(r, t('figure_milestones'), c)));
       for (const i of folds.inKeyOrder()) {
-        const adopter = folds.adopters[i] as string;
-        const innovation = folds.innovations[i] as string;
+        const adopter = folds.adopter(i);
+        const innovation = folds.innovation(i);
         if (recount.has(i)) {
           for (const statement of recompute) statement.run({ adopter, innovation });
           continue;
@@ -78,48 +88,51 @@ export function figuresInBulk(db: Database.Database, t: TableNames): BulkFold {
 
 /** The folded adoptions, one slot each, in the order they were first seen. */
 class Folds {
-  readonly adopters: string[] = [];
-  readonly innovations: string[] = [];
+  private count = 0;
+  /** Distinct strings and dates; index 0 stands for none. */
+  private readonly strings: string[] = [''];
+  private readonly stringIndex = new Map<string, number>();
   private readonly dates: string[] = [''];
-  private readonly strings = new Map<string, string>();
-  private readonly slots = new Map<string, Map<string, number>>();
   private readonly dateIndex = new Map<string, number>();
-  private readonly words: Array<[string, string, string, string | null]> = [];
+  private readonly slots = new Map<number, Map<number, number>>();
   private values = new Int32Array(STRIDE * 1024);
   private modePositions = new Float64Array(1024);
 
   indexOf(adopter: string, innovation: string): number {
-    let byAdopter = this.slots.get(innovation);
+    const a = this.intern(adopter);
+    const n = this.intern(innovation);
+    let byAdopter = this.slots.get(n);
     if (!byAdopter) {
       byAdopter = new Map();
-      this.slots.set(this.intern(innovation), byAdopter);
+      this.slots.set(n, byAdopter);
     }
-    let i = byAdopter.get(adopter);
+    let i = byAdopter.get(a);
     if (i === undefined) {
-      i = this.adopters.length;
-      byAdopter.set(this.intern(adopter), i);
-      this.adopters.push(this.intern(adopter));
-      this.innovations.push(this.intern(innovation));
-      this.words.push(['', '', '', null]);
-      if ((i + 1) * STRIDE > this.values.length) this.grow();
+      i = this.count++;
+      byAdopter.set(a, i);
+      if (this.count * STRIDE > this.values.length) this.grow();
+      this.values[i * STRIDE + ADOPTER] = a;
+      this.values[i * STRIDE + INNOVATION] = n;
     }
     return i;
   }
+
+  adopter = (i: number) => this.strings[this.values[i * STRIDE + ADOPTER] as number] as string;
+  innovation = (i: number) =>
+    this.strings[this.values[i * STRIDE + INNOVATION] as number] as string;
 
   /** A new milestone, counting in ANY and EXCLUDE_REJECTED: what the live upsert does. */
   add(m: ReachInput): void {
     const i = this.indexOf(m.adopter, m.innovation);
     const v = this.values;
     const base = i * STRIDE;
-    const words = this.words[i] as [string, string, string, string | null];
-    const first = words[0] === '';
     const on = this.date(m.occurredOn);
     const known = this.date(m.knownOn);
     const position = Number(m.position);
-    if (first) {
-      words[0] = this.intern(m.origin);
-      words[1] = this.intern(m.province);
-      words[2] = this.intern(m.category);
+    if (v[base + ORIGIN] === 0) {
+      v[base + ORIGIN] = this.intern(m.origin);
+      v[base + PROVINCE] = this.intern(m.province);
+      v[base + CATEGORY] = this.intern(m.category);
       v[base + MAX_RANK] = m.rank;
     } else if (m.rank > (v[base + MAX_RANK] as number)) v[base + MAX_RANK] = m.rank;
     if (m.mode !== null) {
@@ -129,7 +142,7 @@ class Folds {
         this.after(on, modeOn) ||
         (on === modeOn && position > (this.modePositions[i] as number));
       if (newer) {
-        words[3] = this.intern(m.mode);
+        v[base + MODE] = this.intern(m.mode);
         v[base + MODE_ON] = on;
         this.modePositions[i] = position;
       }
@@ -146,16 +159,18 @@ class Folds {
   row(i: number): unknown[] {
     const v = this.values;
     const base = i * STRIDE;
-    const [origin, province, category, mode] = this.words[i] as [string, string, string, string];
-    const day = (slot: number) => this.dates[v[base + slot] as number] || null;
+    const text = (slot: number) =>
+      v[base + slot] ? (this.strings[v[base + slot] as number] as string) : null;
+    const day = (slot: number) =>
+      v[base + slot] ? (this.dates[v[base + slot] as number] as string) : null;
     const reached: Array<string | null> = [];
     for (let s = 0; s < 14; s++) reached.push(day(REACHED + s));
     const modeOn = day(MODE_ON);
     return [
-      origin,
-      province,
-      category,
-      mode,
+      text(ORIGIN),
+      text(PROVINCE),
+      text(CATEGORY),
+      text(MODE),
       modeOn,
       modeOn === null ? null : BigInt(this.modePositions[i] as number),
       v[base + MAX_RANK],
@@ -167,12 +182,10 @@ class Folds {
 
   /** The slots in primary-key order (adopter_code, innovation_id). */
   inKeyOrder(): number[] {
-    const order = this.adopters.map((_, i) => i);
+    const order = Array.from({ length: this.count }, (_, i) => i);
     const by = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     return order.sort(
-      (a, b) =>
-        by(this.adopters[a] as string, this.adopters[b] as string) ||
-        by(this.innovations[a] as string, this.innovations[b] as string),
+      (a, b) => by(this.adopter(a), this.adopter(b)) || by(this.innovation(a), this.innovation(b)),
     );
   }
 
@@ -195,11 +208,14 @@ class Folds {
     return i;
   }
 
-  private intern(value: string): string {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
+  private intern(value: string): number {
+    let i = this.stringIndex.get(value);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(value);
+      this.stringIndex.set(value, i);
+    }
+    return i;
   }
 
   private grow() {

@@ -57,9 +57,9 @@ export class SqliteEventStore implements EventStore {
   private waiters = new Set<() => void>();
   private drained = new Set<() => void>();
   private readonly stmt;
-  private readonly commitThread: Worker | undefined;
+  private commitThread: Worker | undefined;
   private readonly inline: LogWriter | undefined;
-  private readonly now: (() => Date) | undefined;
+  private readonly options: SqliteEventStoreOptions;
   private readonly statistics: SqliteEventStoreStats = {
     transactions: 0,
     appends: 0,
@@ -74,23 +74,28 @@ export class SqliteEventStore implements EventStore {
     if (this.file) mkdirSync(dirname(this.file), { recursive: true });
     if (options.firstPosition !== undefined && options.firstPosition < 1n)
       throw new RangeError('firstPosition must be at least 1');
-    this.now = options.now;
+    this.options = options;
     this.db = openLog(path);
-    if (this.file && !options.inlineCommits) {
-      const thread = startWorker(import.meta.url, 'sqlite-commit-worker', {
-        path: this.file,
-        firstPosition: options.firstPosition,
-      });
-      thread.on('message', (message: CommitMessage) => this.committed(message));
-      thread.on('error', (error) => this.fail(error));
-      thread.on('exit', (code) => {
-        if (!this.closed) this.fail(new Error(`the log's commit thread exited with ${code}`));
-      });
-      // Only a group being committed keeps the process alive.
-      thread.unref();
-      this.commitThread = thread;
-    } else this.inline = new LogWriter(this.db, options.firstPosition);
+    if (!this.file || options.inlineCommits)
+      this.inline = new LogWriter(this.db, options.firstPosition);
     this.stmt = prepareReads(this.db);
+  }
+
+  /** The commit thread, started by the first group (a store only read, e.g. by a rebuild, has none). */
+  private thread(): Worker {
+    if (this.commitThread) return this.commitThread;
+    const thread = startWorker(import.meta.url, 'sqlite-commit-worker', {
+      path: this.file,
+      firstPosition: this.options.firstPosition,
+    });
+    thread.on('message', (message: CommitMessage) => this.committed(message));
+    thread.on('error', (error) => this.fail(error));
+    thread.on('exit', (code) => {
+      if (!this.closed) this.fail(new Error(`the log's commit thread exited with ${code}`));
+    });
+    thread.unref(); // only a group being committed keeps the process alive
+    this.commitThread = thread;
+    return thread;
   }
 
   append(
@@ -134,7 +139,7 @@ export class SqliteEventStore implements EventStore {
       for (const done of [...this.drained]) done();
       return;
     }
-    const now = BigInt((this.now?.() ?? new Date()).getTime());
+    const now = BigInt((this.options.now?.() ?? new Date()).getTime());
     if (this.inline) {
       let outcomes: AppendOutcome[];
       try {
@@ -149,8 +154,9 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     this.inFlight = batch;
-    this.commitThread?.ref();
-    this.commitThread?.postMessage({ group: groupToWire(batch), now });
+    const thread = this.thread();
+    thread.ref();
+    thread.postMessage({ group: groupToWire(batch), now });
   }
 
   /** The commit thread answered the group in flight: acknowledge it, and send the next one. */
