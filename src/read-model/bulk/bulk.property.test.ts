@@ -49,6 +49,16 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       knownOn: fc.option(day),
     }),
   },
+  // Suspension switches crowded on a few days, so same-day switches (reporting order decides) occur.
+  fc.record({
+    op: fc.constant('report' as const),
+    adopter: fc.nat(2),
+    innovation: fc.nat(1),
+    kind: fc.constantFrom('SUSPENDED' as const, 'RESUMED' as const),
+    day: fc.integer({ min: 1, max: 2 }),
+    mode: fc.constant(null),
+    knownOn: fc.constant(null),
+  }),
   fc.record({
     op: fc.constant('visit' as const),
     adopter: fc.nat(2),
