@@ -11,7 +11,8 @@ import { figureWrites, milestonesByAdoption, type ReachInput } from './writes.js
  * and EXCLUDE_REJECTED rows are the same fold (and it has no VERIFIED_ONLY row): one record per
  * adoption, kept in typed arrays (dates as indexes into a table of the distinct dates, 0 for "not
  * reached"). An adoption a verdict or retraction touched is added up from its milestone rows at
- * the end instead, with the live form's statements — which is what its incremental rows equal.
+ * the end instead, with the live form's statements, in log order (as its rows lie) — which is what
+ * its incremental rows equal.
  */
 
 /**
@@ -72,15 +73,16 @@ export function figuresInBulk(db: Database.Database, t: TableNames): BulkFold {
         `INSERT INTO ${r} (${columns}) VALUES (${Array(26).fill('?').join(', ')})`,
       );
       const recompute = CLASSES.map((c) => db.prepare(recomputeSql(r, t('figure_milestones'), c)));
+      // Added up in the order first seen, which is log order: their milestone rows lie so.
+      for (const i of [...recount].sort((a, b) => a - b)) {
+        const at = { adopter: folds.adopter(i), innovation: folds.innovation(i) };
+        for (const statement of recompute) statement.run(at);
+      }
       for (const i of folds.inKeyOrder()) {
-        const adopter = folds.adopter(i);
-        const innovation = folds.innovation(i);
-        if (recount.has(i)) {
-          for (const statement of recompute) statement.run({ adopter, innovation });
-          continue;
-        }
+        if (recount.has(i)) continue;
         const row = folds.row(i);
-        for (const c of FOLDED_CLASSES) insert.run(adopter, innovation, c, ...row);
+        for (const c of FOLDED_CLASSES)
+          insert.run(folds.adopter(i), folds.innovation(i), c, ...row);
       }
     },
   };
