@@ -130,6 +130,24 @@ describe('answers the docs show, asked of a server on the demo story', { timeout
     expect(answer.data).toEqual(jsonc(shown.body).data);
   });
 
+  it('reporting.md: the first report is accepted from the regency’s own token', async () => {
+    const doc = 'docs/reporting.md';
+    const blocks = codeBlocks(section(read(doc), 'your-first-report') ?? '');
+    const report = blocks.find((b) => b.lang === 'graphql' && /reportMilestone/.test(b.body));
+    if (!report) throw new Error(`${doc}: the first report has no reportMilestone mutation`);
+    const adopter = /adopterCode:\s*"([\d.]+)"/.exec(report.body)?.[1] ?? '';
+    const issued = await server.gql<{ issueAccessToken: { token: string } }>(
+      `mutation { issueAccessToken(input: { role: REGENCY, regencyCode: "${adopter}", label: "doc check" }) { token } }`,
+    );
+    const token = issued.data?.issueAccessToken.token ?? '';
+    const answer = await server.as(token)<{ reportMilestone: { milestones: { kind: string }[] } }>(
+      report.body,
+    );
+    expect(answer.errors).toBeUndefined();
+    const kind = /kind:\s*([A-Z_]+)/.exec(report.body)?.[1];
+    expect(answer.data?.reportMilestone.milestones.map((m) => m.kind)).toContain(kind);
+  });
+
   it('compares answers by content, not by luck', () => {
     expect(matches({ a: [{ b: 1, c: 2 }] }, { a: [{ b: 1 }] })).toBe(true);
     expect(matches({ a: [{ b: 1 }] }, { a: [{ b: 2 }] })).toBe(false);
