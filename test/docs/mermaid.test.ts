@@ -82,7 +82,13 @@ function labels(source: string): string[] {
     /^\s*\S+\s*-{1,2}[>x)]{1,2}[+-]?\s*\S+\s*:\s*(.+)$/gm,
     /^\s*Note\s+(?:over|left of|right of)\s+[^:]+:\s*(.+)$/gm,
   ];
-  const flowchart = [/\[\(?"([^"]+)"\)?\]/g, /\|"([^"]+)"\|/g];
+  const flowchart = [
+    /\[\(?"([^"]+)"\)?\]/g, // A["label"], A[("label")]
+    /\[\(([^")\n]+)\)\]/g, // A[(label)]
+    /\[([^"(\]\n][^"\]\n]*)\]/g, // A[label]
+    /\|"([^"]+)"\|/g, // -->|"label"|
+    /[-=.>ox]\|([^"|\n]+)\|/g, // -->|label|
+  ];
   const patterns = /^\s*sequenceDiagram/.test(source) ? sequence : flowchart;
   return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((m) => m[1] ?? ''));
 }
@@ -117,6 +123,11 @@ describe('Mermaid diagrams in the documentation', { timeout: 120_000 }, () => {
       '<b>log</b>',
       'read model',
       'append',
+    ]);
+    expect(labels('flowchart LR\n    A[append] -->|to| L[(event log)]')).toEqual([
+      'event log',
+      'append',
+      'to',
     ]);
   });
 
