@@ -114,8 +114,11 @@ export function growthTable(reports: readonly Report[]) {
     ...analyst.map((n): [string, string] => [`${n.slice('analyst: '.length)} (ms)`, n]),
     ...FOLLOWED.slice(5),
   ];
+  // A question that answered nothing in its run (every request past its budget) has no p99.
+  const answered = (r: Report, name: string) =>
+    !name.startsWith('analyst: ') || value(r, name.replace(/, p99$/, '')) !== 0;
   const rows = followed.map(([row, name]) => {
-    const values = reports.map((r) => value(r, name));
+    const values = reports.map((r) => (answered(r, name) ? value(r, name) : undefined));
     const first = values[0];
     const last = values.at(-1);
     const growth = first && last !== undefined ? Math.round((last / first) * 100) / 100 : undefined;

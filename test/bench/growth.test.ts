@@ -33,6 +33,15 @@ describe('the growth table', () => {
     expect(row('rebuild rate (events/s)')?.growth).toBe(0.9);
     expect(row('cold start to first answer (ms)')?.growth).toBe(1.5);
     expect(row('diffusion (one innovation), p99 (ms)')?.values).toEqual([40, 100]);
+    // A question that answered nothing has no p99 (the run records 0 requests/s and 0 ms).
+    expect(
+      growthTable([
+        report(1, {
+          'analyst: topAdopters, p99': 0,
+          'analyst: topAdopters': 0,
+        }),
+      ]).rows.find((r) => r.row === 'topAdopters, p99 (ms)')?.values,
+    ).toEqual([undefined]);
     // A figure a run did not measure is shown as missing, not as zero.
     expect(row('flagship p99 (ms)')).toEqual({
       row: 'flagship p99 (ms)',
