@@ -136,7 +136,7 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
   });
   const graphql = createGraphQL(
     {
-      read: pool ? { ...read, timeline: pool.offload(read.timeline) } : read,
+      read: pool ? pool.offload(read) : read,
       commands,
       projector,
       regions,
