@@ -128,6 +128,11 @@ export class AnalyticsPool {
     };
   }
 
+  /** Resolves once every worker started so far has opened its connection. */
+  async whenReady(): Promise<void> {
+    while (this.slots.some((s) => !s.ready)) await new Promise((r) => setTimeout(r, 20));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new Error('the server is shutting down'));
