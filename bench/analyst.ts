@@ -5,7 +5,8 @@
  * each scrape: one scrape before the run, one after).
  *
  * `analystLoad` is called by `bench/run.ts`; run these rows alone on a server of their own with
- * `npx tsx bench/analyst.ts [--scale 0.25] [--duration 10] [--only topAdopters,adoptionCurve]`.
+ * `npx tsx bench/analyst.ts [--scale 0.25] [--duration 10] [--only topAdopters,adoptionCurve]
+ * [--profile DIR]` (a CPU profile of the server's main thread, as in heavy-queries.ts).
  */
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -131,7 +132,8 @@ async function main() {
   const duration = Number(option('duration') ?? 10);
   const only = option('only')?.split(',');
   const loadedFrom = Date.now();
-  await withBenchServer({ scale, workers: option('workers') }, async (url) => {
+  const server = { scale, workers: option('workers'), profile: option('profile') };
+  await withBenchServer(server, async (url) => {
     const list = (await (
       await fetch(`${url}/graphql`, {
         method: 'POST',

@@ -163,6 +163,14 @@ median('timeToStage (national, FIRST_INTEREST)', () => read.timeToStage({}, 'FIR
 median('timeToStage (national, period 2019-2022)', () =>
   read.timeToStage({}, 'STUDY_VISIT', { period }),
 );
+// The synthetic visits are all in 2015: a period that holds them, and each start.
+const withVisits = { from: '2015-07-01', to: '2019-12-31' };
+median('timeToStage (national, period 2015-07..2019)', () =>
+  read.timeToStage({}, 'STUDY_VISIT', { period: withVisits }),
+);
+median('timeToStage (FIRST_INTEREST, period 2015-07..2019)', () =>
+  read.timeToStage({}, 'FIRST_INTEREST', { period: withVisits }),
+);
 median('timeToStage (origin 35.10)', () =>
   read.timeToStage({ originCode: '35.10' }, 'STUDY_VISIT', {}),
 );

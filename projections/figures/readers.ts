@@ -9,7 +9,7 @@ import {
   curvePeriods,
   periodLabelSql,
   type StageTiming,
-  timing,
+  timingOfDays,
 } from './curve.js';
 import { reachedColumn } from './reach.js';
 
@@ -181,17 +181,24 @@ export class FigureReaders {
       sql = `SELECT ${start} AS start, ${ranks.map((k) => `r.r${k}`).join(', ')} FROM figure_reach r
         WHERE ${and([`${start} IS NOT NULL`, ...reachConditions(filter, scope, params)])}`;
     }
-    const rows = this.db.prepare(sql).all(params) as Array<
-      Record<string, string | null> & { start: string }
+    // Days from the start to each stage counted in SQL (julianday), one array of them per stage:
+    // no object per adoption reaches JavaScript.
+    const days = ranks
+      .map((k) => `CAST(round(julianday(s.r${k}) - julianday(s.start)) AS INTEGER)`)
+      .join(', ');
+    const rows = this.db.prepare(`SELECT ${days} FROM (${sql}) s`).raw().all(params) as Array<
+      Array<number | null>
     >;
     return {
       adoptions: rows.length,
-      stages: stages.map((stage) => ({
-        stage,
-        ...timing(
-          rows.map((r) => ({ start: r.start, reached: r[`r${stageRank(stage)}`] ?? null })),
-        ),
-      })),
+      stages: stages.map((stage, i) => {
+        const reached: number[] = [];
+        for (const row of rows) {
+          const d = row[i];
+          if (d != null && d >= 0) reached.push(d);
+        }
+        return { stage, ...timingOfDays(reached) };
+      }),
     };
   }
 
