@@ -206,7 +206,16 @@ export async function withBenchServer(
           resolve((JSON.parse(line) as { port: number }).port);
       });
     });
-    await run(`http://127.0.0.1:${port}`, events);
+    const url = `http://127.0.0.1:${port}`;
+    // The server listens before it has caught up (and built its read indexes): measure after.
+    const ready = () =>
+      fetch(`${url}/ready`).then(
+        (r) => r.status === 200,
+        () => false, // a connection reset while it is busy starting: ask again
+      );
+    while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 200));
+    log('the server is ready');
+    await run(url, events);
   } finally {
     server?.removeAllListeners('exit');
     const exited = new Promise((resolve) => server?.once('exit', resolve));
