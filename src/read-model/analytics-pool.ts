@@ -14,7 +14,8 @@ import type {
 
 /**
  * The analysts' figures are the heavy part of their queries (diffusion folded in JavaScript,
- * rankings, curves, time to stage and networks added up over the national tables): they run on
+ * rankings, curves, time to stage and networks added up over the national tables, the visits
+ * that led to nothing): they run on
  * worker threads, never on the thread that answers everyone else, so one expensive query cannot
  * hold up /health or the next request. Identical figures asked at the same read-model position
  * are computed once (a page of adoptions of one innovation asks its diffusion once, not per
@@ -32,7 +33,8 @@ type OffloadedFigures<Keys extends FigureMethod> = {
 };
 
 /** The readers as resolvers see them: the figures may be computed elsewhere. */
-export type ReadSide = Omit<Readers, 'timeline' | 'figures'> & {
+export type ReadSide = Omit<Readers, 'timeline' | 'figures' | 'visitOutcomes'> & {
+  visitOutcomes: Omit<Readers['visitOutcomes'], 'ledToNothing'> & OffloadedFigures<'ledToNothing'>;
   timeline: OffloadedFigures<'diffusion' | 'originDiffusion'>;
   figures: OffloadedFigures<'ranking' | 'curve' | 'timeToStage' | 'network'>;
 };
@@ -125,6 +127,10 @@ export class AnalyticsPool {
         timeToStage: (...a: unknown[]) => this.offloadCall('timeToStage', 3, a),
         network: (...a: unknown[]) => this.offloadCall('network', 2, a),
       } as ReadSide['figures'],
+      // The visits that led to nothing: a NOT EXISTS per visit over every milestone after it.
+      visitOutcomes: Object.assign(Object.create(read.visitOutcomes), {
+        ledToNothing: (...a: unknown[]) => this.offloadCall('ledToNothing', 1, a),
+      }) as ReadSide['visitOutcomes'],
     };
   }
 

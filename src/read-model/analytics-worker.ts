@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { FigureReaders } from '../../projections/figures/readers.js';
 import { InnovationReaders } from '../../projections/innovations/readers.js';
+import { VisitOutcomeReaders } from '../../projections/study-visits/outcomes.js';
 import { TimelineReaders } from '../../projections/timeline/readers.js';
 
 /**
@@ -14,6 +15,7 @@ import { TimelineReaders } from '../../projections/timeline/readers.js';
 export function figureMethods(db: Database.Database) {
   const timeline = new TimelineReaders(db, new InnovationReaders(db));
   const figures = new FigureReaders(db);
+  const outcomes = new VisitOutcomeReaders(db);
   return {
     diffusion: timeline.diffusion.bind(timeline),
     originDiffusion: timeline.originDiffusion.bind(timeline),
@@ -21,6 +23,7 @@ export function figureMethods(db: Database.Database) {
     curve: figures.curve.bind(figures),
     timeToStage: figures.timeToStage.bind(figures),
     network: figures.network.bind(figures),
+    ledToNothing: outcomes.ledToNothing.bind(outcomes),
   };
 }
 export type FigureMethods = ReturnType<typeof figureMethods>;

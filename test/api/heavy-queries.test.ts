@@ -30,10 +30,11 @@ const RANKED_FIGURES = `{
   topInnovations(filter: { period: { from: "2019-01-01" } }) { rank count innovation { id } }
   adoptionCurve(stage: STUDIED, interval: QUARTER) { adoptions adopters periods { period cumulativeAdopters } }
   timeToStage(from: STUDY_VISIT) { adoptions stages { stage medianDays } }
+  studyVisits(ledToNothingAfterMonths: 1) { id startDate visitor { code } }
   diffusionNetwork(originCode: "35.10") { nodes { regency { code } } edges { kind from to date stage } }
 }`;
 /** The figures of both requests, as the pool counts them. */
-const FIGURE_COUNT = 7;
+const FIGURE_COUNT = 8;
 
 describe('pricing expensive fields', () => {
   let server: TestServer;
