@@ -64,6 +64,8 @@ const KNOWN_POSITIONS = 4096;
  * adapter relies on that to retry appends that may or may not have been written.
  */
 export class KurrentDbEventStore implements EventStore {
+  /** KurrentDB checks event ids per stream only (see EventStore.eventIdScope). */
+  readonly eventIdScope = 'stream';
   private readonly client: KurrentDBClient;
   /**
    * Appends go through their own client: its one BatchAppend stream can stop answering (a
