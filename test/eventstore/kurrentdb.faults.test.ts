@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   EventStoreTimeoutError,
   KurrentDbEventStore,
+  UnsupportedLogError,
   UnsupportedServerError,
 } from '../../src/eventstore/kurrentdb.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
@@ -201,9 +202,30 @@ describe('the fake KurrentDB server, fault by fault', () => {
 
   it('reads that hang or fail are retried under a deadline', async () => {
     const s = `reads-${randomUUID()}`;
-    await store.append(s, [event()], { expectedRevision: 'no_stream' });
+    const { position } = await store.append(s, [event()], { expectedRevision: 'no_stream' });
     fake.faults.reads.push('hang', 'unavailable');
     expect(await store.readStream(s)).toHaveLength(1);
+    fake.faults.reads.push('hang');
+    expect(await store.headPosition()).toBe(position);
+    fake.faults.reads.push('hang', 'unavailable');
+    expect((await store.readAll()).map((e) => e.streamName)).toContain(s);
     expect(fake.faults.reads).toEqual([]);
+  });
+
+  it('an event whose commit and prepare positions differ (an old explicit transaction) is refused, not dropped', async () => {
+    const s = `transaction-${randomUUID()}`;
+    await store.append(s, [event()], { expectedRevision: 'no_stream' });
+    const [record] = fake.log.writeRaw(s, [
+      {
+        id: randomUUID(),
+        type: 'InTransaction',
+        contentType: 'application/json',
+        data: Buffer.from('{}'),
+        metadata: Buffer.from('{}'),
+      },
+    ]);
+    if (record) record.prepare = record.position - 40n;
+    await expect(readAllPages(store)).rejects.toBeInstanceOf(UnsupportedLogError);
+    await expect(store.readStream(s)).rejects.toBeInstanceOf(UnsupportedLogError);
   });
 });

@@ -89,7 +89,7 @@ export function eventMessage(record: FakeRecord, structured: boolean, position =
     .setStreamIdentifier(streamIdentifier(record.stream))
     .setStreamRevision(record.revision.toString())
     .setCommitPosition(position.toString())
-    .setPreparePosition(position.toString())
+    .setPreparePosition((record.prepare ?? position).toString())
     .setCustomMetadata(record.metadata)
     .setData(record.data);
   const map = recorded.getMetadataMap();
