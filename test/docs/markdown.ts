@@ -106,3 +106,29 @@ export function links(markdown: string): Link[] {
 }
 
 export const fromRoot = (path: string) => relative(ROOT, path);
+
+/**
+ * The section under the heading with this anchor, down to the next heading of the same or a
+ * higher level (its own sub-headings included); undefined when no heading has the anchor.
+ */
+export function section(markdown: string, anchor: string): string | undefined {
+  const text = markdown.split('\n');
+  const outside = prose(markdown).split('\n');
+  const seen = new Map<string, number>();
+  let start = -1;
+  let level = 0;
+  for (let i = 0; i < text.length; i++) {
+    const hashes = /^(#{1,6})\s/.exec(outside[i] ?? '')?.[1];
+    if (hashes === undefined) continue;
+    if (start >= 0 && hashes.length <= level) return text.slice(start, i).join('\n');
+    if (start >= 0) continue;
+    const slug = slugify((text[i] ?? '').replace(/^#{1,6}\s+/, '').replace(/\s+#*\s*$/, ''));
+    const n = seen.get(slug) ?? 0;
+    seen.set(slug, n + 1);
+    if ((n === 0 ? slug : `${slug}-${n}`) === anchor) {
+      start = i;
+      level = hashes.length;
+    }
+  }
+  return start >= 0 ? text.slice(start).join('\n') : undefined;
+}

@@ -14,13 +14,13 @@ export type ProvinceList = { provinces: Array<{ code: string; name: string }> };
 export const useProvinces = () => useQuery<ProvinceList>(PROVINCES, undefined);
 
 /** Sabang to Merauke, Miangas to Rote: the frame the map is fitted to. */
-const INDONESIA_BOX = {
+const INDONESIA_BOX: { type: 'MultiPoint'; coordinates: [number, number][] } = {
   type: 'MultiPoint',
   coordinates: [
     [94.9, 6.1],
     [141.1, -11.1],
   ],
-} as const;
+};
 const NONE = '#d3dbe4';
 const NEIGHBOUR = '#f4f4f2';
 const SCALE = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c'];
