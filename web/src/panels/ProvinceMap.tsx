@@ -1,11 +1,19 @@
 import * as Plot from '@observablehq/plot';
-import type { AdoptionRow } from '../lib/adoption-rows';
-import { downloadCsv } from '../lib/csv';
+import { useEffect, useState } from 'preact/hooks';
+import { gql } from '../lib/api';
 import type { Stage } from '../lib/domain';
+import {
+  exportUrl,
+  type FigureFilter,
+  type PageFilters,
+  RANKING_LIMIT,
+  type Rankings,
+} from '../lib/figures';
 import { formatNumber, t } from '../lib/i18n';
 import { ISO_OF_PROVINCE, shapes } from '../lib/provinces';
 import type { QueryState } from '../lib/query';
 import { useQuery } from '../lib/query';
+import { ExportLink } from './ExportLink';
 import { Panel } from './Panel';
 import { PlotFigure } from './PlotFigure';
 
@@ -28,39 +36,96 @@ const SCALE = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c'];
 const colour = (count: number, max: number) =>
   count === 0 ? NONE : (SCALE[Math.max(0, Math.ceil((count / max) * SCALE.length) - 1)] ?? NONE);
 
-/** Distinct adopting regencies per province among the rows shown. */
-export function adoptersByProvince(rows: AdoptionRow[]) {
-  const byProvince = new Map<string, Set<string>>();
-  for (const row of rows) {
-    const set = byProvince.get(row.adopter.province.code) ?? new Set();
-    set.add(row.adopter.code);
-    byProvince.set(row.adopter.province.code, set);
+/** Adopting regencies (that reached the stage) per province code. */
+export type ProvinceCounts = Map<string, number>;
+
+/** The regencies of the adopters' ranking counted by province: each ranked regency reached the stage. */
+function countByProvince(ranked: Rankings['topAdopters']): ProvinceCounts {
+  const counts: ProvinceCounts = new Map();
+  for (const r of ranked)
+    counts.set(r.regency.province.code, (counts.get(r.regency.province.code) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The same ranking asked once per province (a dozen provinces per request, within the API's alias
+ * and price limits): used only when the national ranking was cut at its 500-row limit.
+ */
+async function rankPerProvince(stage: Stage, filter: FigureFilter, codes: string[]) {
+  const counts: ProvinceCounts = new Map();
+  for (let i = 0; i < codes.length; i += 12) {
+    const chunk = codes.slice(i, i + 12);
+    const variables: Record<string, unknown> = { stage };
+    chunk.forEach((code, n) => {
+      variables[`f${n}`] = { ...filter, provinceCode: code };
+    });
+    const query = `query WorkbenchProvinceAdopters($stage: AdoptionStage, ${chunk
+      .map((_, n) => `$f${n}: FigureFilter`)
+      .join(', ')}) { ${chunk
+      .map(
+        (code, n) =>
+          `p${code}: topAdopters(minStage: $stage, filter: $f${n}, first: ${RANKING_LIMIT}) { rank }`,
+      )
+      .join(' ')} }`;
+    const answer = await gql<Record<string, Array<{ rank: number }>>>(query, variables);
+    for (const code of chunk) counts.set(code, answer[`p${code}`]?.length ?? 0);
   }
-  return byProvince;
+  return counts;
+}
+
+/** Adopting regencies per province, from the server's adopters ranking. */
+export function useProvinceCounts(
+  rankings: QueryState<Rankings>,
+  stage: Stage,
+  filter: FigureFilter,
+  provinces: QueryState<ProvinceList>,
+): QueryState<ProvinceCounts> {
+  const [fallback, setFallback] = useState<QueryState<ProvinceCounts> | undefined>();
+  const ranked = rankings.data?.topAdopters;
+  const cut = ranked !== undefined && ranked.length >= RANKING_LIMIT && !filter.provinceCode;
+  const codes = provinces.data?.provinces.map((p) => p.code);
+  useEffect(() => {
+    if (!cut || !codes) return setFallback(undefined);
+    let current = true;
+    setFallback({ loading: true });
+    rankPerProvince(stage, filter, codes).then(
+      (data) => current && setFallback({ data, loading: false }),
+      (error) => current && setFallback({ error, loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [cut, JSON.stringify(filter), stage, codes?.length]);
+  if (cut) return fallback ?? { loading: true };
+  return {
+    loading: rankings.loading,
+    error: rankings.error,
+    ...(ranked ? { data: countByProvince(ranked) } : {}),
+  };
 }
 
 export function ProvinceMap({
   state,
-  stage,
+  filters,
   provinces,
 }: {
-  state: QueryState<AdoptionRow[]>;
-  stage: Stage;
+  state: QueryState<ProvinceCounts>;
+  filters: PageFilters;
   provinces: QueryState<ProvinceList>;
 }) {
+  const stage = filters.stage;
   return (
     <Panel id="map" title={t('mapTitle')} state={state} wide>
-      {(rows) => {
-        const counts = adoptersByProvince(rows);
+      {(counts) => {
         const all = provinces.data?.provinces ?? [];
         const table = all
-          .map((p) => ({ ...p, adopters: counts.get(p.code)?.size ?? 0 }))
+          .map((p) => ({ ...p, adopters: counts.get(p.code) ?? 0 }))
           .filter((p) => p.adopters > 0)
           .sort((a, b) => b.adopters - a.adopters || a.name.localeCompare(b.name));
         const byShape = new Map<string, number>();
-        for (const [code, set] of counts) {
+        for (const [code, count] of counts) {
           const iso = ISO_OF_PROVINCE[code];
-          if (iso) byShape.set(iso, (byShape.get(iso) ?? 0) + set.size);
+          if (iso) byShape.set(iso, (byShape.get(iso) ?? 0) + count);
         }
         const max = Math.max(0, ...byShape.values());
         const indonesia = shapes.filter((s) => s.indonesian);
@@ -111,7 +176,9 @@ export function ProvinceMap({
                 </>
               )}
             </p>
-            <p class="attribution">{t('mapAttribution')}</p>
+            <p class="attribution">
+              {t('mapAttribution')} {t('mapPapua')}
+            </p>
             <table class="data">
               <caption class="sr-only">{caption}</caption>
               <thead>
@@ -136,19 +203,7 @@ export function ProvinceMap({
                 ))}
               </tbody>
             </table>
-            <button
-              type="button"
-              class="secondary"
-              onClick={() =>
-                downloadCsv(
-                  'replika-provinsi.csv',
-                  ['province_code', 'province', 'adopters'],
-                  table.map((p) => [p.code, p.name, p.adopters]),
-                )
-              }
-            >
-              {t('exportCsv')}
-            </button>
+            <ExportLink href={exportUrl('adoptions', { filters })} label={t('exportAdoptions')} />
           </>
         );
       }}
