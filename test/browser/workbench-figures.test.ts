@@ -56,8 +56,10 @@ describe('the server’s figures and exports in a real browser', { timeout: 180_
     const answer = await figure<{
       topAdopters: Array<{ count: number; regency: { code: string } }>;
       topInnovations: Array<{ count: number; innovation: { id: string } }>;
+      topProvinces: Array<{ count: number; province: { code: string } }>;
       adoptionCurve: { periods: Array<{ period: string; cumulativeAdoptions: number }> };
     }>(`{ topAdopters(minStage: AGREED, first: 500) { count regency { code } }
+          topProvinces(minStage: AGREED, first: 50) { count province { code } }
           topInnovations(minStage: AGREED, first: 10) { count innovation { id } }
           adoptionCurve(stage: AGREED) { periods { period cumulativeAdoptions } } }`);
     const shown = (panel: string) =>
@@ -80,11 +82,19 @@ describe('the server’s figures and exports in a real browser', { timeout: 180_
     expect(curve).toEqual(
       answer.adoptionCurve.periods.map((p) => [p.period, p.cumulativeAdoptions]),
     );
-    // The map counts the ranking's regencies by province: South Sumatra has Lahat.
-    const bySumatra = answer.topAdopters.filter((r) => r.regency.code.startsWith('16.')).length;
-    expect(await page.locator('[data-province-code="16"] .num').textContent()).toBe(
-      String(bySumatra),
+    // The map's table is the server's provinces ranking: South Sumatra has Lahat.
+    const mapped = await page
+      .locator('[data-province-code]')
+      .evaluateAll((rows) =>
+        rows.map((r) => [
+          r.getAttribute('data-province-code'),
+          Number(r.querySelector('.num')?.textContent),
+        ]),
+      );
+    expect(mapped.sort()).toEqual(
+      answer.topProvinces.map((r) => [r.province.code, r.count]).sort(),
     );
+    expect(mapped.find(([code]) => code === '16')?.[1]).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -99,7 +109,7 @@ describe('the server’s figures and exports in a real browser', { timeout: 180_
       document
         .querySelector('a[data-export="adoptions.csv"]')
         ?.getAttribute('href')
-        ?.includes('verification=VERIFIED'),
+        ?.includes('verification=VERIFIED_ONLY'),
     );
     await waitReady(page);
     const verified = await csvRows(page, 'adoptions.csv');
@@ -107,20 +117,19 @@ describe('the server’s figures and exports in a real browser', { timeout: 180_
     expect(Object.fromEntries(params)).toEqual({
       minStage: 'PILOTING',
       provinceCode: '16',
-      occurredFrom: '2019-01-01',
-      verification: 'VERIFIED',
+      periodFrom: '2019-01-01',
+      verification: 'VERIFIED_ONLY',
     });
     // Nothing of the demo story is verified yet: no rows, and no adopter in the ranking.
     expect(verified.rows).toEqual([]);
     expect(await page.locator('[data-panel="top-adopters"] [data-ranked]').count()).toBe(0);
     // Counting every report, the download's rows are the ranked adopters' adoptions.
     await page.selectOption('select[name="verification"]', 'ANY');
-    await page.waitForFunction(
-      () =>
-        !document
-          .querySelector('a[data-export="adoptions.csv"]')
-          ?.getAttribute('href')
-          ?.includes('verification'),
+    await page.waitForFunction(() =>
+      document
+        .querySelector('a[data-export="adoptions.csv"]')
+        ?.getAttribute('href')
+        ?.includes('verification=ANY'),
     );
     await waitReady(page);
     const all = await csvRows(page, 'adoptions.csv');

@@ -47,7 +47,7 @@ async function verifiedLaunchesInSouthSumatra(page: Page) {
     const href = document.querySelector('a[data-export]')?.getAttribute('href') ?? '';
     return (
       href.includes('minStage=OPERATIONAL') &&
-      href.includes('verification=VERIFIED') &&
+      href.includes('verification=VERIFIED_ONLY') &&
       panels.every((p) => p.getAttribute('data-ready') === 'true')
     );
   });

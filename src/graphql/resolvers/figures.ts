@@ -5,6 +5,7 @@ import type {
   InnovationRankResolvers,
   NetworkEdgeResolvers,
   NetworkNodeResolvers,
+  ProvinceRankResolvers,
   QueryResolvers,
   RegencyRankResolvers,
 } from '../generated.js';
@@ -58,9 +59,9 @@ function rankingSize(first: number | null | undefined): number {
   return size;
 }
 
-/** A ranking resolver: innovations, adopters or origins by adoptions reaching `minStage`. */
+/** A ranking resolver: innovations, adopters, origins or provinces reaching `minStage`. */
 const ranking =
-  (by: RankedBy): NonNullable<QueryResolvers['topInnovations' | 'topAdopters']> =>
+  (by: RankedBy): NonNullable<QueryResolvers['topInnovations' | 'topAdopters' | 'topProvinces']> =>
   (_, { minStage, filter, first }, ctx) =>
     ctx.read.figures.ranking(
       by,
@@ -79,6 +80,7 @@ export const figureQueries: Pick<
   | 'topInnovations'
   | 'topAdopters'
   | 'topOrigins'
+  | 'topProvinces'
   | 'adoptionCurve'
   | 'timeToStage'
   | 'diffusionNetwork'
@@ -86,6 +88,7 @@ export const figureQueries: Pick<
   topInnovations: ranking('innovation'),
   topAdopters: ranking('adopter'),
   topOrigins: ranking('origin'),
+  topProvinces: ranking('province'),
 
   adoptionCurve: async (_, args, ctx) => {
     const filter = checkedFilter(ctx, args.filter);
@@ -128,6 +131,14 @@ export const InnovationRank: InnovationRankResolvers = {
 
 export const RegencyRank: RegencyRankResolvers = {
   regency: (row, _, ctx) => regencyOf(ctx, row.key),
+};
+
+export const ProvinceRank: ProvinceRankResolvers = {
+  province: (row, _, ctx) => {
+    const province = ctx.regions.province(row.key);
+    if (!province) throw new Error(`province ${row.key} missing from the region data`);
+    return province;
+  },
 };
 
 export const NetworkNode: NetworkNodeResolvers = {

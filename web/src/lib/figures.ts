@@ -38,10 +38,10 @@ export function figureFilter(f: Omit<PageFilters, 'stage'>): FigureFilter {
 }
 
 /**
- * The CSV export's URL for the page's filters (src/http/export-params.ts). The export filters
- * adoptions as the `adoptions` query does: `VERIFIED_ONLY` becomes `verification=VERIFIED`
- * (adoptions with a verified milestone), the period becomes `occurredFrom`/`occurredTo`
- * (adoptions with a milestone in it); `EXCLUDE_REJECTED` and `ANY` send no verdict.
+ * The CSV export's URL for the page's filters (src/http/export-params.ts). The export takes
+ * FigureFilter's own parameters: `verification` (ANY, EXCLUDE_REJECTED, VERIFIED_ONLY; the
+ * default EXCLUDE_REJECTED is not sent) and the period as `periodFrom`/`periodTo`, so each row
+ * is added up from the milestones the page's figures count.
  */
 export function exportUrl(
   file: 'adoptions' | 'milestones',
@@ -57,9 +57,10 @@ export function exportUrl(
   if (params.adopterCode) query.set('adopterCode', params.adopterCode);
   if (f.stage && file === 'adoptions') query.set('minStage', f.stage);
   if (f.province) query.set('provinceCode', f.province);
-  if (f.from) query.set('occurredFrom', f.from);
-  if (f.to) query.set('occurredTo', f.to);
-  if (f.verification === 'VERIFIED_ONLY') query.set('verification', 'VERIFIED');
+  if (f.from) query.set('periodFrom', f.from);
+  if (f.to) query.set('periodTo', f.to);
+  if (f.verification && f.verification !== 'EXCLUDE_REJECTED')
+    query.set('verification', f.verification);
   const search = query.toString();
   return `/export/${file}.csv${search ? `?${search}` : ''}`;
 }
@@ -74,25 +75,31 @@ export interface RegencyRank {
   count: number;
   regency: { code: string; name: string; province: { code: string; name: string } };
 }
+export interface ProvinceRank {
+  rank: number;
+  /** Regencies of the province whose adoption reached the stage. */
+  count: number;
+  province: { code: string; name: string };
+}
 export interface Rankings {
   topInnovations: InnovationRank[];
   topAdopters: RegencyRank[];
   topOrigins: RegencyRank[];
+  topProvinces: ProvinceRank[];
 }
 
-/** Most that one ranking answers (schema.graphql: `first` 1 to 500). */
-export const RANKING_LIMIT = 500;
 const REGENCY = 'rank count regency { code name province { code name } }';
 /**
- * The three rankings in one request. The adopters' ranking is asked in full (every regency that
- * reached the stage): the map counts its regencies per province, the panel shows its top ten.
+ * The four rankings in one request: the top ten innovations, adopters and origins for their
+ * panels, and every province (38) by adopting regencies for the map.
  */
 export const RANKINGS = `query WorkbenchRankings($stage: AdoptionStage, $filter: FigureFilter) {
   topInnovations(minStage: $stage, filter: $filter, first: 10) {
     rank count innovation { id name origin { code name } }
   }
-  topAdopters(minStage: $stage, filter: $filter, first: ${RANKING_LIMIT}) { ${REGENCY} }
+  topAdopters(minStage: $stage, filter: $filter, first: 10) { ${REGENCY} }
   topOrigins(minStage: $stage, filter: $filter, first: 10) { ${REGENCY} }
+  topProvinces(minStage: $stage, filter: $filter, first: 50) { rank count province { code name } }
 }`;
 
 export interface CurvePeriod {

@@ -29,7 +29,7 @@ export function Nasional() {
   const variables = { stage: filters.stage, filter };
   const rankings = useQuery<Rankings>(RANKINGS, variables);
   const curve = useQuery<Curve>(CURVE, variables);
-  const counts = useProvinceCounts(rankings, filters.stage, filter, provinces);
+  const counts = useProvinceCounts(rankings);
   return (
     <>
       <h1>{t('nasionalTitle')}</h1>

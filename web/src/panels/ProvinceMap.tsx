@@ -1,14 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { useEffect, useState } from 'preact/hooks';
-import { gql } from '../lib/api';
-import type { Stage } from '../lib/domain';
-import {
-  exportUrl,
-  type FigureFilter,
-  type PageFilters,
-  RANKING_LIMIT,
-  type Rankings,
-} from '../lib/figures';
+import { exportUrl, type PageFilters, type Rankings } from '../lib/figures';
 import { formatNumber, t } from '../lib/i18n';
 import { ISO_OF_PROVINCE, shapes } from '../lib/provinces';
 import type { QueryState } from '../lib/query';
@@ -39,68 +30,13 @@ const colour = (count: number, max: number) =>
 /** Adopting regencies (that reached the stage) per province code. */
 export type ProvinceCounts = Map<string, number>;
 
-/** The regencies of the adopters' ranking counted by province: each ranked regency reached the stage. */
-function countByProvince(ranked: Rankings['topAdopters']): ProvinceCounts {
-  const counts: ProvinceCounts = new Map();
-  for (const r of ranked)
-    counts.set(r.regency.province.code, (counts.get(r.regency.province.code) ?? 0) + 1);
-  return counts;
-}
-
-/**
- * The same ranking asked once per province (a dozen provinces per request, within the API's alias
- * and price limits): used only when the national ranking was cut at its 500-row limit.
- */
-async function rankPerProvince(stage: Stage, filter: FigureFilter, codes: string[]) {
-  const counts: ProvinceCounts = new Map();
-  for (let i = 0; i < codes.length; i += 12) {
-    const chunk = codes.slice(i, i + 12);
-    const variables: Record<string, unknown> = { stage };
-    chunk.forEach((code, n) => {
-      variables[`f${n}`] = { ...filter, provinceCode: code };
-    });
-    const query = `query WorkbenchProvinceAdopters($stage: AdoptionStage, ${chunk
-      .map((_, n) => `$f${n}: FigureFilter`)
-      .join(', ')}) { ${chunk
-      .map(
-        (code, n) =>
-          `p${code}: topAdopters(minStage: $stage, filter: $f${n}, first: ${RANKING_LIMIT}) { rank }`,
-      )
-      .join(' ')} }`;
-    const answer = await gql<Record<string, Array<{ rank: number }>>>(query, variables);
-    for (const code of chunk) counts.set(code, answer[`p${code}`]?.length ?? 0);
-  }
-  return counts;
-}
-
-/** Adopting regencies per province, from the server's adopters ranking. */
-export function useProvinceCounts(
-  rankings: QueryState<Rankings>,
-  stage: Stage,
-  filter: FigureFilter,
-  provinces: QueryState<ProvinceList>,
-): QueryState<ProvinceCounts> {
-  const [fallback, setFallback] = useState<QueryState<ProvinceCounts> | undefined>();
-  const ranked = rankings.data?.topAdopters;
-  const cut = ranked !== undefined && ranked.length >= RANKING_LIMIT && !filter.provinceCode;
-  const codes = provinces.data?.provinces.map((p) => p.code);
-  useEffect(() => {
-    if (!cut || !codes) return setFallback(undefined);
-    let current = true;
-    setFallback({ loading: true });
-    rankPerProvince(stage, filter, codes).then(
-      (data) => current && setFallback({ data, loading: false }),
-      (error) => current && setFallback({ error, loading: false }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [cut, JSON.stringify(filter), stage, codes?.length]);
-  if (cut) return fallback ?? { loading: true };
+/** Adopting regencies per province: the server's `topProvinces` ranking, every province asked. */
+export function useProvinceCounts(rankings: QueryState<Rankings>): QueryState<ProvinceCounts> {
+  const ranked = rankings.data?.topProvinces;
   return {
     loading: rankings.loading,
     error: rankings.error,
-    ...(ranked ? { data: countByProvince(ranked) } : {}),
+    ...(ranked ? { data: new Map(ranked.map((r) => [r.province.code, r.count])) } : {}),
   };
 }
 
