@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           BudgetTotal: '../../projections/budgets/readers.js#BudgetTotalRow',
           InnovationRank: '../../projections/figures/readers.js#Ranked',
           RegencyRank: '../../projections/figures/readers.js#Ranked',
+          ProvinceRank: '../../projections/figures/readers.js#Ranked',
           NetworkNode: '../../projections/figures/readers.js#NetworkNodeRow',
           NetworkEdge: '../../projections/figures/readers.js#NetworkEdgeRow',
         },

@@ -3,8 +3,14 @@
  * the adoption curve (issue 12), each request a different point in time or period (so the response cache cannot answer them), and the server's
  * event-loop delay p99 over the run, read from its /metrics (prom-client resets the histogram at
  * each scrape: one scrape before the run, one after).
+ *
+ * `analystLoad` is called by `bench/run.ts`; run these rows alone on a server of their own with
+ * `npx tsx bench/analyst.ts [--scale 0.25] [--duration 10] [--only topAdopters,adoptionCurve]
+ * [--profile DIR]` (a CPU profile of the server's main thread, as in heavy-queries.ts).
  */
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { option, withBenchServer } from './heavy-queries.js';
 
 export interface AnalystLoad {
   name: string;
@@ -119,3 +125,31 @@ export async function analystLoad(
     timeouts: result.timeouts,
   };
 }
+
+/** These rows alone (see withBenchServer); `--only` keeps the questions whose name has a word. */
+async function main() {
+  const scale = Number(option('scale') ?? 0.25);
+  const duration = Number(option('duration') ?? 10);
+  const only = option('only')?.split(',');
+  const loadedFrom = Date.now();
+  const server = { scale, workers: option('workers'), profile: option('profile') };
+  await withBenchServer(server, async (url) => {
+    const list = (await (
+      await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ regency(code: "35.10") { innovations { id } } }' }),
+      })
+    ).json()) as { data: { regency: { innovations: Array<{ id: string }> } } };
+    const innovation = list.data.regency.innovations[0]?.id ?? '';
+    const rows: AnalystLoad[] = [];
+    for (const question of analystQuestions(innovation, '35.10', loadedFrom)) {
+      if (only && !only.some((word) => question.name.includes(word))) continue;
+      process.stderr.write(`[bench] ${question.name}: ${duration} s at 32 connections\n`);
+      rows.push(await analystLoad(url, question, 32, duration));
+    }
+    console.log(JSON.stringify({ scale, durationSeconds: duration, rows }, null, 2));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

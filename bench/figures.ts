@@ -1,11 +1,15 @@
 /**
  * How long the analysts' figures take on the synthetic national dataset (bench/dataset.ts):
  * the dataset's events are folded by the figures projection into a SQLite file, then each
- * national figure is asked five times and the median is printed. Run:
+ * figure is asked five times and the median is printed. Run:
  *
- *   npx tsx bench/figures.ts [scale]      # scale 1 = 60,000 adoptions, about 1,000,000 events
+ *   npx tsx bench/figures.ts [scale] [--db FILE] [--explain]
+ *
+ * Scale 1 = 60,000 adoptions, about 1,000,000 events. With `--db FILE` the projected file is
+ * kept there and reused by the next run (building it takes a minute at scale 1); `--explain`
+ * prints each figure's query plan.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,80 +21,136 @@ import { eventSchemas } from '../src/domain/events.js';
 import { physicalTable } from '../src/read-model/versions.js';
 import { generateDataset, shapeFor } from './dataset.js';
 
-const scale = Number(process.argv[2] ?? 1);
-const regions = await Regions.load();
-const codes = regions.regencies().map((r) => r.code);
-const dataset = generateDataset(shapeFor(scale, codes.length), codes);
-const dir = mkdtempSync(join(tmpdir(), 'replika-figures-'));
-const db = new Database(join(dir, 'figures.db'));
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const scale = Number(args.find((a) => /^\d/.test(a)) ?? 1);
+const kept = option('db');
+const dir = kept ? undefined : mkdtempSync(join(tmpdir(), 'replika-figures-'));
+const file = kept ?? join(dir as string, 'figures.db');
+const t = physicalTable(figuresProjection);
+
+/** Folds the dataset's events through the figures projection into `db`. */
+async function project(db: Database.Database) {
+  const regions = await Regions.load();
+  const codes = regions.regencies().map((r) => r.code);
+  const dataset = generateDataset(shapeFor(scale, codes.length), codes);
+  figuresProjection.migrate(db, t);
+  const apply = figuresProjection.prepare(db, t);
+  const handles = new Set<string>(figuresProjection.handles);
+  let position = 0n;
+  let events = 0;
+  /** CPU milliseconds spent in the projection itself (not in generating the dataset). */
+  let projectingCpu = 0;
+  const started = performance.now();
+  const run = db.transaction((batch: ProjectedEvent[]) => {
+    for (const e of batch) apply(e);
+  });
+  for (const source of [dataset.innovations, dataset.streams])
+    for (const { events: list } of source) {
+      const batch: ProjectedEvent[] = [];
+      for (const e of list) {
+        position++;
+        events++;
+        if (!handles.has(e.type)) continue;
+        const type = e.type as keyof typeof eventSchemas;
+        batch.push({
+          id: e.id,
+          type,
+          data: eventSchemas[type].parse(e.data),
+          metadata: e.metadata ?? {},
+          streamName: 'bench',
+          revision: 0n,
+          position,
+          recordedAt: new Date(Date.UTC(2025, 0, 1) + Number(position) * 1000),
+        } as ProjectedEvent);
+      }
+      const cpu = process.cpuUsage();
+      run(batch);
+      const used = process.cpuUsage(cpu);
+      projectingCpu += (used.user + used.system) / 1000;
+    }
+  for (const table of figuresProjection.tables)
+    db.exec(`CREATE VIEW ${table} AS SELECT * FROM ${t(table)}`);
+  console.log(
+    `projected ${events} events in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+      `${(projectingCpu / 1000).toFixed(1)} s of it CPU in the projection: ${Math.round(events / (projectingCpu / 1000))} events per CPU second`,
+  );
+}
+
+const fresh = !existsSync(file);
+const db = new Database(file);
 db.pragma('journal_mode = WAL');
 // As the read model does (src/read-model/database.ts): a 32 MiB page cache.
 db.pragma('cache_size = -32768');
-const t = physicalTable(figuresProjection);
-figuresProjection.migrate(db, t);
-const apply = figuresProjection.prepare(db, t);
-const handles = new Set<string>(figuresProjection.handles);
-let position = 0n;
-let events = 0;
-/** CPU milliseconds spent in the projection itself (not in generating the dataset). */
-let projectingCpu = 0;
-const started = performance.now();
-const project = db.transaction((batch: ProjectedEvent[]) => {
-  for (const e of batch) apply(e);
-});
-for (const source of [dataset.innovations, dataset.streams])
-  for (const { events: list } of source) {
-    const batch: ProjectedEvent[] = [];
-    for (const e of list) {
-      position++;
-      events++;
-      if (!handles.has(e.type)) continue;
-      const type = e.type as keyof typeof eventSchemas;
-      batch.push({
-        id: e.id,
-        type,
-        data: eventSchemas[type].parse(e.data),
-        metadata: e.metadata ?? {},
-        streamName: 'bench',
-        revision: 0n,
-        position,
-        recordedAt: new Date(Date.UTC(2025, 0, 1) + Number(position) * 1000),
-      } as ProjectedEvent);
-    }
-    const cpu = process.cpuUsage();
-    project(batch);
-    const used = process.cpuUsage(cpu);
-    projectingCpu += (used.user + used.system) / 1000;
-  }
+if (fresh) await project(db);
+// The read indexes as the server builds them once a projection has caught up.
 figuresProjection.readIndexes?.(db, t);
-for (const table of figuresProjection.tables)
-  db.exec(`CREATE VIEW ${table} AS SELECT * FROM ${t(table)}`);
 const rows = (db.prepare('SELECT count(*) AS n FROM figure_milestones').get() as { n: number }).n;
-console.log(
-  `projected ${events} events (${rows} milestone rows) in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
-    `${(projectingCpu / 1000).toFixed(1)} s of it CPU in the projection: ${Math.round(events / (projectingCpu / 1000))} events per CPU second`,
-);
+console.log(`${rows} milestone rows in ${file}${fresh ? '' : ' (reused)'}`);
 
+/** The statements a figure runs, for --explain. */
+const statements: string[] = [];
+const prepare = db.prepare.bind(db);
+if (args.includes('--explain')) {
+  db.prepare = ((sql: string) => {
+    statements.push(sql);
+    return prepare(sql);
+  }) as typeof db.prepare;
+}
 const read = new FigureReaders(db);
 const median = (label: string, run: () => unknown) => {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
+    statements.length = 0;
     const t0 = performance.now();
     run();
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(52)} ${(times[2] as number).toFixed(1).padStart(8)} ms`);
+  console.log(`${label.padEnd(56)} ${(times[2] as number).toFixed(1).padStart(8)} ms`);
+  for (const sql of statements.splice(0))
+    for (const row of prepare(`EXPLAIN QUERY PLAN ${sql}`).all(sampleParams(sql)) as Array<{
+      detail: string;
+    }>)
+      console.log(`    ${row.detail}`);
 };
-const banyuwangi = dataset.pairs > 0 ? 'synthetic-3510-inovasi-0' : '';
+/** Stand-in values for a statement's named parameters (the plan does not depend on them). */
+const sampleParams = (sql: string) =>
+  Object.fromEntries(
+    [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [
+      name,
+      name === 'class' ? 'EXCLUDE_REJECTED' : 1,
+    ]),
+  );
+
+const banyuwangi = 'synthetic-3510-inovasi-0';
+const period = { from: '2019-01-01', to: '2022-12-31' };
 median('topInnovations (national, AGREED)', () => read.ranking('innovation', 'AGREED', {}, 20));
 median('topAdopters (national, AGREED)', () => read.ranking('adopter', 'AGREED', {}, 20));
 median('topOrigins (national, AGREED)', () => read.ranking('origin', 'AGREED', {}, 20));
 median('topInnovations (VERIFIED_ONLY, province 35)', () =>
   read.ranking('innovation', 'AGREED', { verification: 'VERIFIED_ONLY', provinceCode: '35' }, 20),
 );
+median('topAdopters (national, period 2019-2022)', () =>
+  read.ranking('adopter', 'AGREED', { period }, 20),
+);
+median('topInnovations (national, period 2019-2022)', () =>
+  read.ranking('innovation', 'AGREED', { period }, 20),
+);
+median('topOrigins (mode ADAPTATION)', () =>
+  read.ranking('origin', 'AGREED', { mode: 'ADAPTATION' }, 20),
+);
 median('adoptionCurve (national, AGREED, YEAR)', () =>
   read.curve({}, 'AGREED', 'YEAR', 'OCCURRED', {}),
+);
+median('adoptionCurve (national, KNOWN, MONTH)', () =>
+  read.curve({}, 'AGREED', 'MONTH', 'KNOWN', {}),
+);
+median('adoptionCurve (national, MONTH, period 2019-2022)', () =>
+  read.curve({}, 'AGREED', 'MONTH', 'OCCURRED', { period }),
 );
 median('adoptionCurve (province 35, MONTH)', () =>
   read.curve({ provinceCode: '35' }, 'AGREED', 'MONTH', 'OCCURRED', {}),
@@ -99,15 +159,24 @@ median('adoptionCurve (one innovation)', () =>
   read.curve({ innovationId: banyuwangi }, 'AGREED', 'YEAR', 'OCCURRED', {}),
 );
 median('timeToStage (national, STUDY_VISIT)', () => read.timeToStage({}, 'STUDY_VISIT', {}));
+median('timeToStage (national, FIRST_INTEREST)', () => read.timeToStage({}, 'FIRST_INTEREST', {}));
+median('timeToStage (national, period 2019-2022)', () =>
+  read.timeToStage({}, 'STUDY_VISIT', { period }),
+);
+// The synthetic visits are all in 2015: a period that holds them, and each start.
+const withVisits = { from: '2015-07-01', to: '2019-12-31' };
+median('timeToStage (national, period 2015-07..2019)', () =>
+  read.timeToStage({}, 'STUDY_VISIT', { period: withVisits }),
+);
+median('timeToStage (FIRST_INTEREST, period 2015-07..2019)', () =>
+  read.timeToStage({}, 'FIRST_INTEREST', { period: withVisits }),
+);
 median('timeToStage (origin 35.10)', () =>
   read.timeToStage({ originCode: '35.10' }, 'STUDY_VISIT', {}),
 );
 median('diffusionNetwork (origin 35.10)', () => read.network({ originCode: '35.10' }, {}));
-if (process.env.EXPLAIN)
-  for (const row of db
-    .prepare(`EXPLAIN QUERY PLAN SELECT r.adopter_code, r.r3 FROM figure_reach r
-      WHERE r.max_rank >= 3 AND r.class = 'EXCLUDE_REJECTED'`)
-    .all())
-    console.log(row);
+median('diffusionNetwork (one innovation, period 2019-2022)', () =>
+  read.network({ innovationId: banyuwangi }, { period }),
+);
 db.close();
-rmSync(dir, { recursive: true, force: true });
+if (dir) rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,8 @@
  * scrape) and how fast `/health` answers a probe sent every 20 ms.
  *
  * `measureHeavyQueries` is called by `bench/run.ts`; run this row alone against a dataset it
- * builds itself with `npx tsx bench/heavy-queries.ts [--scale 0.1] [--duration 10]`.
+ * builds itself with `npx tsx bench/heavy-queries.ts [--scale 0.1] [--duration 10] [--profile DIR]`
+ * (`--profile`: a CPU profile of the server's main thread, written to DIR when it stops).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,8 @@ const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 export interface HeavyQueryFigures {
   /** Heavy requests answered during the window, and how many were refused by the price limit. */
   answered: number;
+  /** Of them, issue 12's figures (rankings, curve, time to stage over a period). */
+  figures: number;
   refused: number;
   timedOut: number;
   eventLoopP99Ms: number;
@@ -53,6 +56,16 @@ const admitted = (asOf: string) => ({
   variables: { asOf, after: null },
 });
 
+/** Issue 12's figures over a period (a new one each time: neither cache nor memo answers). */
+const figuresOver = (from: string) => ({
+  query: `query($p: DateRange) {
+    topAdopters(filter: { period: $p }) { rank count regency { code name } }
+    adoptionCurve(interval: MONTH, filter: { period: $p }) { adoptions periods { period adoptions cumulativeAdoptions } }
+    timeToStage(filter: { period: $p }) { adoptions stages { stage medianDays q3Days } }
+  }`,
+  variables: { p: { from, to: '2026-01-01' } },
+});
+
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0
     ? 0
@@ -70,18 +83,18 @@ export async function measureHeavyQueries(
   clients = 8,
 ): Promise<HeavyQueryFigures> {
   if (clients === 0) log('idle baseline: /health probes only');
-  const figures = { answered: 0, refused: 0, timedOut: 0 };
+  const figures = { answered: 0, figures: 0, refused: 0, timedOut: 0 };
   let stop = false;
   let day = 0;
   const heavy = async (i: number) => {
-    while (!stop) {
-      // Half the clients send the issue's query, half the heaviest admitted one at ever new dates
-      // (so neither the response cache nor the figure memo answers them).
+    for (let round = i; !stop; round++) {
+      // Each client sends in turn the issue's query, the heaviest admitted diffusions and issue
+      // 12's figures, at ever new dates (so neither the response cache nor the memo answers).
       day++;
       const asOf = new Date(Date.UTC(2015, 0, 1) + (day % 3000) * 86_400_000)
         .toISOString()
         .slice(0, 10);
-      const body = i % 2 === 0 ? { query: ISSUE_QUERY } : admitted(asOf);
+      const body = [{ query: ISSUE_QUERY }, admitted(asOf), figuresOver(asOf)][round % 3];
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -94,7 +107,10 @@ export async function measureHeavyQueries(
       if (code === 'QUERY_TOO_COSTLY') figures.refused++;
       else if (code === 'QUERY_TIMEOUT') figures.timedOut++;
       else if (code) throw new Error(`heavy query failed: ${JSON.stringify(answer.errors)}`);
-      else figures.answered++;
+      else {
+        figures.answered++;
+        if (round % 3 === 2) figures.figures++;
+      }
     }
   };
   const probes: number[] = [];
@@ -112,7 +128,7 @@ export async function measureHeavyQueries(
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await eventLoopP99(url);
   probes.length = 0;
-  Object.assign(figures, { answered: 0, refused: 0, timedOut: 0 });
+  Object.assign(figures, { answered: 0, figures: 0, refused: 0, timedOut: 0 });
   await new Promise((resolve) => setTimeout(resolve, durationSeconds * 1000));
   const loop = await eventLoopP99(url);
   stop = true;
@@ -129,15 +145,15 @@ export async function measureHeavyQueries(
   };
 }
 
-/** This row alone: builds a dataset, starts the built server on it, measures, cleans up. */
-async function main() {
-  const args = process.argv.slice(2);
-  const option = (name: string) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const scale = Number(option('scale') ?? 0.1);
-  const duration = Number(option('duration') ?? 10);
+/**
+ * A bench server of its own: builds dist/, appends the synthetic dataset at `scale` to a fresh
+ * data directory, starts the built server on it, calls `run` with its URL, and cleans up. With
+ * `profile`, the server writes a CPU profile of its main thread to that directory when it stops.
+ */
+export async function withBenchServer(
+  options: { scale: number; workers?: string | undefined; profile?: string | undefined },
+  run: (url: string, events: number) => Promise<void>,
+): Promise<void> {
   const root = projectRoot();
   const dataDir = mkdtempSync(join(tmpdir(), 'replika-heavy-'));
   let server: ChildProcess | undefined;
@@ -146,14 +162,10 @@ async function main() {
     execFileSync(
       process.execPath,
       [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bench.json'],
-      {
-        cwd: root,
-        stdio: 'inherit',
-      },
+      { cwd: root, stdio: 'inherit' },
     );
     const codes = (await Regions.load()).regencies().map((r) => r.code);
-    const shape = shapeFor(scale, codes.length);
-    const dataset = generateDataset(shape, codes);
+    const dataset = generateDataset(shapeFor(options.scale, codes.length), codes);
     const store = new SqliteEventStore(join(dataDir, 'events.db'));
     let events = 0;
     const streams = [...dataset.innovations, ...dataset.streams];
@@ -169,8 +181,9 @@ async function main() {
       }),
     );
     await store.close();
-    log(`loaded ${events} events (scale ${scale}); starting the server`);
-    const child = spawn(process.execPath, ['dist/src/main.js'], {
+    log(`loaded ${events} events (scale ${options.scale}); starting the server`);
+    const flags = options.profile ? ['--cpu-prof', '--cpu-prof-dir', options.profile] : [];
+    const child = spawn(process.execPath, [...flags, 'dist/src/main.js'], {
       cwd: root,
       env: {
         ...process.env,
@@ -181,7 +194,7 @@ async function main() {
         LOG_LEVEL: 'info',
         RATE_LIMIT_PER_SECOND: '0',
         NODE_ENV: 'production',
-        ...(option('workers') ? { REPLIKA_ANALYTICS_WORKERS: option('workers') } : {}),
+        ...(options.workers ? { REPLIKA_ANALYTICS_WORKERS: options.workers } : {}),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -194,25 +207,54 @@ async function main() {
       });
     });
     const url = `http://127.0.0.1:${port}`;
-    // The machine's own noise first (other processes share the cores): /health with no load.
-    const idle = await measureHeavyQueries(url, Math.min(duration, 5), 0);
-    const heavy: Record<string, HeavyQueryFigures> = {};
-    for (const clients of [2, 8]) {
-      log(`measuring ${duration} s of heavy queries sent continuously by ${clients} clients`);
-      heavy[`${clients} clients`] = await measureHeavyQueries(url, duration, clients);
-    }
-    console.log(
-      JSON.stringify(
-        { scale, events, durationSeconds: duration, loadAverage: loadavg(), idle, heavy },
-        null,
-        2,
-      ),
-    );
+    // The server listens before it has caught up (and built its read indexes): measure after.
+    const ready = () =>
+      fetch(`${url}/ready`).then(
+        (r) => r.status === 200,
+        () => false, // a connection reset while it is busy starting: ask again
+      );
+    while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 200));
+    log('the server is ready');
+    await run(url, events);
   } finally {
     server?.removeAllListeners('exit');
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
     server?.kill('SIGTERM');
+    if (server && server.exitCode === null) await exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** `--name value` from the command line. */
+export const option = (name: string) => {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+/** This row alone, on a server of its own (see withBenchServer). */
+async function main() {
+  const scale = Number(option('scale') ?? 0.1);
+  const duration = Number(option('duration') ?? 10);
+  await withBenchServer(
+    { scale, workers: option('workers'), profile: option('profile') },
+    async (url, events) => {
+      // The machine's own noise first (other processes share the cores): /health with no load.
+      const idle = await measureHeavyQueries(url, Math.min(duration, 5), 0);
+      const heavy: Record<string, HeavyQueryFigures> = {};
+      for (const clients of [2, 8]) {
+        log(`measuring ${duration} s of heavy queries sent continuously by ${clients} clients`);
+        heavy[`${clients} clients`] = await measureHeavyQueries(url, duration, clients);
+      }
+      console.log(
+        JSON.stringify(
+          { scale, events, durationSeconds: duration, loadAverage: loadavg(), idle, heavy },
+          null,
+          2,
+        ),
+      );
+    },
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

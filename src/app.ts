@@ -37,6 +37,8 @@ export interface ReplikaOptions {
   listenFirst?: boolean;
   /** Who holds the data directory, as another process refused it is told (`replika server`). */
   role?: string;
+  /** The analytics workers' module (a test wraps analytics-worker.ts to make a figure slow). */
+  analyticsWorker?: URL;
 }
 
 /** The composition root: wires the store, the read model, the write side and HTTP together. */
@@ -128,6 +130,7 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
           position: () => projector.position,
           timeoutMs: config.limits.maxQueryMs,
           logger,
+          workerEntry: options.analyticsWorker,
         })
       : undefined;
   const feed = new LiveFeed(projector, {
@@ -136,7 +139,7 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
   });
   const graphql = createGraphQL(
     {
-      read: pool ? { ...read, timeline: pool.offload(read.timeline) } : read,
+      read: pool ? pool.offload(read) : read,
       commands,
       projector,
       regions,

@@ -1,7 +1,23 @@
 import type { Params } from '../sql.js';
-import { adoptionSource, counts, isSet, type TimePoint } from '../timeline/time-point.js';
+import {
+  adoptionSource,
+  counts,
+  type DateRange,
+  isSet,
+  rangeConditions,
+  type TimePoint,
+} from '../timeline/time-point.js';
 import type { AdoptionSort } from './cursor.js';
 import { type AnalystAdoptionFilter, conditions, SORT_COLUMN } from './list.js';
+
+/**
+ * Which milestones count, as a `FigureFilter` says (verification class, period): the adoptions
+ * are then added up from those milestones only, as the figures count them.
+ */
+export interface Counting {
+  verification?: 'ANY' | 'EXCLUDE_REJECTED' | 'VERIFIED_ONLY' | null;
+  period?: DateRange | null;
+}
 
 /** A statement to iterate: its SQL and named parameters. */
 export interface ExportQuery {
@@ -18,9 +34,10 @@ export function adoptionExport(
   filter: AnalystAdoptionFilter,
   sort: AdoptionSort,
   at?: TimePoint,
+  counting?: Counting,
 ): ExportQuery {
   const params: Params = {};
-  const source = selected(filter, at, params);
+  const source = selected(filter, at, params, counting);
   const key = `a.${SORT_COLUMN[sort.field]}`;
   const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
   return {
@@ -38,12 +55,19 @@ export function adoptionExport(
  * The milestones of those adoptions, by adopter, innovation and date; at a time point only the
  * milestones that count then, otherwise every one (retracted ones flagged).
  */
-export function milestoneExport(filter: AnalystAdoptionFilter, at?: TimePoint): ExportQuery {
+export function milestoneExport(
+  filter: AnalystAdoptionFilter,
+  at?: TimePoint,
+  counting?: Counting,
+): ExportQuery {
   const params: Params = {};
-  const source = selected(filter, at, params);
-  const atTime = isSet(at)
-    ? `AND EXISTS (SELECT 1 FROM milestone_timeline c WHERE c.id = m.id AND ${counts('c', at, params)})`
-    : '';
+  const source = selected(filter, at, params, counting);
+  const narrowed = isCounting(counting);
+  const atTime =
+    isSet(at) || narrowed
+      ? `AND EXISTS (SELECT 1 FROM milestone_timeline c WHERE c.id = m.id AND ${counts('c', at, params)}
+          ${narrowed ? `AND ${countingConditions('c', counting, params).join(' AND ')}` : ''})`
+      : '';
   return {
     sql: `${source.with} SELECT m.id, m.adopter_code, m.innovation_id, m.origin_code, m.kind,
         m.occurred_on, m.recorded_at, m.mode, m.verification, m.retracted, m.retracted_at,
@@ -57,7 +81,32 @@ export function milestoneExport(filter: AnalystAdoptionFilter, at?: TimePoint): 
   };
 }
 
-function selected(filter: AnalystAdoptionFilter, at: TimePoint | undefined, params: Params) {
+const isCounting = (c: Counting | undefined): c is Counting =>
+  !!(c?.verification || c?.period?.from || c?.period?.to);
+
+/** The conditions on the timeline (alias `alias`) for a milestone to count as `counting` says. */
+function countingConditions(alias: string, counting: Counting, params: Params): string[] {
+  const where = rangeConditions(`${alias}.occurred_on`, counting.period, 'counted', params, false);
+  const verdict = { EXCLUDE_REJECTED: "<> 'REJECTED'", VERIFIED_ONLY: "= 'VERIFIED'", ANY: '' }[
+    counting.verification ?? 'ANY'
+  ];
+  if (verdict)
+    where.push(`EXISTS (SELECT 1 FROM milestones j WHERE j.id = ${alias}.id
+      AND j.verification ${verdict})`);
+  return where;
+}
+
+/** Added up from the timeline when only some milestones count (the end of time: every one). */
+const FOREVER: TimePoint = { asOf: '9999-12-31' };
+
+function selected(
+  filter: AnalystAdoptionFilter,
+  at: TimePoint | undefined,
+  params: Params,
+  counting?: Counting,
+) {
+  const narrowed = isCounting(counting);
+  if (narrowed && !isSet(at)) at = FOREVER;
   const source = adoptionSource(
     at,
     [
@@ -67,6 +116,7 @@ function selected(filter: AnalystAdoptionFilter, at: TimePoint | undefined, para
       { column: 'province_code', value: filter.provinceCode },
     ],
     params,
+    narrowed ? countingConditions('t', counting, params) : [],
   );
   return { ...source, where: conditions(filter, at, params) };
 }

@@ -1,4 +1,4 @@
-import { daysBetween, percentile } from '../timeline/diffusion.js';
+import { percentile } from '../timeline/diffusion.js';
 
 /**
  * The pure parts of the analysts' figures: periods of an adoption curve, and quartiles of days
@@ -97,11 +97,9 @@ export interface StageTiming {
   medianMonths: number | null;
 }
 
-/** Quartiles of the days from `start` to `reached`, over the pairs reached on or after start. */
-export function timing(pairs: readonly { start: string; reached: string | null }[]): StageTiming {
-  const days = pairs
-    .flatMap((p) => (p.reached && p.reached >= p.start ? [daysBetween(p.start, p.reached)] : []))
-    .sort((a, b) => a - b);
+/** Quartiles of the days (each 0 or more) it took adoptions to reach a stage; sorts `days`. */
+export function timingOfDays(days: number[]): StageTiming {
+  days.sort((a, b) => a - b);
   const median = percentile(days, 0.5);
   return {
     adoptions: days.length,

@@ -9,7 +9,7 @@ import {
   curvePeriods,
   periodLabelSql,
   type StageTiming,
-  timing,
+  timingOfDays,
 } from './curve.js';
 import { reachedColumn } from './reach.js';
 
@@ -34,10 +34,13 @@ export interface FigureScope {
 export interface Ranked {
   rank: number;
   key: string;
+  /** Adoptions reaching the stage; for provinces, their adopting regencies. */
   count: number;
+  /** Adoptions reaching the stage. */
+  adoptions: number;
 }
 
-export type RankedBy = 'innovation' | 'adopter' | 'origin';
+export type RankedBy = 'innovation' | 'adopter' | 'origin' | 'province';
 
 export interface CurveAnswer {
   adoptions: number;
@@ -83,19 +86,26 @@ export class FigureReaders {
     first: number,
   ): Ranked[] {
     const params: Params = { rank: stageRank(minStage), first };
-    const key = { innovation: 'innovation_id', adopter: 'adopter_code', origin: 'origin_code' }[by];
+    const key = {
+      innovation: 'innovation_id',
+      adopter: 'adopter_code',
+      origin: 'origin_code',
+      province: 'province_code',
+    }[by];
+    // One row per adoption either way; a province counts its distinct adopting regencies.
+    const count = by === 'province' ? 'count(DISTINCT adopter_code)' : 'count(*)';
     const counted = hasPeriod(filter)
-      ? `SELECT key, count(*) AS count FROM (
+      ? `SELECT key, ${count} AS count, count(*) AS adoptions FROM (
            SELECT DISTINCT m.${key} AS key, m.adopter_code, m.innovation_id FROM figure_milestones m
            WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, {}, params)])})
          GROUP BY key`
-      : `SELECT r.${key} AS key, count(*) AS count FROM figure_reach r
+      : `SELECT r.${key} AS key, ${count} AS count, count(*) AS adoptions FROM figure_reach r
          WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, {}, params)])}
          GROUP BY r.${key}`;
     return this.db
       .prepare(
         `WITH counted AS (${counted})
-         SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count
+         SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count, adoptions
          FROM counted ORDER BY count DESC, key LIMIT @first`,
       )
       .all(params) as Ranked[];
@@ -181,17 +191,24 @@ export class FigureReaders {
       sql = `SELECT ${start} AS start, ${ranks.map((k) => `r.r${k}`).join(', ')} FROM figure_reach r
         WHERE ${and([`${start} IS NOT NULL`, ...reachConditions(filter, scope, params)])}`;
     }
-    const rows = this.db.prepare(sql).all(params) as Array<
-      Record<string, string | null> & { start: string }
+    // Days from the start to each stage counted in SQL (julianday), one array of them per stage:
+    // no object per adoption reaches JavaScript.
+    const days = ranks
+      .map((k) => `CAST(round(julianday(s.r${k}) - julianday(s.start)) AS INTEGER)`)
+      .join(', ');
+    const rows = this.db.prepare(`SELECT ${days} FROM (${sql}) s`).raw().all(params) as Array<
+      Array<number | null>
     >;
     return {
       adoptions: rows.length,
-      stages: stages.map((stage) => ({
-        stage,
-        ...timing(
-          rows.map((r) => ({ start: r.start, reached: r[`r${stageRank(stage)}`] ?? null })),
-        ),
-      })),
+      stages: stages.map((stage, i) => {
+        const reached: number[] = [];
+        for (const row of rows) {
+          const d = row[i];
+          if (d != null && d >= 0) reached.push(d);
+        }
+        return { stage, ...timingOfDays(reached) };
+      }),
     };
   }
 

@@ -5,8 +5,8 @@ import { requireAdminForKnownOn, requireSpeaksFor } from './access.js';
 import { todayIn } from './clock.js';
 import type { InputSchemas } from './inputs.js';
 import {
+  innovationFacts,
   isMinistry,
-  originOf,
   reportedByMinistry,
   studyVisitFacts,
   visitRetracted,
@@ -63,9 +63,10 @@ export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLoc
       async exec({ details, ...data }, cx) {
         requireSpeaksFor(cx.actor, data.adopterCode, 'adopterCode');
         requireAdminForKnownOn(cx.actor, data.knownOn);
-        const originCode = await originOf(cx.store, data.innovationId);
-        if (originCode === undefined)
+        const innovation = await innovationFacts(cx.store, data.innovationId);
+        if (innovation === undefined)
           throw notFound('innovationId', `innovation "${data.innovationId}" is not registered`);
+        const { originCode, launchedOn } = innovation;
         const milestoneId = cx.id('milestone');
         // Empty details are no details.
         const some = details && Object.values(details).some((d) => d !== undefined);
@@ -77,6 +78,7 @@ export function adoptionUseCases(schemas: InputSchemas, milestones: MilestoneLoc
           data: { milestoneId, originCode, ...data, ...(some ? { details } : {}) },
           today: todayIn(cx.clock),
           studyVisits: retracted.filter((r) => !r).length,
+          launchedOn,
         };
         const { adopterCode, innovationId } = data;
         const stream = adoptionStream(adopterCode, innovationId);

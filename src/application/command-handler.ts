@@ -8,10 +8,11 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '../eventstore/port.js';
+import { type ClaimRequest, claimKey, needsClaimStream } from './idempotency-claims.js';
 import { newId } from './ids.js';
 
 /** What command handling needs of the event store: one stream at a time. */
-export type StreamStore = Pick<EventStore, 'readStream' | 'append'>;
+export type StreamStore = Pick<EventStore, 'readStream' | 'append' | 'eventIdScope'>;
 
 export interface CommandResult<Event extends DomainEvent, State> {
   events: Event[];
@@ -34,6 +35,11 @@ export interface HandleOptions {
   requestHash?: string;
   /** How long conflicting appends are retried (with jittered backoff) before CONFLICT. */
   retryBudgetMs?: number;
+  /**
+   * The idempotency key's claim, taken before the first append on stores that check event ids
+   * per stream only (see idempotency-claims.ts).
+   */
+  claim?: ClaimRequest;
   /** Refuse the append when this stream holds this event type (see AppendOptions.unless). */
   unless?: AppendOptions['unless'];
 }
@@ -82,6 +88,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
 ): Promise<CommandResult<Event, State>> {
   const budget = options.retryBudgetMs ?? RETRY_BUDGET_MS;
   const started = performance.now();
+  let claimed = !options.claim || !options.eventId || !needsClaimStream(store);
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamName);
     const firstId = options.eventId?.(0);
@@ -108,11 +115,16 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     if (events.length === 0) return { events, state, position: last?.position };
     for (const event of events)
       eventSchemas[event.type as keyof typeof eventSchemas]?.parse(event.data);
+    const ids = events.map((_, i) => options.eventId?.(i) ?? newId());
+    if (!claimed && options.claim) {
+      await claimKey(store, options.claim, streamName, ids, options.metadata);
+      claimed = true;
+    }
     try {
       const result = await store.append(
         streamName,
         events.map((event, i) => ({
-          id: options.eventId?.(i) ?? newId(),
+          id: ids[i] as string,
           type: event.type,
           data: event.data,
           metadata: options.metadata,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { badInput, conflict } from '../domain/shared/errors.js';
 import { text } from '../domain/shared/values.js';
 import { deterministicUuid } from './access.js';
+import { AlreadyAnswered, type ClaimRequest } from './idempotency-claims.js';
 
 /** What an idempotent command leaves in its events' metadata, so the mapping is rebuildable. */
 export interface IdempotencyMetadata {
@@ -36,6 +37,8 @@ export interface IdempotentRun {
   eventId: ((index: number) => string) | undefined;
   /** Metadata to store with the events (undefined without a key). */
   metadata(result: unknown): { idempotency: IdempotencyMetadata } | undefined;
+  /** The key's claim in the log, answering `result` (undefined without a key). */
+  claim(result: unknown): ClaimRequest | undefined;
   requestHash: string | undefined;
 }
 
@@ -82,11 +85,12 @@ const MAX_REMEMBERED = 10_000;
  * Idempotency keys: a retry with the same key and the same input answers the first result and
  * appends nothing; the same key with other input is a CONFLICT.
  *
- * Three layers hold this: commands with the same (actor, key) run one after another in this
- * process, so concurrent retries see the first one's outcome; outcomes are remembered here and in
- * the read model (rebuilt from event metadata); and event and entity ids derive from (actor, key),
- * so a retry that reaches another instance finds its own event in the stream (see
- * `handleCommand`) or is refused by the store's event-id idempotency.
+ * Layers: commands with the same (actor, key) run one after another in this process, so
+ * concurrent retries see the first one's outcome; outcomes are remembered here and in the read
+ * model (rebuilt from event metadata); event and entity ids derive from (actor, key), so a retry
+ * that reaches another instance finds its own event in the stream (see `handleCommand`); and the
+ * log itself decides who holds a key: by the events' own ids on a store where ids are unique in
+ * the log, by a claim stream per key elsewhere (see idempotency-claims.ts).
  */
 export class Idempotency {
   private readonly locks = new Map<string, Promise<void>>();
@@ -116,16 +120,25 @@ export class Idempotency {
       }
       // What a retry answers is what the events record (a secret such as a new token is not).
       let recorded: unknown;
-      const written = await exec({
-        key,
-        id: (name) => deterministicUuid('idempotent', scope, name),
-        eventId: (index) => deterministicUuid('idempotent', scope, 'event', String(index)),
-        metadata: (result) => {
-          recorded = result;
-          return { idempotency: { scope, key, mutation, requestHash, result } };
-        },
-        requestHash,
-      });
+      let written: { result: T; position: bigint };
+      try {
+        written = await exec({
+          key,
+          id: (name) => deterministicUuid('idempotent', scope, name),
+          eventId: (index) => deterministicUuid('idempotent', scope, 'event', String(index)),
+          metadata: (result) => {
+            recorded = result;
+            return { idempotency: { scope, key, mutation, requestHash, result } };
+          },
+          claim: (result) => ({ scope, key, mutation, requestHash, result }),
+          requestHash,
+        });
+      } catch (error) {
+        // The log holds this request's claim and events: answer what it recorded.
+        if (!(error instanceof AlreadyAnswered)) throw error;
+        recorded = error.result;
+        written = { result: error.result as T, position: error.position };
+      }
       this.remember(scope, {
         mutation,
         requestHash,
@@ -143,6 +156,7 @@ export class Idempotency {
       id: () => undefined,
       eventId: undefined,
       metadata: () => undefined,
+      claim: () => undefined,
       requestHash: undefined,
     };
   }

@@ -11,8 +11,15 @@ import { decodeEvent, type StreamStore } from './command-handler.js';
 
 /** The origin regency of a registered innovation; undefined when it is not registered. */
 export async function originOf(store: StreamStore, innovationId: string) {
+  return (await innovationFacts(store, innovationId))?.originCode;
+}
+
+/** A registered innovation's origin and launch date (when known); undefined when unregistered. */
+export async function innovationFacts(store: StreamStore, innovationId: string) {
   const [first] = await store.readStream(innovationStream(innovationId), { maxCount: 1 });
-  return first && decodeEvent<InnovationEvent>(first).data.originCode;
+  if (!first) return undefined;
+  const { originCode, launchedOn } = decodeEvent<InnovationEvent>(first).data;
+  return { originCode, launchedOn };
 }
 
 /** The regency that reported a study visit; undefined when there is no such visit. */

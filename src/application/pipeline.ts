@@ -105,6 +105,7 @@ export class CommandPipeline {
     ) =>
       handleCommand(this.store, decider, stream, command, {
         metadata: amend(actor, run.metadata(recorded)),
+        claim: run.claim(recorded),
         ...(run.eventId ? { eventId: run.eventId, requestHash: run.requestHash } : {}),
         ...revocationGuard(actor),
       }).catch((error: unknown) => {

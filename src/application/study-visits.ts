@@ -3,7 +3,7 @@ import { studyVisitStream } from '../domain/study-visit/events.js';
 import { requireAdminForKnownOn, requireSpeaksFor } from './access.js';
 import { todayIn } from './clock.js';
 import type { InputSchemas } from './inputs.js';
-import { isMinistry, originOf, visitGovernance, visitIdOf, visitorOf } from './lookups.js';
+import { innovationFacts, isMinistry, visitGovernance, visitIdOf, visitorOf } from './lookups.js';
 import { useCase } from './pipeline.js';
 
 const REPORTERS = ['REGENCY', 'ADMIN'] as const;
@@ -21,12 +21,17 @@ export const studyVisitUseCases = (schemas: InputSchemas) => ({
       // reported twice (even at once, on two instances) lands in one stream and is refused.
       const visitId = id ?? (await visitIdOf(cx.store, data));
       const originOfInnovation: Record<string, string | undefined> = {};
-      for (const innovationId of data.innovationIds)
-        originOfInnovation[innovationId] = await originOf(cx.store, innovationId);
+      const launchedOn: Record<string, string | undefined> = {};
+      for (const innovationId of data.innovationIds) {
+        const innovation = await innovationFacts(cx.store, innovationId);
+        originOfInnovation[innovationId] = innovation?.originCode;
+        launchedOn[innovationId] = innovation?.launchedOn;
+      }
       const command = {
         type: 'ReportStudyVisit' as const,
         data: { visitId, ...data },
         originOf: originOfInnovation,
+        launchedOn,
         today: todayIn(cx.clock),
         identifiedByContent: id === undefined,
       };

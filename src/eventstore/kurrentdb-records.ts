@@ -6,14 +6,18 @@ import {
   ANY,
   type AppendStreamState,
   type RecordedEvent as KurrentRecordedEvent,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   type Position,
   type ReadPosition,
   START,
   STREAM_EXISTS,
   streamNameFilter,
+  WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import {
+  AppendTooLargeError,
+  ConcurrencyError,
   type EventMetadata,
   type ExpectedRevision,
   originalRecordedAt,
@@ -26,6 +30,24 @@ export function streamState(expected: ExpectedRevision): AppendStreamState {
   if (expected === 'no_stream') return NO_STREAM;
   if (expected === 'stream_exists') return STREAM_EXISTS;
   return expected;
+}
+
+/** A refused append as the port's error (wrong expected version, too large), else as is. */
+export function appendError(error: unknown, streamName: string, expected: ExpectedRevision) {
+  if (error instanceof WrongExpectedVersionError) {
+    const actual = error.actualState;
+    return new ConcurrencyError(
+      streamName,
+      expected,
+      typeof actual === 'bigint' ? actual : undefined,
+    );
+  }
+  if (error instanceof MaxAppendSizeExceededError)
+    return new AppendTooLargeError(
+      `append to ${streamName} is larger than the server's limit of ${error.maxAppendSize} bytes`,
+      error.maxAppendSize,
+    );
+  return error;
 }
 
 /*

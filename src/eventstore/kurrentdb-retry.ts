@@ -37,8 +37,14 @@ class AttemptTimeout extends Error {
   override readonly name = 'AttemptTimeout';
 }
 
+/** An append pending on an appending client the adapter replaced (and so cancelled). */
+export class AppenderReplaced extends Error {
+  override readonly name = 'AppenderReplaced';
+}
+
 export function isTransient(error: unknown): boolean {
   return (
+    error instanceof AppenderReplaced ||
     error instanceof NotLeaderError ||
     error instanceof UnavailableError ||
     error instanceof DeadlineExceededError ||
@@ -94,5 +100,34 @@ export async function withRetry<T>(
       );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
+  }
+}
+
+/**
+ * Most appends one adapter has on the wire. The client writes BatchAppend requests through a
+ * queue once its stream's buffer (16 messages) is full; if the stream then dies, the queued
+ * requests are rejected inside an async promise executor nobody awaits, an unhandled rejection
+ * that ends the process. Below that buffer nothing queues there. It also keeps attempt deadlines
+ * about the server's answer, not about waiting behind thousands of our own appends.
+ */
+export const APPENDS_IN_FLIGHT = 15;
+
+/** A counting semaphore: `take` waits for a free slot, `give` frees one (first come, first served). */
+export class Slots {
+  private readonly waiting: Array<() => void> = [];
+  constructor(private free: number) {}
+
+  take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 }

@@ -3,28 +3,32 @@ import {
   type JSONType,
   jsonEvent,
   KurrentDBClient,
-  MaxAppendSizeExceededError,
   START,
   StreamNotFoundError,
   UnavailableError,
-  WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import type { Logger } from 'pino';
 import { lastUserPosition, positionAt, readUserPage } from './kurrentdb-reads.js';
 import {
+  appendError,
   InvalidPositionError,
   stampRecordedAt,
   streamState,
   toRecorded,
 } from './kurrentdb-records.js';
-import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './kurrentdb-retry.js';
+import {
+  APPENDS_IN_FLIGHT,
+  AppenderReplaced,
+  DEFAULT_RETRY,
+  type RetryPolicy,
+  Slots,
+  withRetry,
+} from './kurrentdb-retry.js';
 import { subscribeToAll } from './kurrentdb-subscription.js';
 import {
   type AppendOptions,
   AppendRefusedError,
   type AppendResult,
-  AppendTooLargeError,
-  ConcurrencyError,
   type EventData,
   type EventStore,
   type ReadAllOptions,
@@ -64,6 +68,8 @@ const KNOWN_POSITIONS = 4096;
  * adapter relies on that to retry appends that may or may not have been written.
  */
 export class KurrentDbEventStore implements EventStore {
+  /** KurrentDB checks event ids per stream only (see EventStore.eventIdScope). */
+  readonly eventIdScope = 'stream';
   private readonly client: KurrentDBClient;
   /**
    * Appends go through their own client: its one BatchAppend stream can stop answering (a
@@ -78,6 +84,8 @@ export class KurrentDbEventStore implements EventStore {
   private readonly retry: RetryPolicy;
   private readonly closing = new AbortController();
   private readonly known = new Set<bigint>();
+  /** Appends on the wire at once (see APPENDS_IN_FLIGHT); the others wait here, not timed. */
+  private readonly slots = new Slots(APPENDS_IN_FLIGHT);
   /** Hosts of the connection string, without credentials, for error messages. */
   private readonly where: string;
 
@@ -117,6 +125,7 @@ export class KurrentDbEventStore implements EventStore {
         metadata: stampRecordedAt(e.metadata, now) as JSONType,
       }),
     );
+    await this.slots.take();
     const result = await withRetry(
       `append to ${streamName}`,
       async (abandoned) => {
@@ -130,27 +139,19 @@ export class KurrentDbEventStore implements EventStore {
             deadline: this.retry.attemptTimeoutMs,
           });
         } catch (error) {
-          if (error instanceof WrongExpectedVersionError) {
-            const actual = error.actualState;
-            throw new ConcurrencyError(
-              streamName,
-              expected,
-              typeof actual === 'bigint' ? actual : undefined,
+          // Pending on a client replaced after another append's deadline: cancelled by us.
+          if (client !== this.appender && !this.closing.signal.aborted)
+            throw new AppenderReplaced(
+              `append to ${streamName}: the appending client was replaced`,
             );
-          }
-          if (error instanceof MaxAppendSizeExceededError)
-            throw new AppendTooLargeError(
-              `append to ${streamName} is larger than the server's limit of ${error.maxAppendSize} bytes`,
-              error.maxAppendSize,
-            );
-          throw error;
+          throw appendError(error, streamName, expected);
         } finally {
           abandoned.removeEventListener('abort', renew);
         }
       },
       this.retry,
       this.logger,
-    );
+    ).finally(() => this.slots.give());
     const position = result.position?.commit;
     this.remember(position);
     if (position !== undefined && position > 0n)

@@ -115,6 +115,14 @@ export class AppendRefusedError extends Error {
 }
 
 export interface EventStore {
+  /**
+   * Where an event id is unique. `log`: an id stored in one stream is refused in any other (the
+   * embedded store), so ids derived from an idempotency key claim that key in the log itself, in
+   * the events' own append. `stream` (the default; KurrentDB): ids are checked per stream only,
+   * so an idempotency key is claimed by an append to a stream of its own (see
+   * src/application/idempotency-claims.ts).
+   */
+  readonly eventIdScope?: 'log' | 'stream';
   append(
     streamName: string,
     events: readonly EventData[],

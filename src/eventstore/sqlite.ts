@@ -47,6 +47,7 @@ const DEFAULT_PAGE = 2000;
  * this thread's own connection; an in-memory log commits inline.
  */
 export class SqliteEventStore implements EventStore {
+  readonly eventIdScope = 'log'; // an id is unique in the whole log (EventStore.eventIdScope)
   private readonly db: Database.Database;
   private pending: PendingAppend[] = [];
   /** The group the commit thread is committing now. */

@@ -1,9 +1,11 @@
 import type { Principal } from '../application/access.js';
+import { CLAIM_TYPE } from '../application/idempotency-claims.js';
 import type { RecordedEvent } from '../eventstore/port.js';
 
 /**
- * What of the raw log a caller may read. Token grants (`AccessToken*` events) are the admin's
- * business: anyone else reads the log without them (the cursor still moves past them). Nobody,
+ * What of the raw log a caller may read. Token grants (`AccessToken*` events) and idempotency
+ * key claims (which can name a grant) are the admin's business: anyone else reads the log
+ * without them (the cursor still moves past them). Nobody,
  * the admin included, is ever answered a token's hash: it is what a token is checked against,
  * and a hash of a guessable token can be guessed offline.
  */
@@ -11,7 +13,7 @@ export function visibleEvents(events: readonly RecordedEvent[], actor: Principal
   const admin = actor.role === 'ADMIN';
   const visible: RecordedEvent[] = [];
   for (const event of events) {
-    if (!event.type.startsWith('AccessToken')) visible.push(event);
+    if (!event.type.startsWith('AccessToken') && event.type !== CLAIM_TYPE) visible.push(event);
     else if (admin) visible.push(withoutTokenHash(event));
   }
   return visible;

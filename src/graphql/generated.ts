@@ -949,6 +949,19 @@ export type ProvinceCount = {
   province: Province;
 };
 
+/** A province's place in the ranking of provinces by adopting regencies. */
+export type ProvinceRank = {
+  __typename?: 'ProvinceRank';
+  /** Adoptions by the province's regencies that reached the stage asked for. */
+  adoptions: Scalars['Int']['output'];
+  /** Regencies of the province with at least one adoption that reached the stage asked for. */
+  count: Scalars['Int']['output'];
+  /** The province. */
+  province: Province;
+  /** 1 for the most; equal counts share a rank (1, 2, 2, 4). */
+  rank: Scalars['Int']['output'];
+};
+
 /** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type Query = {
   __typename?: 'Query';
@@ -1035,6 +1048,11 @@ export type Query = {
   topInnovations: Array<InnovationRank>;
   /** Origin regencies ranked by how many adoptions of their innovations reached `minStage` (ties by code). */
   topOrigins: Array<RegencyRank>;
+  /**
+   * Provinces ranked by how many of their regencies have an adoption that reached `minStage`
+   * (ties by code): the figure a map of adopters per province colours by.
+   */
+  topProvinces: Array<ProvinceRank>;
   /** Who the request's token speaks for (unauthenticated without one). */
   viewer: Viewer;
 };
@@ -1197,6 +1215,14 @@ export type QueryTopInnovationsArgs = {
 
 /** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
 export type QueryTopOriginsArgs = {
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minStage?: InputMaybe<AdoptionStage>;
+};
+
+
+/** Reads, answered from the read model (the audit trail from the event log). Open unless the server requires a token for reads. */
+export type QueryTopProvincesArgs = {
   filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   minStage?: InputMaybe<AdoptionStage>;
@@ -1866,6 +1892,7 @@ export type ResolversTypes = {
   PilotDetailsInput: PilotDetailsInput;
   Province: ResolverTypeWrapper<ProvinceModel>;
   ProvinceCount: ResolverTypeWrapper<Omit<ProvinceCount, 'province'> & { province: ResolversTypes['Province'] }>;
+  ProvinceRank: ResolverTypeWrapper<RankedModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regency: ResolverTypeWrapper<RegencyModel>;
   RegencyRank: ResolverTypeWrapper<RankedModel>;
@@ -1961,6 +1988,7 @@ export type ResolversParentTypes = {
   PilotDetailsInput: PilotDetailsInput;
   Province: ProvinceModel;
   ProvinceCount: Omit<ProvinceCount, 'province'> & { province: ResolversParentTypes['Province'] };
+  ProvinceRank: RankedModel;
   Query: Record<PropertyKey, never>;
   Regency: RegencyModel;
   RegencyRank: RankedModel;
@@ -2270,6 +2298,13 @@ export type ProvinceCountResolvers<ContextType = GraphQLContext, ParentType exte
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
 };
 
+export type ProvinceRankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProvinceRank'] = ResolversParentTypes['ProvinceRank']> = {
+  adoptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
   adoptionCurve?: Resolver<ResolversTypes['AdoptionCurve'], ParentType, ContextType, RequireFields<QueryAdoptionCurveArgs, 'clock' | 'interval' | 'stage'>>;
@@ -2293,6 +2328,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   topAdopters?: Resolver<Array<ResolversTypes['RegencyRank']>, ParentType, ContextType, RequireFields<QueryTopAdoptersArgs, 'first' | 'minStage'>>;
   topInnovations?: Resolver<Array<ResolversTypes['InnovationRank']>, ParentType, ContextType, RequireFields<QueryTopInnovationsArgs, 'first' | 'minStage'>>;
   topOrigins?: Resolver<Array<ResolversTypes['RegencyRank']>, ParentType, ContextType, RequireFields<QueryTopOriginsArgs, 'first' | 'minStage'>>;
+  topProvinces?: Resolver<Array<ResolversTypes['ProvinceRank']>, ParentType, ContextType, RequireFields<QueryTopProvincesArgs, 'first' | 'minStage'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -2474,6 +2510,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PilotDetails?: PilotDetailsResolvers<ContextType>;
   Province?: ProvinceResolvers<ContextType>;
   ProvinceCount?: ProvinceCountResolvers<ContextType>;
+  ProvinceRank?: ProvinceRankResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regency?: RegencyResolvers<ContextType>;
   RegencyRank?: RegencyRankResolvers<ContextType>;

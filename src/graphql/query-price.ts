@@ -46,6 +46,7 @@ export const FIELD_PRICES: Readonly<Record<string, number>> = {
   'Query.topInnovations': 200,
   'Query.topAdopters': 200,
   'Query.topOrigins': 200,
+  'Query.topProvinces': 200,
   'Query.adoptionCurve': 2000,
   'Query.timeToStage': 1500,
   'Query.diffusionNetwork': 300,

@@ -40,6 +40,11 @@ export function timeLeft(context: object): number {
   return budget ? budget.deadline - performance.now() : Number.POSITIVE_INFINITY;
 }
 
+/** When the request's query runs out of time (performance.now()); undefined outside a budget. */
+export function deadlineOf(context: object): number | undefined {
+  return budgets.get(context)?.deadline;
+}
+
 /** Wraps every field of the schema (not introspection's) with the budget check. */
 export function checkTimeBudget(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {

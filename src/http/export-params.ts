@@ -1,10 +1,12 @@
 /** Query parameters of the CSV export, checked like the GraphQL arguments they mirror. */
 import { z } from 'zod';
 import type { AdoptionSort } from '../../projections/adoptions/cursor.js';
+import type { Counting } from '../../projections/adoptions/export.js';
 import type { AnalystAdoptionFilter } from '../../projections/adoptions/list.js';
 import { AdoptionStage } from '../domain/adoption/stages.js';
+import { isCalendarDate } from '../domain/shared/values.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD');
+const date = z.string().refine(isCalendarDate, 'must be a real date, YYYY-MM-DD');
 const instant = z
   .string()
   .refine(
@@ -26,7 +28,17 @@ const Params = z
     suspended: z.enum(['true', 'false']).transform((s) => s === 'true'),
     mode: z.enum(['ADOPTION', 'ADAPTATION', 'MODIFICATION']),
     category: z.enum(['GOVERNANCE', 'PUBLIC_SERVICE', 'OTHER']),
-    verification: z.enum(['UNVERIFIED', 'VERIFIED', 'REJECTED']),
+    // A milestone's verdict (the adoptions filter's), or which verdicts count (FigureFilter's).
+    verification: z.enum([
+      'UNVERIFIED',
+      'VERIFIED',
+      'REJECTED',
+      'ANY',
+      'EXCLUDE_REJECTED',
+      'VERIFIED_ONLY',
+    ]),
+    periodFrom: date,
+    periodTo: date,
     reportedFrom: date,
     reportedTo: date,
     occurredFrom: date,
@@ -38,6 +50,8 @@ const Params = z
   })
   .partial()
   .strict();
+
+const verdicts = ['UNVERIFIED', 'VERIFIED', 'REJECTED'] as const;
 
 export class BadParameter extends Error {
   constructor(
@@ -69,6 +83,7 @@ export function parseExportParams(query: unknown) {
   for (const [from, to, name] of [
     [p.reportedFrom, p.reportedTo, 'reportedTo'],
     [p.occurredFrom, p.occurredTo, 'occurredTo'],
+    [p.periodFrom, p.periodTo, 'periodTo'],
   ] as const)
     if (from && to && from > to)
       throw new BadParameter(name, `${name} must not be before its from`);
@@ -82,7 +97,9 @@ export function parseExportParams(query: unknown) {
     suspended: p.suspended,
     mode: p.mode,
     category: p.category,
-    verification: p.verification,
+    verification: verdicts.includes(p.verification as never)
+      ? (p.verification as (typeof verdicts)[number])
+      : undefined,
     reportedBetween:
       p.reportedFrom || p.reportedTo ? { from: p.reportedFrom, to: p.reportedTo } : null,
     occurredBetween:
@@ -90,5 +107,12 @@ export function parseExportParams(query: unknown) {
   };
   const sort: AdoptionSort = { field: p.sort ?? 'ADOPTER', direction: p.direction ?? 'ASC' };
   const at = p.asOf || p.knownAt ? { asOf: p.asOf ?? null, knownAt: p.knownAt ?? null } : undefined;
-  return { filter, sort, at };
+  // FigureFilter's: only these milestones count, the adoptions are added up from them.
+  const counting: Counting = {
+    verification: verdicts.includes(p.verification as never)
+      ? null
+      : (p.verification as Counting['verification']),
+    period: p.periodFrom || p.periodTo ? { from: p.periodFrom, to: p.periodTo } : null,
+  };
+  return { filter, sort, at, counting };
 }

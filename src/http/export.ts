@@ -159,11 +159,11 @@ export function exportRoutes(deps: ExportDeps): express.Router {
 
   router.get(
     '/export/adoptions.csv',
-    serve(adoptionCsv, (p) => adoptionExport(p.filter, p.sort, p.at)),
+    serve(adoptionCsv, (p) => adoptionExport(p.filter, p.sort, p.at, p.counting)),
   );
   router.get(
     '/export/milestones.csv',
-    serve(milestoneCsv, (p) => milestoneExport(p.filter, p.at)),
+    serve(milestoneCsv, (p) => milestoneExport(p.filter, p.at, p.counting)),
   );
   return router;
 }

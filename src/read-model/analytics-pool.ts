@@ -2,46 +2,55 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Readers } from '../../projections/readers.js';
-import type { DiffusionFigures, OriginFigures } from '../../projections/timeline/diffusion.js';
-import type { TimelineReaders } from '../../projections/timeline/readers.js';
-import type { DateRange, TimePoint } from '../../projections/timeline/time-point.js';
 import { QueryTimeoutError } from '../graphql/time-budget.js';
 import type { Logger } from '../log.js';
-import type { FigureAnswer, FigureTask } from './analytics-worker.js';
+import type {
+  FigureAnswer,
+  FigureMethod,
+  FigureMethods,
+  FigureTask,
+  WorkerMessage,
+} from './analytics-worker.js';
 
 /**
- * Diffusion figures are the heavy part of the analysts' queries (every milestone of an
- * innovation or an origin, folded in JavaScript): they run on worker threads, never on the
- * thread that answers everyone else, so one expensive query cannot hold up /health or the next
- * request. Identical figures asked at the same read-model position are computed once (a page
- * of adoptions of one innovation asks its diffusion once, not per row). A figure that outlives
- * the query time budget is abandoned: its worker is replaced and the query answers
- * QUERY_TIMEOUT.
+ * The analysts' figures are the heavy part of their queries (diffusion folded in JavaScript,
+ * rankings, curves, time to stage and networks added up over the national tables, the visits
+ * that led to nothing): they run on
+ * worker threads, never on the thread that answers everyone else, so one expensive query cannot
+ * hold up /health or the next request. Identical figures asked at the same read-model position
+ * are computed once (a page of adoptions of one innovation asks its diffusion once, not per
+ * row). Each figure carries its query's deadline (the time budget, see time-budget.ts): one
+ * whose query ran out before a worker took it is dropped, and a worker still computing past the
+ * latest deadline of its figures is abandoned (its figures answer QUERY_TIMEOUT) and replaced.
  */
-export type Figures = {
-  diffusion(
-    innovationId: string,
-    window?: DateRange | null,
-    at?: TimePoint,
-  ): DiffusionFigures | Promise<DiffusionFigures>;
-  originDiffusion(
-    originCode: string,
-    window?: DateRange | null,
-    at?: TimePoint,
-  ): OriginFigures | Promise<OriginFigures>;
+
+/** A figure method as resolvers call it: the reader's arguments, then the query's deadline. */
+type Offloaded<F> = F extends (...args: infer A) => infer R
+  ? (...args: [...A, deadline?: number]) => R | Promise<R>
+  : never;
+type OffloadedFigures<Keys extends FigureMethod> = {
+  [K in Keys]: Offloaded<FigureMethods[K]>;
 };
 
-/** The readers as resolvers see them: the timeline's figures may be computed elsewhere. */
-export type ReadSide = Omit<Readers, 'timeline'> & { timeline: Figures };
+/** The readers as resolvers see them: the figures may be computed elsewhere. */
+export type ReadSide = Omit<Readers, 'timeline' | 'figures' | 'visitOutcomes'> & {
+  visitOutcomes: Omit<Readers['visitOutcomes'], 'ledToNothing'> & OffloadedFigures<'ledToNothing'>;
+  timeline: OffloadedFigures<'diffusion' | 'originDiffusion'>;
+  figures: OffloadedFigures<'ranking' | 'curve' | 'timeToStage' | 'network'>;
+};
 
 interface Pending {
   task: FigureTask;
+  /** performance.now() past which nobody waits for the answer. */
+  deadline: number;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
+  /** Posted `ready`: its connection is open. */
+  ready: boolean;
   /** The figures sent in one message, answered in one message. */
   busy?: Pending[];
   timer?: NodeJS.Timeout;
@@ -57,51 +66,77 @@ export interface AnalyticsPoolOptions {
   workers: number;
   /** The read model's position now (the memo is per position). */
   position: () => bigint;
-  /** How long one figure may take (the query time budget); 0 = no limit. */
+  /** How long one figure may take when its caller gives no deadline; 0 = no limit. */
   timeoutMs: number;
   logger: Logger;
+  /** The worker's module (tests wrap analytics-worker.ts); analytics-worker by default. */
+  workerEntry?: URL;
 }
 
 export class AnalyticsPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
-  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly memo = new Map<string, { promise: Promise<unknown>; pending: Pending }>();
   private nextId = 1;
   private closed = false;
-  /** Figures computed by the workers and answered from the memo, for tests and metrics. */
-  readonly stats = { computed: 0, shared: 0, abandoned: 0 };
+  /** Figures computed by the workers, answered from the memo, abandoned, and workers started. */
+  readonly stats = { computed: 0, shared: 0, abandoned: 0, dropped: 0, started: 0 };
 
   /** Workers start on the first figure asked (a server nobody asks figures of runs none). */
   constructor(private readonly options: AnalyticsPoolOptions) {}
 
-  figures<T>(method: FigureTask['method'], args: FigureTask['args']): Promise<T> {
+  figures<T>(method: FigureMethod, args: unknown[], deadline?: number): Promise<T> {
+    const until =
+      deadline ??
+      (this.options.timeoutMs > 0
+        ? performance.now() + this.options.timeoutMs
+        : Number.POSITIVE_INFINITY);
     const key = `${this.options.position()}|${method}|${JSON.stringify(args)}`;
     const known = this.memo.get(key);
     if (known) {
       this.stats.shared++;
-      return known as Promise<T>;
+      known.pending.deadline = Math.max(known.pending.deadline, until);
+      return known.promise as Promise<T>;
     }
+    let pending: Pending | undefined;
     const promise = new Promise<unknown>((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, method, args }, resolve, reject });
-      this.dispatch();
+      pending = { task: { id: this.nextId++, method, args }, deadline: until, resolve, reject };
     });
-    this.memo.set(key, promise);
+    this.memo.set(key, { promise, pending: pending as Pending });
     promise.catch(() => this.memo.delete(key));
     if (this.memo.size > MEMO_ENTRIES) {
       const oldest = this.memo.keys().next().value;
       if (oldest !== undefined) this.memo.delete(oldest);
     }
+    this.queue.push(pending as Pending);
+    this.dispatch();
     return promise as Promise<T>;
   }
 
-  /** The timeline's figures, computed on this pool. */
-  offload(_timeline: TimelineReaders): Figures {
+  /** The readers with their figures computed on this pool. */
+  offload(read: Readers): ReadSide {
     return {
-      diffusion: (innovationId, window, at) =>
-        this.figures('diffusion', [innovationId, window ?? null, at ?? null]),
-      originDiffusion: (originCode, window, at) =>
-        this.figures('originDiffusion', [originCode, window ?? null, at ?? null]),
+      ...read,
+      timeline: {
+        diffusion: (...a: unknown[]) => this.offloadCall('diffusion', 3, a),
+        originDiffusion: (...a: unknown[]) => this.offloadCall('originDiffusion', 3, a),
+      } as ReadSide['timeline'],
+      figures: {
+        ranking: (...a: unknown[]) => this.offloadCall('ranking', 4, a),
+        curve: (...a: unknown[]) => this.offloadCall('curve', 5, a),
+        timeToStage: (...a: unknown[]) => this.offloadCall('timeToStage', 3, a),
+        network: (...a: unknown[]) => this.offloadCall('network', 2, a),
+      } as ReadSide['figures'],
+      // The visits that led to nothing: a NOT EXISTS per visit over every milestone after it.
+      visitOutcomes: Object.assign(Object.create(read.visitOutcomes), {
+        ledToNothing: (...a: unknown[]) => this.offloadCall('ledToNothing', 1, a),
+      }) as ReadSide['visitOutcomes'],
     };
+  }
+
+  /** Resolves once every worker started so far has opened its connection. */
+  async whenReady(): Promise<void> {
+    while (this.slots.some((s) => !s.ready)) await new Promise((r) => setTimeout(r, 20));
   }
 
   async close(): Promise<void> {
@@ -110,21 +145,51 @@ export class AnalyticsPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
+  /** A reader method's `arity` arguments (absent ones as null), then the optional deadline. */
+  private offloadCall<T>(method: FigureMethod, arity: number, args: unknown[]): Promise<T> {
+    const padded = Array.from({ length: arity }, (_, i) => args[i] ?? null);
+    return this.figures(method, padded, args[arity] as number | undefined);
+  }
+
   private dispatch(): void {
     if (this.closed) return;
     if (this.slots.length < this.options.workers && this.queue.length > 0)
-      this.slots.push({ worker: this.spawn() });
+      this.slots.push({ worker: this.spawn(), ready: false });
     for (const slot of this.slots) {
-      if (slot.busy || this.queue.length === 0) continue;
-      const batch = this.queue.splice(0, BATCH);
+      if (!slot.ready || slot.busy) continue;
+      const now = performance.now();
+      const batch: Pending[] = [];
+      while (batch.length < BATCH && this.queue.length > 0) {
+        const next = this.queue.shift() as Pending;
+        // Its query has run out of time already: nobody waits for it, so it is not computed.
+        if (next.deadline <= now) {
+          this.stats.dropped++;
+          next.reject(new QueryTimeoutError(this.options.timeoutMs));
+        } else batch.push(next);
+      }
+      if (batch.length === 0) return;
       slot.busy = batch;
-      if (this.options.timeoutMs > 0)
-        slot.timer = setTimeout(() => this.abandon(slot), this.options.timeoutMs);
+      this.watch(slot);
       slot.worker.postMessage(batch.map((p) => p.task));
     }
   }
 
-  /** Figures took longer than the budget: fail them, and replace the worker still computing. */
+  /** Abandons the slot's figures once the last deadline among them has passed. */
+  private watch(slot: Slot): void {
+    const last = Math.max(...(slot.busy ?? []).map((p) => p.deadline));
+    if (!Number.isFinite(last)) return;
+    slot.timer = setTimeout(
+      () => {
+        // A figure shared later may have moved its deadline on.
+        const still = Math.max(...(slot.busy ?? []).map((p) => p.deadline));
+        if (still > performance.now() + 1) this.watch(slot);
+        else this.abandon(slot);
+      },
+      Math.max(0, last - performance.now()),
+    );
+  }
+
+  /** Figures took longer than their budget: fail them, and replace the worker still computing. */
   private abandon(slot: Slot): void {
     const batch = slot.busy;
     if (!batch) return;
@@ -135,12 +200,15 @@ export class AnalyticsPool {
     stuck.removeAllListeners();
     void stuck.terminate();
     slot.worker = this.spawn();
-    this.dispatch();
+    slot.ready = false;
   }
 
   private spawn(): Worker {
+    this.stats.started++;
     const source = fileURLToPath(import.meta.url).endsWith('.ts');
-    const entry = new URL(`./analytics-worker.${source ? 'ts' : 'js'}`, import.meta.url);
+    const entry =
+      this.options.workerEntry ??
+      new URL(`./analytics-worker.${source ? 'ts' : 'js'}`, import.meta.url);
     const workerData = { readModelPath: this.options.readModelPath };
     // From source (tests, `npm run dev`) the worker registers the TypeScript loader first.
     const tsx = createRequire(import.meta.url)
@@ -154,13 +222,19 @@ export class AnalyticsPool {
         )
       : new Worker(entry, { workerData });
     worker.unref();
-    worker.on('message', (answers: FigureAnswer[]) => {
-      const slot = this.slots.find((s) => s.worker === worker);
-      const batch = slot?.busy;
-      if (!slot || !batch) return;
+    const slotOf = () => this.slots.find((s) => s.worker === worker);
+    worker.on('message', (message: WorkerMessage) => {
+      const slot = slotOf();
+      if (!slot) return;
+      if (message === 'ready') {
+        slot.ready = true;
+        return this.dispatch();
+      }
+      const batch = slot.busy;
+      if (!batch) return;
       clearTimeout(slot.timer);
       slot.busy = undefined;
-      const byId = new Map(answers.map((a) => [a.id, a]));
+      const byId = new Map(message.map((a: FigureAnswer) => [a.id, a]));
       for (const pending of batch) {
         const answer = byId.get(pending.task.id);
         this.stats.computed++;
@@ -172,14 +246,14 @@ export class AnalyticsPool {
     });
     worker.on('error', (error) => {
       this.options.logger.error({ err: error }, 'analytics worker failed; starting another');
-      const slot = this.slots.find((s) => s.worker === worker);
+      const slot = slotOf();
       if (!slot) return;
       clearTimeout(slot.timer);
       for (const p of slot.busy ?? []) p.reject(error);
       slot.busy = undefined;
       if (!this.closed) {
         slot.worker = this.spawn();
-        this.dispatch();
+        slot.ready = false;
       }
     });
     return worker;

@@ -28,7 +28,7 @@ afterAll(() => server.destroy());
 let day = 0;
 /** A fresh past date for each case, so no report collides with another. */
 const nextDate = () =>
-  new Date(Date.UTC(2005, 0, 1) + day++ * 86_400_000).toISOString().slice(0, 10);
+  new Date(Date.UTC(2018, 0, 1) + day++ * 86_400_000).toISOString().slice(0, 10);
 
 const REPORT_MILESTONE = `mutation($input: ReportMilestoneInput!) {
   reportMilestone(input: $input) { milestones { id occurredOn kind } } }`;

@@ -24,6 +24,17 @@ const FIGURES = `{
     innovations adoptions adopters funnel { stage reached } perInnovation { adoptions }
   }
 }`;
+/** Issue 12's figures (a second request: with the diffusions they pass the price limit). */
+const RANKED_FIGURES = `{
+  topAdopters(minStage: STUDIED) { rank count regency { code } }
+  topInnovations(filter: { period: { from: "2019-01-01" } }) { rank count innovation { id } }
+  adoptionCurve(stage: STUDIED, interval: QUARTER) { adoptions adopters periods { period cumulativeAdopters } }
+  timeToStage(from: STUDY_VISIT) { adoptions stages { stage medianDays } }
+  studyVisits(ledToNothingAfterMonths: 1) { id startDate visitor { code } }
+  diffusionNetwork(originCode: "35.10") { nodes { regency { code } } edges { kind from to date stage } }
+}`;
+/** The figures of both requests, as the pool counts them. */
+const FIGURE_COUNT = 8;
 
 describe('pricing expensive fields', () => {
   let server: TestServer;
@@ -71,9 +82,16 @@ describe('pricing expensive fields', () => {
     const inline = await startServer({ env: { REPLIKA_ANALYTICS_WORKERS: '0' } });
     try {
       expect(inline.replika.analyticsPool).toBeUndefined();
-      const expected = await inline.gql(FIGURES);
-      expect(expected.errors).toBeUndefined();
-      expect((await server.gql(FIGURES)).data).toEqual(expected.data);
+      const pool = server.replika.analyticsPool;
+      const asked = () => (pool?.stats.computed ?? 0) + (pool?.stats.shared ?? 0);
+      const before = asked();
+      for (const query of [FIGURES, RANKED_FIGURES]) {
+        const expected = await inline.gql(query);
+        expect(expected.errors).toBeUndefined();
+        expect((await server.gql(query)).data).toEqual(expected.data);
+      }
+      // Every figure was computed by a worker (or shared from one), none on the request thread.
+      expect(asked()).toBe(before + FIGURE_COUNT);
     } finally {
       await inline.destroy();
     }
@@ -103,4 +121,45 @@ describe('the query time budget', () => {
     );
     expect(response.errors).toBeUndefined();
   });
+});
+
+describe('a figure that outlives the time budget', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // The slow worker never answers timeToStage; every other figure is the real one.
+    server = await startServer({
+      env: { MAX_QUERY_MS: '5000' },
+      replika: { analyticsWorker: new URL('../support/slow-analytics-worker.ts', import.meta.url) },
+    });
+  });
+  afterAll(() => server.destroy());
+
+  const curve = (interval: string) =>
+    server.gql<{ adoptionCurve: { adoptions: number; periods: unknown[] } }>(
+      `{ adoptionCurve(stage: STUDIED, interval: ${interval}) { adoptions periods { period } } }`,
+    );
+
+  it('answers QUERY_TIMEOUT, replaces its worker, and the next query is answered', async () => {
+    const pool = server.replika.analyticsPool;
+    if (!pool) throw new Error('the server runs no analytics workers');
+    const warm = await curve('YEAR');
+    expect(warm.errors).toBeUndefined();
+    expect(pool.stats).toMatchObject({ started: 1, abandoned: 0 });
+
+    const slow = await server.gql('{ timeToStage(from: STUDY_VISIT) { adoptions } }');
+    expect(slow.data ?? null).toBeNull();
+    expect(slow.errors).toHaveLength(1);
+    expect(slow.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TIMEOUT', limit: 5000 });
+    expect(pool.stats).toMatchObject({ started: 2, abandoned: 1 });
+
+    await pool.whenReady();
+    const computed = pool.stats.computed;
+    const next = await curve('MONTH');
+    expect(next.errors).toBeUndefined();
+    expect(next.data?.adoptionCurve.adoptions).toBe(warm.data?.adoptionCurve.adoptions);
+    const months = next.data?.adoptionCurve.periods.map((p) => (p as { period: string }).period);
+    expect(months?.length).toBeGreaterThan(0);
+    for (const month of months ?? []) expect(month).toMatch(/^\d{4}-\d{2}$/);
+    expect(pool.stats.computed).toBe(computed + 1);
+  }, 60_000);
 });

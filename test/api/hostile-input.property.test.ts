@@ -255,7 +255,7 @@ describe('hostile input (property-based, over HTTP)', () => {
         'PILOT_STARTED',
       ),
       occurredOn: fc
-        .date({ min: new Date('2010-01-01'), max: new Date('2025-12-31'), noInvalidDate: true })
+        .date({ min: new Date('2016-05-31'), max: new Date('2025-12-31'), noInvalidDate: true })
         .map((d) => d.toISOString().slice(0, 10)),
       note: fc.option(
         fc

@@ -13,8 +13,9 @@ import { startServer, type TestServer } from '../support/server.js';
  * Properties of the text and date rules of issue 10, over the pure rules and through the API:
  * text is normalised one way (what is stored is what is read back, nothing invisible, no lone
  * surrogate), DateTime accepts exactly the real instants, and reported dates start at regional
- * autonomy.
+ * autonomy and not before the innovation's launch (Smart Kampung: launchedOn 2016-05-31).
  */
+const SMART_KAMPUNG_LAUNCH = '2016-05-31';
 const RUNS = Number(process.env.REPLIKA_PROPERTY_RUNS ?? 40);
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -140,7 +141,7 @@ describe('through the API', () => {
       fc.asyncProperty(hostileText, hostileText, async (leader, note) => {
         n++;
         const before = await server.head();
-        const day = new Date(Date.UTC(2016, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+        const day = new Date(Date.UTC(2017, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
         const response = await server.gql<{
           reportStudyVisit: { leader: string; note: string | null };
         }>(VISIT, {
@@ -170,6 +171,65 @@ describe('through the API', () => {
       }),
       { numRuns: RUNS },
     );
+  }, 120_000);
+
+  it('refuses milestones and visits dated before the innovation was launched, store unchanged', async () => {
+    const launch = new Date(`${SMART_KAMPUNG_LAUNCH}T00:00:00Z`).getTime();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.date({ min: new Date(EARLIEST_REPORTED_DATE), max: new Date(launch - 86_400_000) }),
+        fc.constantFrom('INTEREST_DECLARED', 'AGREEMENT_SIGNED', 'SERVICE_LAUNCHED'),
+        async (early, kind) => {
+          const day = early.toISOString().slice(0, 10);
+          const before = await server.head();
+          const milestone = await server.gql(
+            `mutation($input: ReportMilestoneInput!) { reportMilestone(input: $input) { stage } }`,
+            {
+              input: {
+                adopterCode: '73.71',
+                innovationId: 'banyuwangi-smart-kampung',
+                kind,
+                occurredOn: day,
+              },
+            },
+          );
+          expect(milestone.errors?.[0]?.extensions).toMatchObject({
+            code: 'BAD_USER_INPUT',
+            field: 'occurredOn',
+          });
+          const visit = await server.gql(VISIT, {
+            input: {
+              hostCode: '35.10',
+              visitorCode: '73.71',
+              startDate: day,
+              endDate: new Date(launch).toISOString().slice(0, 10),
+              delegationSize: 3,
+              leader: 'Kepala Bappeda',
+              innovationIds: ['banyuwangi-smart-kampung'],
+            },
+          });
+          expect(visit.errors?.[0]?.extensions).toMatchObject({
+            code: 'BAD_USER_INPUT',
+            field: 'startDate',
+          });
+          expect(await server.head()).toBe(before);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // On the day of the launch both are accepted.
+    const onTheDay = await server.gql(
+      `mutation($input: ReportMilestoneInput!) { reportMilestone(input: $input) { stage } }`,
+      {
+        input: {
+          adopterCode: '73.72',
+          innovationId: 'banyuwangi-smart-kampung',
+          kind: 'INTEREST_DECLARED',
+          occurredOn: SMART_KAMPUNG_LAUNCH,
+        },
+      },
+    );
+    expect(onTheDay.errors).toBeUndefined();
   }, 120_000);
 
   it('refuses impossible DateTime values and early reported dates with the field named', async () => {

@@ -11,7 +11,7 @@ const SMART = 'banyuwangi-smart-kampung';
 const REPORT = `mutation($input: ReportMilestoneInput!) { reportMilestone(input: $input) { stage } }`;
 const VISIT = `mutation($input: ReportStudyVisitInput!) { reportStudyVisit(input: $input) { id } }`;
 const day = (n: number) =>
-  new Date(Date.UTC(2015, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 
 let server: TestServer;
 beforeAll(async () => {

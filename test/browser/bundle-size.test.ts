@@ -25,19 +25,20 @@ beforeAll(async () => {
 const gzipped = (file: string) =>
   gzipSync(readFileSync(join(workbenchDir(), file)), { level: 9 }).length;
 
+/** A chunk and every chunk it imports statically. */
+function closure(key: string, files = new Set<string>()): Set<string> {
+  const chunk = manifest[key];
+  if (!chunk || files.has(chunk.file)) return files;
+  files.add(chunk.file);
+  for (const imported of chunk.imports ?? []) closure(imported, files);
+  return files;
+}
+
 /** The entry chunk and every chunk it imports statically: what the browser loads before drawing. */
 function initialFiles(): string[] {
   const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry);
   if (!entry) throw new Error('no entry chunk in the manifest');
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    for (const imported of chunk.imports ?? []) visit(imported);
-  };
-  visit(entry[0]);
-  return [...files];
+  return [...closure(entry[0])];
 }
 
 describe('the workbench bundle', () => {
@@ -53,6 +54,21 @@ describe('the workbench bundle', () => {
     );
     expect(files.length).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('measures each page’s JavaScript before it draws (the entry, its page chunk and their imports)', () => {
+    const pages = Object.keys(manifest).filter((key) => /src\/pages\/\w+\.tsx$/.test(key));
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    const sizes = pages.map((key) => {
+      const files = closure(key, new Set(initialFiles()));
+      const js = [...files].filter((file) => file.endsWith('.js'));
+      return `${key.replace(/.*\//, '')} ${(js.reduce((a, f) => a + gzipped(f), 0) / 1024).toFixed(1)} KB`;
+    });
+    console.log(
+      `initial JS per page, gzipped: ${sizes.join(', ')} (the network library loads later, when its panel draws)`,
+    );
+    for (const size of sizes)
+      expect(Number(size.split(' ')[1])).toBeLessThanOrEqual(BUDGET_BYTES / 1024);
   });
 
   it('keeps the network library out of the overview page', () => {

@@ -36,6 +36,24 @@ async function signIn(page: Page, token: string, role: string) {
   await page.locator(`[data-signed-in="${role}"]`).waitFor();
 }
 
+/** Nasional at OPERATIONAL counting verified milestones only: South Sumatra's count on the map. */
+async function verifiedLaunchesInSouthSumatra(page: Page) {
+  await page.goto(`${server.url}/#/nasional`);
+  await page.reload(); // a fresh page: the figures are asked again, not kept from the last visit
+  await page.selectOption('select[name="stage"]', 'OPERATIONAL');
+  await page.selectOption('select[name="verification"]', 'VERIFIED_ONLY');
+  await page.waitForFunction(() => {
+    const panels = [...document.querySelectorAll('[data-panel]')];
+    const href = document.querySelector('a[data-export]')?.getAttribute('href') ?? '';
+    return (
+      href.includes('minStage=OPERATIONAL') &&
+      href.includes('verification=VERIFIED_ONLY') &&
+      panels.every((p) => p.getAttribute('data-ready') === 'true')
+    );
+  });
+  return page.locator('path[data-province="ID-SS"]').getAttribute('data-count');
+}
+
 const launches = async () =>
   (await adoptionOf(server, '16.04', MPP)).milestones.filter((m) => m.kind === 'SERVICE_LAUNCHED');
 
@@ -177,7 +195,66 @@ describe('reporting and verifying in a real browser', { timeout: 180_000 }, () =
     await page.close();
   });
 
+  it('Lahat’s officer adds evidence to the launch later; a bad link is refused at its field', async () => {
+    const [launch] = await launches();
+    if (!launch) throw new Error('the launch was not recorded');
+    const evidenceOf = async () =>
+      (
+        await server.gql<{
+          adoptions: {
+            edges: Array<{
+              node: { milestones: Array<{ id: string; evidence: Array<{ title: string }> }> };
+            }>;
+          };
+        }>(
+          `query($f: AdoptionFilter) { adoptions(filter: $f) { edges { node { milestones { id evidence { title } } } } } }`,
+          { f: { adopterCode: '16.04', innovationId: MPP } },
+        )
+      ).data?.adoptions.edges[0]?.node.milestones.find((m) => m.id === launch.id)?.evidence ?? [];
+    const before = await evidenceOf();
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/#/lapor`);
+    await signIn(page, lahatToken, 'REGENCY');
+    const report = page.locator(`[data-report="${launch.id}"]`);
+    // The officer's own reports show the ministry's verdict on each.
+    expect(await report.locator('[data-verification]').getAttribute('data-verification')).toBe(
+      'UNVERIFIED',
+    );
+    await report.getByRole('button', { name: 'Tambah data dukung' }).click();
+    const form = report.locator('form[data-add-evidence]');
+    const prefix = `#ev-${launch.id.replace(/\W/g, '-')}-f-evidence-0-`;
+    await form.locator(`${prefix}title`).fill('Foto peresmian MPP Lahat');
+    await form.locator(`${prefix}url`).fill('ftp://example.org/peresmian.jpg');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForFunction(
+      (id) => (document.querySelector(id)?.textContent ?? '').length > 0,
+      `${prefix}url-error`,
+    );
+    expect(await page.getAttribute(`${prefix}url`, 'aria-invalid')).toBe('true');
+    expect(await evidenceOf()).toEqual(before);
+    await snapshot(page, 'lapor-evidence-refused');
+    await form.locator(`${prefix}url`).fill('https://example.org/peresmian.jpg');
+    await form.locator('button[type="submit"]').dblclick();
+    await report.getByText('Foto peresmian MPP Lahat').waitFor();
+    const after = await evidenceOf();
+    expect(after.map((e) => e.title)).toEqual([
+      ...before.map((e) => e.title),
+      'Foto peresmian MPP Lahat',
+    ]);
+    await snapshot(page, 'lapor-evidence');
+    await expectAccessible(page);
+    // The innovation page shows it at the milestone.
+    await page.goto(`${server.url}/#/inovasi/${MPP}`);
+    await page
+      .locator(`[data-milestone="${launch.id}"]`)
+      .getByText('Foto peresmian MPP Lahat')
+      .waitFor();
+    await page.close();
+  });
+
   it('the ministry verifies the launch from the queue and the verified figure changes', async () => {
+    const nasional = await browser.context.newPage();
+    expect(await verifiedLaunchesInSouthSumatra(nasional)).toBe('0');
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/#/verifikasi`);
     await timeUntilReady(page, 'verifikasi', () => signIn(page, TEST_ADMIN_TOKEN, 'ADMIN'));
@@ -196,6 +273,16 @@ describe('reporting and verifying in a real browser', { timeout: 180_000 }, () =
     );
     expect((await launches())[0]?.verification).toBe('VERIFIED');
     await item.waitFor({ state: 'detached' });
+    // Nasional's VERIFIED_ONLY figures are the server's: Lahat's verified launch now counts.
+    expect(await verifiedLaunchesInSouthSumatra(nasional)).toBe('1');
+    expect(
+      await nasional
+        .locator('[data-panel="top-innovations"] [data-ranked]')
+        .evaluateAll((rows) =>
+          rows.map((r) => [r.getAttribute('data-ranked'), r.getAttribute('data-count')]),
+        ),
+    ).toEqual([[MPP, '1']]);
+    await nasional.close();
 
     // A token for Kab. Semarang is shown once, then only its grant is listed.
     await page.fill('#f-regencyCode', '33.22');

@@ -94,6 +94,47 @@ describe('rankings', () => {
     ]);
     expect(data.topOrigins[0]?.regency.name).toBe('Kabupaten Banyuwangi');
   });
+
+  it('ranks provinces by adopting regencies, the figure a map colours by', async () => {
+    const provinces = async (args: string) =>
+      (
+        await ask<{
+          topProvinces: Array<{
+            rank: number;
+            count: number;
+            adoptions: number;
+            province: { code: string; name: string };
+          }>;
+        }>(`{ topProvinces${args} { rank count adoptions province { code name } } }`)
+      ).topProvinces.map((r) => [r.rank, r.province.code, r.count, r.adoptions]);
+    // South Sumatra: Lahat (3 adoptions) and OKU (1); Central Java: Kab. Semarang; South
+    // Kalimantan: Kotabaru; West Sulawesi: Pasangkayu.
+    expect(await provinces('')).toEqual([
+      [1, '16', 2, 4],
+      [2, '33', 1, 1],
+      [2, '63', 1, 1],
+      [2, '76', 1, 1],
+    ]);
+    // Launched: Lahat's and Pasangkayu's MPP.
+    expect(await provinces('(minStage: OPERATIONAL)')).toEqual([
+      [1, '16', 1, 1],
+      [1, '76', 1, 1],
+    ]);
+    // MoUs of 2019: Lahat (MPP, Smart Kampung), Kab. Semarang (MPP), Kotabaru (Smart Kampung).
+    expect(
+      await provinces('(filter: { period: { from: "2019-01-01", to: "2019-12-31" } })'),
+    ).toEqual([
+      [1, '16', 1, 2],
+      [1, '33', 1, 1],
+      [1, '63', 1, 1],
+    ]);
+    const [first] = (
+      await ask<{ topProvinces: Array<{ province: { name: string } }> }>(
+        '{ topProvinces(first: 1) { province { name } } }',
+      )
+    ).topProvinces;
+    expect(first?.province.name).toBe('Sumatera Selatan');
+  });
 });
 
 type Curve = {
@@ -327,6 +368,8 @@ describe('bad arguments', () => {
   it.each([
     ['{ topInnovations(first: 0) { rank } }', 'first'],
     ['{ topAdopters(first: 501) { rank } }', 'first'],
+    ['{ topProvinces(first: -1) { rank } }', 'first'],
+    ['{ topProvinces(filter: { provinceCode: "99" }) { rank } }', 'filter.provinceCode'],
     ['{ topOrigins(filter: { provinceCode: "99" }) { rank } }', 'filter.provinceCode'],
     [
       '{ topInnovations(filter: { period: { from: "2020-01-01", to: "2019-01-01" } }) { rank } }',

@@ -241,6 +241,63 @@ describe('CSV export', () => {
     expect(rows.length).toBe(data.adoptions.totalCount);
   });
 
+  // FigureFilter's verification and period: only those milestones count, so the export's
+  // adoptions are the ones the figures count, adopter by adopter and innovation by innovation.
+  const figureFilters: Array<[string, string, string]> = [
+    ['verification=VERIFIED_ONLY', '{ verification: VERIFIED_ONLY }', 'INTERESTED'],
+    ['verification=EXCLUDE_REJECTED&minStage=FUNDED', '{}', 'FUNDED'],
+    [
+      'verification=ANY&periodFrom=2024-01-01&periodTo=2024-12-31',
+      '{ verification: ANY, period: { from: "2024-01-01", to: "2024-12-31" } }',
+      'INTERESTED',
+    ],
+    [
+      'periodFrom=2019-02-26&minStage=AGREED&verification=EXCLUDE_REJECTED',
+      '{ period: { from: "2019-02-26" } }',
+      'AGREED',
+    ],
+  ];
+  it.each(figureFilters)(
+    'export rows under FigureFilter are the adoptions the rankings count: ?%s',
+    async (params, filter, minStage) => {
+      const rows = rowsOf(
+        (
+          await csv(
+            `/export/adoptions.csv?${params}${params.includes('minStage') ? '' : `&minStage=${minStage}`}`,
+          )
+        ).text,
+      );
+      const data = await ok<{
+        topAdopters: Array<{ count: number; regency: { code: string } }>;
+        topInnovations: Array<{ count: number; innovation: { id: string } }>;
+      }>(`{ topAdopters(minStage: ${minStage}, filter: ${filter}, first: 500) { count regency { code } }
+          topInnovations(minStage: ${minStage}, filter: ${filter}, first: 500) { count innovation { id } } }`);
+      const tally = (keys: string[]) => {
+        const counts = new Map<string, number>();
+        for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+        return Object.fromEntries([...counts].sort());
+      };
+      expect(rows.length).toBeGreaterThan(0);
+      expect(tally(rows.map((r) => r.adopter_code as string))).toEqual(
+        Object.fromEntries(data.topAdopters.map((r) => [r.regency.code, r.count]).sort()),
+      );
+      expect(tally(rows.map((r) => r.innovation_id as string))).toEqual(
+        Object.fromEntries(data.topInnovations.map((r) => [r.innovation.id, r.count]).sort()),
+      );
+    },
+  );
+
+  it('counts fewer adoptions with FigureFilter verification VERIFIED_ONLY than with ANY', async () => {
+    const verified = rowsOf((await csv('/export/adoptions.csv?verification=VERIFIED_ONLY')).text);
+    const any = rowsOf((await csv('/export/adoptions.csv?verification=ANY')).text);
+    expect(verified.length).toBeGreaterThan(0);
+    expect(verified.length).toBeLessThan(any.length);
+    const milestones = rowsOf(
+      (await csv('/export/milestones.csv?verification=VERIFIED_ONLY')).text,
+    );
+    expect(new Set(milestones.map((m) => m.verification))).toEqual(new Set(['VERIFIED']));
+  });
+
   it('exports the milestones of the same adoptions, with budget details', async () => {
     const rows = rowsOf(
       (await csv(`/export/milestones.csv?provinceCode=16&innovationId=${MPP}`)).text,
@@ -287,6 +344,10 @@ describe('CSV export', () => {
       ['adopterCode=16.04&adopterCode=16.03', 'adopterCode'],
       ["innovationId=x'%20OR%201=1--&provinceCode=16%3B", 'provinceCode'],
       ['occurredFrom=2024-02-01&occurredTo=2024-01-01', 'occurredTo'],
+      ['periodFrom=2024-13-01', 'periodFrom'],
+      ['periodFrom=2024-02-01&periodTo=2024-01-01', 'periodTo'],
+      ['verification=MAYBE', 'verification'],
+      ['period=2024', 'period'],
     ] as const) {
       const response = await fetch(`${server.url}/export/adoptions.csv?${params}`);
       expect(response.status, params).toBe(400);

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   EventStoreTimeoutError,
   KurrentDbEventStore,
+  UnsupportedLogError,
   UnsupportedServerError,
 } from '../../src/eventstore/kurrentdb.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
@@ -98,6 +99,25 @@ describe('the fake KurrentDB server, fault by fault', () => {
     expect(fake.calls.filter((c) => c.method === 'BatchAppend').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('an append that hangs while hundreds are in flight: the process survives, each is stored once', async () => {
+    // The client writes BatchAppend requests through a queue that, when the stream dies with
+    // requests still queued, rejects them inside an async executor nobody awaits: an unhandled
+    // rejection that ends the process. The adapter keeps few enough appends in flight that
+    // nothing queues there, and renewing the appending client after the hang is safe.
+    const streams = Array.from({ length: 600 }, () => `crowd-${randomUUID()}`);
+    fake.faults.appends.push('hang');
+    const results = await Promise.all(
+      streams.map((s) =>
+        store.append(s, [event('A', { pad: 'x'.repeat(20_000) })], {
+          expectedRevision: 'no_stream',
+        }),
+      ),
+    );
+    expect(results.every((r) => r.nextExpectedRevision === 0n)).toBe(true);
+    for (const s of streams.slice(0, 20)) expect(await store.readStream(s)).toHaveLength(1);
+    expect(fake.log.records.filter((r) => r.stream.startsWith('crowd-'))).toHaveLength(600);
+  });
+
   it('a subscription dropped while it delivers resumes from the last event handled: no gap, no duplicate', async () => {
     const s = `dropped-${randomUUID()}`;
     for (let i = 0; i < 120; i++)
@@ -182,9 +202,30 @@ describe('the fake KurrentDB server, fault by fault', () => {
 
   it('reads that hang or fail are retried under a deadline', async () => {
     const s = `reads-${randomUUID()}`;
-    await store.append(s, [event()], { expectedRevision: 'no_stream' });
+    const { position } = await store.append(s, [event()], { expectedRevision: 'no_stream' });
     fake.faults.reads.push('hang', 'unavailable');
     expect(await store.readStream(s)).toHaveLength(1);
+    fake.faults.reads.push('hang');
+    expect(await store.headPosition()).toBe(position);
+    fake.faults.reads.push('hang', 'unavailable');
+    expect((await store.readAll()).map((e) => e.streamName)).toContain(s);
     expect(fake.faults.reads).toEqual([]);
+  });
+
+  it('an event whose commit and prepare positions differ (an old explicit transaction) is refused, not dropped', async () => {
+    const s = `transaction-${randomUUID()}`;
+    await store.append(s, [event()], { expectedRevision: 'no_stream' });
+    const [record] = fake.log.writeRaw(s, [
+      {
+        id: randomUUID(),
+        type: 'InTransaction',
+        contentType: 'application/json',
+        data: Buffer.from('{}'),
+        metadata: Buffer.from('{}'),
+      },
+    ]);
+    if (record) record.prepare = record.position - 40n;
+    await expect(readAllPages(store)).rejects.toBeInstanceOf(UnsupportedLogError);
+    await expect(store.readStream(s)).rejects.toBeInstanceOf(UnsupportedLogError);
   });
 });

@@ -121,26 +121,145 @@ describe('two instances against one (fake) KurrentDB', () => {
     expect(after.data?.viewer.authenticated).toBe(false);
   }, 120_000);
 
-  it('an idempotency key used on A and retried on B stores once', async () => {
+  it('an idempotency key used on A and retried on B stores once, even before B has read A’s events', async () => {
     const a = await instance();
-    const b = await instance();
-    const register = `mutation($input: RegisterInnovationInput!) { registerInnovation(input: $input) { id name } }`;
-    const input = {
-      originCode: '35.10',
-      name: 'Inovasi lintas instans',
-      idempotencyKey: 'two-instances-1',
-    };
-    const first = await gql<{ registerInnovation: { id: string } }>(a, register, { input }, admin);
-    expect(first.errors).toBeUndefined();
-    const retry = await gql<{ registerInnovation: { id: string } }>(b, register, { input }, admin);
-    expect(retry.errors).toBeUndefined();
-    expect(retry.data?.registerInnovation.id).toBe(first.data?.registerInnovation.id);
-    const registered = fake.log.records.filter(
-      (r) =>
-        r.type === 'InnovationRegistered' &&
-        Buffer.from(r.data).toString().includes('Inovasi lintas instans'),
+    const lagFrom = fake.log.end;
+    const innovation = await gql<{ registerInnovation: { id: string } }>(
+      a,
+      'mutation { registerInnovation(input: { originCode: "35.10", name: "Mal lintas instans" }) { id } }',
+      {},
+      admin,
     );
-    expect(registered).toHaveLength(1);
+    const innovationId = innovation.data?.registerInnovation.id ?? '';
+    const report = `mutation($input: ReportMilestoneInput!) { reportMilestone(input: $input) { stage milestones { id kind } } }`;
+    const milestone = {
+      adopterCode: '16.04',
+      innovationId,
+      kind: 'AGREEMENT_SIGNED',
+      occurredOn: '2019-02-27',
+      idempotencyKey: 'two-instances-milestone',
+    };
+    const visitMutation = `mutation($input: ReportStudyVisitInput!) { reportStudyVisit(input: $input) { id retracted } }`;
+    const visit = {
+      hostCode: '35.10',
+      visitorCode: '76.01',
+      startDate: '2019-02-25',
+      endDate: '2019-02-27',
+      delegationSize: 60,
+      leader: 'Bupati Pasangkayu',
+      innovationIds: [innovationId],
+      idempotencyKey: 'two-instances-visit',
+    };
+    const issue = `mutation($input: IssueAccessTokenInput!) { issueAccessToken(input: $input) { token accessToken { id } } }`;
+    const grant = {
+      role: 'ANALYST',
+      label: 'Analis lintas instans',
+      idempotencyKey: 'two-instances-token',
+    };
+    const onA = {
+      milestone: await gql<{ reportMilestone: unknown }>(a, report, { input: milestone }, admin),
+      visit: await gql<{ reportStudyVisit: { id: string } }>(
+        a,
+        visitMutation,
+        { input: visit },
+        admin,
+      ),
+      token: await gql<{ issueAccessToken: { token: string; accessToken: { id: string } } }>(
+        a,
+        issue,
+        { input: grant },
+        admin,
+      ),
+    };
+    for (const answer of Object.values(onA)) expect(answer.errors).toBeUndefined();
+    const visitId = onA.visit.data?.reportStudyVisit.id ?? '';
+    const tokenId = onA.token.data?.issueAccessToken.accessToken.id ?? '';
+    // Retracted meanwhile: a retry of the report would now be a new visit in a new stream.
+    const retracted = await gql(
+      a,
+      'mutation($id: ID!) { retractStudyVisit(input: { visitId: $id, reason: "dilaporkan keliru" }) { id } }',
+      { id: visitId },
+      admin,
+    );
+    expect(retracted.errors).toBeUndefined();
+
+    // B starts now and its feed lags: its read model knows the log up to A's start (the admin
+    // token), none of these keys, so only the log can tell B that they are taken.
+    fake.faults.lagFrom = lagFrom;
+    try {
+      const b = await instance({}, false);
+      await vi.waitFor(
+        async () => {
+          const me = await gql<{ viewer: { authenticated: boolean } }>(
+            b,
+            '{ viewer { authenticated } }',
+            {},
+            admin,
+          );
+          expect(me.data?.viewer.authenticated).toBe(true);
+        },
+        { timeout: 30_000, interval: 100 },
+      );
+      const other = await gql(b, report, { input: { ...milestone, adopterCode: '33.22' } }, admin);
+      expect(other.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'idempotencyKey',
+      });
+      const mark = fake.calls.length;
+      const retries = {
+        milestone: gql<{ reportMilestone: unknown }>(b, report, { input: milestone }, admin),
+        visit: gql<{ reportStudyVisit: { id: string; retracted: boolean } }>(
+          b,
+          visitMutation,
+          { input: visit },
+          admin,
+        ),
+        token: gql<{ issueAccessToken: unknown }>(b, issue, { input: grant }, admin),
+      };
+      // Each retry has gone to the log (past B's read model) before B may catch up.
+      const read = (stream: (name: string) => boolean) =>
+        fake.calls.slice(mark).some((c) => c.stream !== undefined && stream(c.stream));
+      await vi.waitFor(
+        () => {
+          expect(read((s) => s === `adoption-16.04_${innovationId}`)).toBe(true);
+          expect(read((s) => s === `access-${tokenId}`)).toBe(true);
+          expect(read((s) => s.startsWith('idempotency-'))).toBe(true);
+        },
+        { timeout: 30_000, interval: 50 },
+      );
+      fake.faults.lagFrom = undefined;
+      const onB = {
+        milestone: await retries.milestone,
+        visit: await retries.visit,
+        token: await retries.token,
+      };
+      expect(onB.milestone.data).toEqual(onA.milestone.data);
+      expect(onB.visit.data?.reportStudyVisit).toEqual({ id: visitId, retracted: true });
+      expect(onB.token.data).toEqual({
+        issueAccessToken: { token: null, accessToken: { id: tokenId } },
+      });
+    } finally {
+      fake.faults.lagFrom = undefined;
+    }
+    const keyed = (key: string) =>
+      fake.log.records.filter((r) => {
+        const metadata = JSON.parse(Buffer.from(r.metadata).toString() || '{}') as {
+          idempotency?: { key?: string };
+        };
+        return metadata.idempotency?.key === key;
+      });
+    expect(keyed('two-instances-milestone')).toHaveLength(1);
+    expect(keyed('two-instances-visit')).toHaveLength(1);
+    expect(keyed('two-instances-token')).toHaveLength(1);
+    // The claims are in the log, the admin's business (one names a token grant).
+    const log = '{ events(first: 1000) { nodes { type } } }';
+    const types = async (headers: Record<string, string>) =>
+      (
+        (await gql<{ events: { nodes: Array<{ type: string }> } }>(a, log, {}, headers)).data
+          ?.events.nodes ?? []
+      ).map((n) => n.type);
+    expect((await types(admin)).filter((t) => t === 'IdempotencyKeyClaimed')).toHaveLength(3);
+    expect(await types({})).not.toContain('IdempotencyKeyClaimed');
   }, 120_000);
 
   it('a new instance listens at once: /health 200, /ready 503 while it catches up, then ready', async () => {

@@ -23,7 +23,7 @@ const CSV_HEADER = 'adopter_code,innovation_id,kind,occurred_on,note\n';
 /** Rows with a date of their own each (2010-01-01 plus their number of days). */
 const rowsFor = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => {
-    const day = new Date(Date.UTC(2010, 0, 1) + (i + from) * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(Date.UTC(2017, 0, 1) + (i + from) * 86_400_000).toISOString().slice(0, 10);
     const adopter = ['73.71', '16.04', '76.01', '33.22'][i % 4];
     return `${adopter},banyuwangi-smart-kampung,INTEREST_DECLARED,${day},row ${i + from}`;
   }).join('\n');

@@ -41,6 +41,24 @@ describe('Adoption decider', () => {
       .thenRejects('BAD_USER_INPUT', 'occurredOn');
   });
 
+  it('refuses a milestone dated before its innovation was launched', () => {
+    const early = milestone(1, { occurredOn: '1899-06-01' });
+    given(adoptionDecider)
+      .when({ ...report(early), launchedOn: '2017-10-06' })
+      .thenRejects('BAD_USER_INPUT', 'occurredOn');
+  });
+
+  it('accepts a milestone on the day of the launch, and any date when the launch is unknown', () => {
+    const onTheDay = milestone(1, { occurredOn: '2017-10-06' });
+    given(adoptionDecider)
+      .when({ ...report(onTheDay), launchedOn: '2017-10-06' })
+      .thenEmits([reported(onTheDay)]);
+    const old = milestone(2, { occurredOn: '1999-01-01' });
+    given(adoptionDecider)
+      .when({ ...report(old), launchedOn: undefined })
+      .thenEmits([reported(old)]);
+  });
+
   it('points study visits to reportStudyVisit', () => {
     given(adoptionDecider)
       .when(report(milestone(1, { kind: 'STUDY_VISIT' })))

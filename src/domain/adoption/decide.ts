@@ -40,6 +40,8 @@ export type ReportMilestone = {
    * visits' streams, so the caller counts them.
    */
   studyVisits?: number;
+  /** The innovation's launch (its `launchedOn`), when known: nothing is adopted before it. */
+  launchedOn?: string | undefined;
 };
 
 /**
@@ -104,7 +106,7 @@ export function decide(command: AdoptionCommand, state: AdoptionState): Adoption
 }
 
 function reportMilestone(
-  { data, today, studyVisits = 0 }: ReportMilestone,
+  { data, today, studyVisits = 0, launchedOn }: ReportMilestone,
   state: AdoptionState,
 ): AdoptionEvent[] {
   if (data.kind === 'STUDY_VISIT')
@@ -119,6 +121,11 @@ function reportMilestone(
     );
   if (data.occurredOn > today)
     throw badInput('occurredOn', `${data.occurredOn} is in the future (today is ${today})`);
+  if (launchedOn !== undefined && data.occurredOn < launchedOn)
+    throw badInput(
+      'occurredOn',
+      `${data.occurredOn} is before "${data.innovationId}" existed (launched ${launchedOn})`,
+    );
   if (data.knownOn !== undefined && (data.knownOn < data.occurredOn || data.knownOn > today))
     throw badInput(
       'knownOn',

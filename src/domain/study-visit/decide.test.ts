@@ -48,6 +48,26 @@ describe('StudyVisit decider', () => {
       .thenRejects('BAD_USER_INPUT', 'startDate');
   });
 
+  it('refuses a visit that starts before an innovation it studied was launched', () => {
+    given(studyVisitDecider)
+      .when({
+        ...report(visit({ startDate: '2017-10-05', endDate: '2017-10-07' })),
+        launchedOn: { 'banyuwangi-mal-pelayanan-publik': '2017-10-06' },
+      })
+      .thenRejects('BAD_USER_INPUT', 'startDate');
+  });
+
+  it('accepts a visit after the launch, or of an innovation whose launch is unknown', () => {
+    const after = visit();
+    given(studyVisitDecider)
+      .when({ ...report(after), launchedOn: { 'banyuwangi-mal-pelayanan-publik': '2017-10-06' } })
+      .thenEmits([{ type: 'StudyVisitReported', data: after }]);
+    const early = visit({ startDate: '1990-01-01', endDate: '1990-01-02' });
+    given(studyVisitDecider)
+      .when({ ...report(early), launchedOn: {} })
+      .thenEmits([{ type: 'StudyVisitReported', data: early }]);
+  });
+
   it('names the unknown innovation by its index', () => {
     given(studyVisitDecider)
       .when(report(visit({ innovationIds: ['banyuwangi-mal-pelayanan-publik', 'nope'] })))

@@ -13,6 +13,8 @@ export type ReportStudyVisit = {
   data: StudyVisitReported;
   /** Origin regency of each innovation studied (undefined when not registered). */
   originOf: Readonly<Record<string, string | undefined>>;
+  /** Launch date (`launchedOn`) of each innovation studied, when known. */
+  launchedOn?: Readonly<Record<string, string | undefined>>;
   /** Today in Asia/Jakarta (YYYY-MM-DD). */
   today: string;
   /**
@@ -56,7 +58,7 @@ export function decide(command: StudyVisitCommand, state: StudyVisitState): Stud
 }
 
 function report(
-  { data, originOf, today, identifiedByContent }: ReportStudyVisit,
+  { data, originOf, launchedOn = {}, today, identifiedByContent }: ReportStudyVisit,
   state: StudyVisitState,
 ) {
   if (state.status !== 'none' && identifiedByContent)
@@ -87,6 +89,12 @@ function report(
       throw badInput(
         `innovationIds.${i}`,
         `innovation "${id}" originates in ${origin}, not in the host regency ${data.hostCode}`,
+      );
+    const launched = launchedOn[id];
+    if (launched !== undefined && data.startDate < launched)
+      throw badInput(
+        'startDate',
+        `${data.startDate} is before "${id}" existed (launched ${launched}): it cannot have been studied then`,
       );
   });
   data.sites.forEach((site, i) => {

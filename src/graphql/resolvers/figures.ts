@@ -1,14 +1,16 @@
-import type { FigureFilter, FigureScope } from '../../../projections/figures/readers.js';
+import type { FigureFilter, FigureScope, RankedBy } from '../../../projections/figures/readers.js';
 import { badInput } from '../../domain/shared/errors.js';
 import type { GraphQLContext } from '../context.js';
 import type {
   InnovationRankResolvers,
   NetworkEdgeResolvers,
   NetworkNodeResolvers,
+  ProvinceRankResolvers,
   QueryResolvers,
   RegencyRankResolvers,
 } from '../generated.js';
 import { loaders } from '../loaders.js';
+import { deadlineOf } from '../time-budget.js';
 import { checkRange, innovationOf, regencyOf } from './shared.js';
 
 /**
@@ -57,55 +59,59 @@ function rankingSize(first: number | null | undefined): number {
   return size;
 }
 
+/** A ranking resolver: innovations, adopters, origins or provinces reaching `minStage`. */
+const ranking =
+  (by: RankedBy): NonNullable<QueryResolvers['topInnovations' | 'topAdopters' | 'topProvinces']> =>
+  (_, { minStage, filter, first }, ctx) =>
+    ctx.read.figures.ranking(
+      by,
+      minStage ?? 'AGREED',
+      checkedFilter(ctx, filter),
+      rankingSize(first),
+      deadlineOf(ctx),
+    );
+
+/**
+ * Each figure is computed by the analytics workers (src/read-model/analytics-pool.ts) within
+ * the query's time budget, or inline when the server runs none.
+ */
 export const figureQueries: Pick<
   QueryResolvers,
   | 'topInnovations'
   | 'topAdopters'
   | 'topOrigins'
+  | 'topProvinces'
   | 'adoptionCurve'
   | 'timeToStage'
   | 'diffusionNetwork'
 > = {
-  topInnovations: (_, { minStage, filter, first }, ctx) =>
-    ctx.read.figures.ranking(
-      'innovation',
-      minStage ?? 'AGREED',
-      checkedFilter(ctx, filter),
-      rankingSize(first),
-    ),
-  topAdopters: (_, { minStage, filter, first }, ctx) =>
-    ctx.read.figures.ranking(
-      'adopter',
-      minStage ?? 'AGREED',
-      checkedFilter(ctx, filter),
-      rankingSize(first),
-    ),
-  topOrigins: (_, { minStage, filter, first }, ctx) =>
-    ctx.read.figures.ranking(
-      'origin',
-      minStage ?? 'AGREED',
-      checkedFilter(ctx, filter),
-      rankingSize(first),
-    ),
+  topInnovations: ranking('innovation'),
+  topAdopters: ranking('adopter'),
+  topOrigins: ranking('origin'),
+  topProvinces: ranking('province'),
 
-  adoptionCurve: (_, args, ctx) => {
+  adoptionCurve: async (_, args, ctx) => {
     const filter = checkedFilter(ctx, args.filter);
     const scope = checkedScope(ctx, args);
     const stage = args.stage ?? 'AGREED';
     const interval = args.interval ?? 'YEAR';
     const clock = args.clock ?? 'OCCURRED';
-    return {
+    const curve = await ctx.read.figures.curve(
+      scope,
       stage,
       interval,
       clock,
-      ...ctx.read.figures.curve(scope, stage, interval, clock, filter),
-    };
+      filter,
+      deadlineOf(ctx),
+    );
+    return { stage, interval, clock, ...curve };
   },
 
-  timeToStage: (_, args, ctx) => {
+  timeToStage: async (_, args, ctx) => {
     const filter = checkedFilter(ctx, args.filter);
     const from = args.from ?? 'STUDY_VISIT';
-    return { from, ...ctx.read.figures.timeToStage(checkedScope(ctx, args), from, filter) };
+    const scope = checkedScope(ctx, args);
+    return { from, ...(await ctx.read.figures.timeToStage(scope, from, filter, deadlineOf(ctx))) };
   },
 
   diffusionNetwork: (_, args, ctx) => {
@@ -115,7 +121,7 @@ export const figureQueries: Pick<
         'give innovationId or originCode: the network of one innovation or one origin',
       );
     const filter = checkedFilter(ctx, args.filter);
-    return ctx.read.figures.network(checkedScope(ctx, args), filter);
+    return ctx.read.figures.network(checkedScope(ctx, args), filter, deadlineOf(ctx));
   },
 };
 
@@ -125,6 +131,14 @@ export const InnovationRank: InnovationRankResolvers = {
 
 export const RegencyRank: RegencyRankResolvers = {
   regency: (row, _, ctx) => regencyOf(ctx, row.key),
+};
+
+export const ProvinceRank: ProvinceRankResolvers = {
+  province: (row, _, ctx) => {
+    const province = ctx.regions.province(row.key);
+    if (!province) throw new Error(`province ${row.key} missing from the region data`);
+    return province;
+  },
 };
 
 export const NetworkNode: NetworkNodeResolvers = {

@@ -6,7 +6,7 @@ import { Adoption } from './adoption.js';
 import { AuditEvent } from './audit-event.js';
 import { BudgetTotal } from './budget-total.js';
 import { Diffusion } from './diffusion.js';
-import { InnovationRank, NetworkEdge, NetworkNode, RegencyRank } from './figures.js';
+import { InnovationRank, NetworkEdge, NetworkNode, ProvinceRank, RegencyRank } from './figures.js';
 import { Innovation } from './innovation.js';
 import { Milestone } from './milestone.js';
 import { MilestoneNotice } from './milestone-notice.js';
@@ -51,6 +51,7 @@ export const resolvers: Resolvers = {
   VisitOutcome,
   BudgetTotal,
   InnovationRank,
+  ProvinceRank,
   RegencyRank,
   NetworkNode,
   NetworkEdge,

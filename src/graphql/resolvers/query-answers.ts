@@ -2,6 +2,7 @@ import { MAX_SEARCH_WORDS } from '../../../projections/innovation-search/readers
 import { words } from '../../../projections/innovation-search/words.js';
 import { badInput } from '../../domain/shared/errors.js';
 import type { QueryResolvers } from '../generated.js';
+import { deadlineOf } from '../time-budget.js';
 import { checkRange, pageSize } from './shared.js';
 
 const MAX_SEARCH_RESULTS = 100;
@@ -37,12 +38,15 @@ export const answerQueries: Pick<
         'ledToNothingAfterMonths',
         `ledToNothingAfterMonths must be 1 to ${MAX_MONTHS}`,
       );
-    return ctx.read.visitOutcomes.ledToNothing({
-      months: ledToNothingAfterMonths,
-      today: new Date().toISOString().slice(0, 10),
-      hostCode,
-      visitorCode,
-    });
+    return ctx.read.visitOutcomes.ledToNothing(
+      {
+        months: ledToNothingAfterMonths,
+        today: new Date().toISOString().slice(0, 10),
+        hostCode,
+        visitorCode,
+      },
+      deadlineOf(ctx),
+    );
   },
 
   budgetTotals: (_, { groupBy, innovationId, originCode, fiscalYear, filter }, ctx) => {

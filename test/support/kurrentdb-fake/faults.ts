@@ -32,6 +32,12 @@ export interface Faults {
    * to serve a catch-up); stream reads and backward reads (the head) are answered.
    */
   stallCatchUp: boolean;
+  /**
+   * While set, forward `$all` reads and subscriptions deliver nothing at or past this position
+   * (an instance's feed lagging behind the log: its read model knows the start of the log, not
+   * the newest events); stream reads and the head are answered. Cleared, the rest follows.
+   */
+  lagFrom: bigint | undefined;
   /** Consumed one per append (Append or one BatchAppend request), in order. */
   appends: AppendFault[];
   /**
@@ -54,6 +60,7 @@ export interface Faults {
 export const newFaults = (): Faults => ({
   reads: [],
   stallCatchUp: false,
+  lagFrom: undefined,
   appends: [],
   dropSubscriptionAfterEvents: undefined,
   streamReadsWithoutPosition: false,

@@ -8,6 +8,11 @@
 export interface FakeRecord {
   /** Log position. Every gRPC append is an implicit transaction: commit == prepare. */
   position: bigint;
+  /**
+   * Set only by test set-up: the prepare position of an event written in an explicit transaction
+   * by an old server over TCP, which differs from its commit position (`position`).
+   */
+  prepare?: bigint;
   stream: string;
   revision: bigint;
   id: string;

@@ -32,6 +32,8 @@ const server = spawn(
   ],
   { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'inherit'] },
 );
+// However this process ends, the server it started ends with it.
+process.on('exit', () => server.kill('SIGTERM'));
 const { url } = await new Promise<{ url: string }>((resolve) =>
   createInterface({ input: server.stdout }).once('line', (l) => resolve(JSON.parse(l))),
 );

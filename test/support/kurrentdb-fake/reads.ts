@@ -34,7 +34,9 @@ export async function read(ctx: FakeServerContext, call: ReadCall): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 20));
   try {
     if (options.hasStream()) {
-      recordCall(ctx, 'Read', call, 'stream');
+      recordCall(ctx, 'Read', call, 'stream').stream = streamName(
+        options.getStream()?.getStreamIdentifier(),
+      );
       await readStream(ctx, call, options, structured);
     } else if (options.hasSubscription()) {
       recordCall(ctx, 'Read', call, 'subscription');
@@ -87,7 +89,7 @@ export function eventMessage(record: FakeRecord, structured: boolean, position =
     .setStreamIdentifier(streamIdentifier(record.stream))
     .setStreamRevision(record.revision.toString())
     .setCommitPosition(position.toString())
-    .setPreparePosition(position.toString())
+    .setPreparePosition((record.prepare ?? position).toString())
     .setCustomMetadata(record.metadata)
     .setData(record.data);
   const map = recorded.getMetadataMap();
@@ -178,11 +180,16 @@ async function readAll(
   let i = from === 'start' ? 0 : from === 'end' ? records.length : ctx.log.indexAtOrAfter(from);
   for (; sent < count && i < records.length; i++) {
     const record = records[i];
+    if (lagging(ctx, record)) return;
     if (!record || !matches(filter, record)) continue;
     if (!(await send(call, eventMessage(record, structured)))) return;
     sent++;
   }
 }
+
+/** Whether the `lagFrom` fault holds this record back from `$all` reads and subscriptions. */
+const lagging = (ctx: FakeServerContext, record: FakeRecord | undefined) =>
+  ctx.faults.lagFrom !== undefined && record !== undefined && record.position >= ctx.faults.lagFrom;
 
 function checkpointMessage(position: bigint) {
   const checkpoint = new streams.ReadResp.Checkpoint()
@@ -235,6 +242,8 @@ async function subscribeToAll(
   try {
     for (;;) {
       while (i < records.length) {
+        while (lagging(ctx, records[i]) && !call.cancelled)
+          await new Promise((resolve) => setTimeout(resolve, 20));
         const record = records[i++];
         if (!record) continue;
         lastConsidered = record.position;

@@ -20,6 +20,8 @@ export interface CallRecord {
   deadline: boolean;
   /** Subscription, stream read or $all read (Read only). */
   kind?: 'subscription' | 'stream' | 'all';
+  /** The stream read (stream reads only). */
+  stream?: string;
 }
 
 export interface FakeServerContext {

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Evidence, MilestoneRow, Stage } from '../lib/domain';
 import { fold } from '../lib/domain';
+import { exportUrl } from '../lib/figures';
 import { formatDate, t } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { href } from '../lib/router';
 import { StageBadge, VerificationBadge } from '../panels/Badges';
+import { ExportLink } from '../panels/ExportLink';
 import { Panel } from '../panels/Panel';
 
 const REGENCIES = `{ regencies { code name province { name } } }`;
@@ -153,49 +155,55 @@ export function Daerah({ param }: { param?: string }) {
         <Panel id="regency-adoptions" title={t('regencyAdoptions')} state={state} wide>
           {(data) =>
             data.regency?.adoptions.length ? (
-              <div class="scroll">
-                <table class="data stack">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('innovation')}</th>
-                      <th scope="col">{t('stage')}</th>
-                      <th scope="col">{t('milestones')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.regency.adoptions.map((a) => (
-                      <tr key={a.innovation.id} data-innovation={a.innovation.id}>
-                        <td>
-                          <a href={href('inovasi', a.innovation.id)}>{a.innovation.name}</a>
-                          <small class="sub">{a.innovation.origin.name}</small>
-                        </td>
-                        <td>
-                          <StageBadge stage={a.stage} />{' '}
-                          {a.suspended && <span class="badge">{t('suspended')}</span>}
-                        </td>
-                        <td>
-                          <ol class="plain">
-                            {a.milestones.map((m) => (
-                              <li key={m.id}>
-                                <span
-                                  style={
-                                    m.retracted ? { textDecoration: 'line-through' } : undefined
-                                  }
-                                >
-                                  {formatDate(m.occurredOn)} · {t(`kind_${m.kind}`)}
-                                </span>{' '}
-                                {!m.retracted && (
-                                  <VerificationBadge verification={m.verification} />
-                                )}
-                              </li>
-                            ))}
-                          </ol>
-                        </td>
+              <>
+                <ExportLink
+                  href={exportUrl('milestones', { adopterCode: code })}
+                  label={t('exportMilestones')}
+                />
+                <div class="scroll">
+                  <table class="data stack">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('innovation')}</th>
+                        <th scope="col">{t('stage')}</th>
+                        <th scope="col">{t('milestones')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                    </thead>
+                    <tbody>
+                      {data.regency.adoptions.map((a) => (
+                        <tr key={a.innovation.id} data-innovation={a.innovation.id}>
+                          <td>
+                            <a href={href('inovasi', a.innovation.id)}>{a.innovation.name}</a>
+                            <small class="sub">{a.innovation.origin.name}</small>
+                          </td>
+                          <td>
+                            <StageBadge stage={a.stage} />{' '}
+                            {a.suspended && <span class="badge">{t('suspended')}</span>}
+                          </td>
+                          <td>
+                            <ol class="plain">
+                              {a.milestones.map((m) => (
+                                <li key={m.id}>
+                                  <span
+                                    style={
+                                      m.retracted ? { textDecoration: 'line-through' } : undefined
+                                    }
+                                  >
+                                    {formatDate(m.occurredOn)} · {t(`kind_${m.kind}`)}
+                                  </span>{' '}
+                                  {!m.retracted && (
+                                    <VerificationBadge verification={m.verification} />
+                                  )}
+                                </li>
+                              ))}
+                            </ol>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
             ) : (
               <p>{t('none')}</p>
             )

@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AdoptionRow } from '../lib/adoption-rows';
-import type { Evidence, MilestoneRow, Stage } from '../lib/domain';
+import type { Evidence, MilestoneRow, Stage, VerificationFilter } from '../lib/domain';
+import { CURVE, type Curve, exportUrl, figureFilter } from '../lib/figures';
 import { formatDate, t } from '../lib/i18n';
 import { useLiveReports } from '../lib/live';
 import { type QueryState, useQuery } from '../lib/query';
 import { href } from '../lib/router';
 import { AdoptionCurve } from '../panels/AdoptionCurve';
 import { EvidenceList, StageBadge, VerificationBadge } from '../panels/Badges';
+import { BudgetTotalsPanel } from '../panels/BudgetTotals';
+import { ExportLink } from '../panels/ExportLink';
 import { Funnel, type StageCount } from '../panels/Funnel';
 import { InnovationNetwork } from '../panels/InnovationNetwork';
 import { Panel } from '../panels/Panel';
 import { StagePicker } from '../panels/StagePicker';
+import { TimeToStage } from '../panels/TimeToStage';
+import { VerificationPicker } from '../panels/VerificationPicker';
 
 const INNOVATIONS = `{ innovations { id name origin { code name } } }`;
 type InnovationList = {
@@ -22,11 +26,7 @@ const INNOVATION = `query WorkbenchInnovation($id: ID!) {
     id name description launchedOn
     origin { code name province { code name } }
     evidence { kind title url reference }
-    diffusion {
-      adoptions
-      funnel { stage reached current }
-      studyToStage { stage adoptions medianDays p75Days }
-    }
+    diffusion { adoptions funnel { stage reached current } }
     adoptions {
       adopter { code name province { code name } }
       stage maturity suspended
@@ -36,7 +36,7 @@ const INNOVATION = `query WorkbenchInnovation($id: ID!) {
 }`;
 
 interface InnovationAdoption {
-  adopter: AdoptionRow['adopter'];
+  adopter: { code: string; name: string; province: { code: string; name: string } };
   stage: Stage;
   maturity: string;
   suspended: boolean;
@@ -50,16 +50,7 @@ interface InnovationData {
     launchedOn: string | null;
     origin: { code: string; name: string; province: { code: string; name: string } };
     evidence: Evidence[];
-    diffusion: {
-      adoptions: number;
-      funnel: StageCount[];
-      studyToStage: Array<{
-        stage: Stage;
-        adoptions: number;
-        medianDays: number | null;
-        p75Days: number | null;
-      }>;
-    };
+    diffusion: { adoptions: number; funnel: StageCount[] };
     adoptions: InnovationAdoption[];
   } | null;
 }
@@ -85,7 +76,11 @@ function InnovationChooser() {
   );
 }
 
-/** Inovasi: one innovation's curve, funnel, time to stage, adopters and network. */
+/**
+ * Inovasi: one innovation's adopters, and the server's figures for it under the page's stage and
+ * verification choice: curve, time to stage, network and budget totals (the funnel counts every
+ * milestone that is not retracted: `Innovation.diffusion` takes no verification filter).
+ */
 export function Inovasi({ param }: { param?: string }) {
   if (!param) return <InnovationChooser />;
   return <InnovationPage id={param} />;
@@ -93,25 +88,16 @@ export function Inovasi({ param }: { param?: string }) {
 
 function InnovationPage({ id }: { id: string }) {
   const [stage, setStage] = useState<Stage>('AGREED');
+  const [verification, setVerification] = useState<VerificationFilter>('EXCLUDE_REJECTED');
   // Redrawn whenever a milestone of this origin's innovations is reported, no reload needed.
   const [originCode, setOriginCode] = useState<string | undefined>();
   const live = useLiveReports(originCode);
   const state = useQuery<InnovationData>(INNOVATION, { id }, { refresh: live });
+  const filter = figureFilter({ from: '', to: '', province: '', verification });
+  const curve = useQuery<Curve>(CURVE, { innovationId: id, stage, filter }, { refresh: live });
   const known = state.data?.innovation?.origin.code;
   useEffect(() => setOriginCode(known), [known]);
   const innovation = state.data?.innovation;
-  const rows: QueryState<AdoptionRow[]> = {
-    loading: state.loading,
-    error: state.error,
-    ...(innovation
-      ? {
-          data: innovation.adoptions.map((a) => ({
-            ...a,
-            innovation: { id: innovation.id, name: innovation.name, origin: innovation.origin },
-          })),
-        }
-      : {}),
-  };
   if (state.data && !innovation) return <p role="alert">{t('none')}</p>;
   return (
     <>
@@ -124,119 +110,96 @@ function InnovationPage({ id }: { id: string }) {
           {innovation.description && ` · ${innovation.description}`}
         </p>
       )}
+      <form class="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+        <VerificationPicker value={verification} onChange={setVerification} />
+      </form>
       <div class="grid">
-        <AdoptersPanel state={state} />
+        <AdoptersPanel state={state} id={id} />
         <AdoptionCurve
           id="s-curve"
           title={t('sCurveTitle')}
-          state={rows}
+          state={curve}
           stage={stage}
           controls={<StagePicker value={stage} onChange={setStage} />}
         />
         <Panel id="funnel" title={t('funnelTitle')} state={state}>
           {(data) => <Funnel funnel={data.innovation?.diffusion.funnel ?? []} />}
         </Panel>
-        <Panel id="durations" title={t('durationTitle')} state={state}>
-          {(data) => <Durations rows={data.innovation?.diffusion.studyToStage ?? []} />}
-        </Panel>
-        {innovation && <InnovationNetwork innovation={innovation} refresh={live} />}
+        <BudgetTotalsPanel filter={filter} innovationId={id} refresh={live} />
+        <TimeToStage innovationId={id} filter={filter} refresh={live} />
+        {innovation && (
+          <InnovationNetwork
+            innovationId={id}
+            originCode={innovation.origin.code}
+            filter={filter}
+            refresh={live}
+          />
+        )}
       </div>
     </>
   );
 }
 
-function Durations({
-  rows,
-}: {
-  rows: NonNullable<InnovationData['innovation']>['diffusion']['studyToStage'];
-}) {
-  const known = rows.filter((r) => r.adoptions > 0);
-  if (known.length === 0) return <p>{t('none')}</p>;
-  const days = (n: number | null) => (n === null ? '–' : Math.round(n).toString());
-  return (
-    <table class="data">
-      <thead>
-        <tr>
-          <th scope="col">{t('stage')}</th>
-          <th scope="col" class="num">
-            {t('adoptions')}
-          </th>
-          <th scope="col" class="num">
-            {t('medianDays')}
-          </th>
-          <th scope="col" class="num">
-            {t('p75Days')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {known.map((r) => (
-          <tr key={r.stage}>
-            <td>{t(`stage_${r.stage}`)}</td>
-            <td class="num">{r.adoptions}</td>
-            <td class="num">{days(r.medianDays)}</td>
-            <td class="num">{days(r.p75Days)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function AdoptersPanel({ state }: { state: QueryState<InnovationData> }) {
+function AdoptersPanel({ state, id }: { state: QueryState<InnovationData>; id: string }) {
   return (
     <Panel id="adopters" title={t('adoptersTitle')} state={state} wide>
       {(data) => {
         const adoptions = data.innovation?.adoptions ?? [];
         if (adoptions.length === 0) return <p>{t('none')}</p>;
         return (
-          <div class="scroll">
-            <table class="data stack">
-              <thead>
-                <tr>
-                  <th scope="col">{t('regency')}</th>
-                  <th scope="col">{t('stage')}</th>
-                  <th scope="col">{t('maturity')}</th>
-                  <th scope="col">{t('milestones')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {adoptions.map((a) => (
-                  <tr key={a.adopter.code} data-adopter={a.adopter.code}>
-                    <td>
-                      <a href={href('daerah', a.adopter.code)}>{a.adopter.name}</a>
-                      <small class="sub">{a.adopter.province.name}</small>
-                    </td>
-                    <td>
-                      <StageBadge stage={a.stage} />{' '}
-                      {a.suspended && <span class="badge">{t('suspended')}</span>}
-                    </td>
-                    <td>{t(`maturity_${a.maturity}` as never)}</td>
-                    <td>
-                      <ul class="plain">
-                        {a.milestones.map((m) => (
-                          <li key={m.id} data-milestone={m.id} data-kind={m.kind}>
-                            <span
-                              style={m.retracted ? { textDecoration: 'line-through' } : undefined}
-                            >
-                              {formatDate(m.occurredOn, 'short')} · {t(`kind_${m.kind}`)}
-                            </span>{' '}
-                            {m.retracted ? (
-                              <span class="badge">{t('retracted')}</span>
-                            ) : (
-                              <VerificationBadge verification={m.verification} />
-                            )}
-                            {m.mode && <small class="sub">{t(`mode_${m.mode}` as never)}</small>}
-                            <EvidenceList evidence={m.evidence} />
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
+          <>
+            <ExportLink
+              href={exportUrl('milestones', { innovationId: id })}
+              label={t('exportMilestones')}
+            />
+            <div class="scroll">
+              <table class="data stack">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('regency')}</th>
+                    <th scope="col">{t('stage')}</th>
+                    <th scope="col">{t('maturity')}</th>
+                    <th scope="col">{t('milestones')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {adoptions.map((a) => (
+                    <tr key={a.adopter.code} data-adopter={a.adopter.code}>
+                      <td>
+                        <a href={href('daerah', a.adopter.code)}>{a.adopter.name}</a>
+                        <small class="sub">{a.adopter.province.name}</small>
+                      </td>
+                      <td>
+                        <StageBadge stage={a.stage} />{' '}
+                        {a.suspended && <span class="badge">{t('suspended')}</span>}
+                      </td>
+                      <td>{t(`maturity_${a.maturity}` as never)}</td>
+                      <td>
+                        <ul class="plain">
+                          {a.milestones.map((m) => (
+                            <li key={m.id} data-milestone={m.id} data-kind={m.kind}>
+                              <span
+                                style={m.retracted ? { textDecoration: 'line-through' } : undefined}
+                              >
+                                {formatDate(m.occurredOn, 'short')} · {t(`kind_${m.kind}`)}
+                              </span>{' '}
+                              {m.retracted ? (
+                                <span class="badge">{t('retracted')}</span>
+                              ) : (
+                                <VerificationBadge verification={m.verification} />
+                              )}
+                              {m.mode && <small class="sub">{t(`mode_${m.mode}` as never)}</small>}
+                              <EvidenceList evidence={m.evidence} />
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         );
       }}
     </Panel>

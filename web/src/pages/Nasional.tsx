@@ -1,53 +1,64 @@
 import { useState } from 'preact/hooks';
-import { type AdoptionFilter, cleanFilter, useAdoptionRows } from '../lib/adoption-rows';
-import type { Stage } from '../lib/domain';
+import {
+  CURVE,
+  type Curve,
+  figureFilter,
+  initialFilters,
+  type PageFilters,
+  RANKINGS,
+  type Rankings,
+} from '../lib/figures';
 import { t } from '../lib/i18n';
+import { useQuery } from '../lib/query';
 import { AdoptionCurve } from '../panels/AdoptionCurve';
-import { ProvinceMap, useProvinces } from '../panels/ProvinceMap';
+import { BudgetTotalsPanel } from '../panels/BudgetTotals';
+import { ProvinceMap, useProvinceCounts, useProvinces } from '../panels/ProvinceMap';
 import { Ranking } from '../panels/Rankings';
 import { StagePicker } from '../panels/StagePicker';
+import { VerificationPicker } from '../panels/VerificationPicker';
 
-type VerificationChoice = '' | 'VERIFIED' | 'UNVERIFIED' | 'REJECTED';
-
-/** Nasional: the map by province, rankings and the national curve, under one set of filters. */
+/**
+ * Nasional: the map by province, rankings, the national curve and budget totals, all answered by
+ * the server's figures under one set of filters (stage, period, province, verification).
+ */
 export function Nasional() {
-  const [stage, setStage] = useState<Stage>('AGREED');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [province, setProvince] = useState('');
-  const [verification, setVerification] = useState<VerificationChoice>('');
+  const [filters, setFilters] = useState<PageFilters>(initialFilters);
+  const set = (patch: Partial<PageFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const provinces = useProvinces();
-  const filter: AdoptionFilter = cleanFilter({
-    minStage: stage,
-    provinceCode: province,
-    occurredBetween: { from, to },
-    ...(verification ? { verification } : {}),
-  });
-  const rows = useAdoptionRows(filter);
+  const filter = figureFilter(filters);
+  const variables = { stage: filters.stage, filter };
+  const rankings = useQuery<Rankings>(RANKINGS, variables);
+  const curve = useQuery<Curve>(CURVE, variables);
+  const counts = useProvinceCounts(rankings);
   return (
     <>
       <h1>{t('nasionalTitle')}</h1>
       <form class="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-        <StagePicker name="stage" value={stage} onChange={setStage} />
+        <StagePicker name="stage" value={filters.stage} onChange={(stage) => set({ stage })} />
         <label>
           {t('filterFrom')}
           <input
             type="date"
             name="from"
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
+            value={filters.from}
+            onChange={(e) => set({ from: e.currentTarget.value })}
           />
         </label>
         <label>
           {t('filterTo')}
-          <input type="date" name="to" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <input
+            type="date"
+            name="to"
+            value={filters.to}
+            onChange={(e) => set({ to: e.currentTarget.value })}
+          />
         </label>
         <label>
           {t('filterProvince')}
           <select
             name="province"
-            value={province}
-            onChange={(e) => setProvince(e.currentTarget.value)}
+            value={filters.province}
+            onChange={(e) => set({ province: e.currentTarget.value })}
           >
             <option value="">{t('allProvinces')}</option>
             {(provinces.data?.provinces ?? []).map((p) => (
@@ -57,32 +68,24 @@ export function Nasional() {
             ))}
           </select>
         </label>
-        <label>
-          {t('filterVerification')}
-          <select
-            name="verification"
-            value={verification}
-            onChange={(e) => setVerification(e.currentTarget.value as VerificationChoice)}
-          >
-            <option value="">{t('anyVerification')}</option>
-            <option value="VERIFIED">{t('verification_VERIFIED')}</option>
-            <option value="UNVERIFIED">{t('verification_UNVERIFIED')}</option>
-            <option value="REJECTED">{t('verification_REJECTED')}</option>
-          </select>
-        </label>
+        <VerificationPicker
+          value={filters.verification}
+          onChange={(verification) => set({ verification })}
+        />
       </form>
       <div class="grid">
-        <ProvinceMap state={rows} stage={stage} provinces={provinces} />
-        <Ranking kind="innovations" state={rows} />
-        <Ranking kind="adopters" state={rows} />
-        <Ranking kind="origins" state={rows} />
+        <ProvinceMap state={counts} filters={filters} provinces={provinces} />
+        <Ranking kind="innovations" state={rankings} />
+        <Ranking kind="adopters" state={rankings} />
+        <Ranking kind="origins" state={rankings} />
         <AdoptionCurve
           id="national-curve"
           title={t('curveTitle')}
-          state={rows}
-          stage={stage}
+          state={curve}
+          stage={filters.stage}
           wide
         />
+        <BudgetTotalsPanel filter={filter} />
       </div>
     </>
   );

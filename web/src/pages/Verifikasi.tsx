@@ -10,13 +10,13 @@ import { Panel } from '../panels/Panel';
 import { SignIn } from '../panels/SignIn';
 import { Tokens } from '../panels/Tokens';
 
-// Issue 12's FigureFilter (verification: VERIFIED_ONLY) is not in the schema yet; the filter the
-// API has today is AdoptionFilter.verification: adoptions with a counted milestone so verified.
+// The server's figure counting only verified milestones (FigureFilter VERIFIED_ONLY): adoptions
+// that reached a stage by a verified milestone, beside every adoption.
 const FIGURES = `{
-  verified: adoptions(filter: { verification: VERIFIED }, first: 1) { totalCount }
-  all: adoptions(first: 1) { totalCount }
+  verified: adoptionCurve(stage: INTERESTED, filter: { verification: VERIFIED_ONLY }) { adoptions }
+  all: adoptions(first: 0) { totalCount }
 }`;
-type Figures = { verified: { totalCount: number }; all: { totalCount: number } };
+type Figures = { verified: { adoptions: number }; all: { totalCount: number } };
 
 const QUEUE = `query WorkbenchQueue {
   adoptions(filter: { verification: UNVERIFIED }, first: 200) {
@@ -60,7 +60,7 @@ export function Verifikasi() {
           {(data) => (
             <dl class="figures">
               <dt>{t('figureVerified')}</dt>
-              <dd data-figure="verified">{formatNumber(data.verified.totalCount)}</dd>
+              <dd data-figure="verified">{formatNumber(data.verified.adoptions)}</dd>
               <dt>{t('figureAll')}</dt>
               <dd data-figure="all">{formatNumber(data.all.totalCount)}</dd>
             </dl>

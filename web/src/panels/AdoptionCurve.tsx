@@ -1,36 +1,25 @@
 import * as Plot from '@observablehq/plot';
 import type { ComponentChildren } from 'preact';
-import type { AdoptionRow } from '../lib/adoption-rows';
-import { reachedOn, type Stage } from '../lib/domain';
+import type { Stage } from '../lib/domain';
+import type { Curve } from '../lib/figures';
 import { t } from '../lib/i18n';
 import type { QueryState } from '../lib/query';
 import { Panel } from './Panel';
 import { PlotFigure } from './PlotFigure';
 
+/** A period of the server's curve, with its year as a number for the axis. */
 interface Period {
   year: number;
   inYear: number;
   cumulative: number;
 }
 
-/** Adoptions reaching `stage` per year of the milestone that reached it, and the running total. */
-export function curve(rows: AdoptionRow[], stage: Stage): Period[] {
-  const years = new Map<number, number>();
-  for (const row of rows) {
-    const date = reachedOn(row.milestones, stage);
-    if (date) years.set(Number(date.slice(0, 4)), (years.get(Number(date.slice(0, 4))) ?? 0) + 1);
-  }
-  if (years.size === 0) return [];
-  const first = Math.min(...years.keys());
-  const last = Math.max(...years.keys());
-  const periods: Period[] = [];
-  let cumulative = 0;
-  for (let year = first; year <= last; year++) {
-    cumulative += years.get(year) ?? 0;
-    periods.push({ year, inYear: years.get(year) ?? 0, cumulative });
-  }
-  return periods;
-}
+const periodsOf = (data: Curve): Period[] =>
+  data.adoptionCurve.periods.map((p) => ({
+    year: Number(p.period),
+    inYear: p.adoptions,
+    cumulative: p.cumulativeAdoptions,
+  }));
 
 /** Whole-number ticks (adoptions are counted), at most seven of them. */
 function wholeTicks(periods: Period[]) {
@@ -50,14 +39,14 @@ export function AdoptionCurve({
   wide?: boolean;
   id: string;
   title: string;
-  state: QueryState<AdoptionRow[]>;
+  state: QueryState<Curve>;
   stage: Stage;
   controls?: ComponentChildren;
 }) {
   return (
     <Panel id={id} title={title} state={state} wide={wide}>
-      {(rows) => {
-        const periods = curve(rows, stage);
+      {(data) => {
+        const periods = periodsOf(data);
         const caption = t('curveCaption', { stage: t(`stage_${stage}`) });
         if (periods.length === 0)
           return (
@@ -114,7 +103,7 @@ export function AdoptionCurve({
                 </thead>
                 <tbody>
                   {periods.map((p) => (
-                    <tr key={p.year}>
+                    <tr key={p.year} data-period={p.year} data-cumulative={p.cumulative}>
                       <td>{p.year}</td>
                       <td class="num">{p.inYear}</td>
                       <td class="num">{p.cumulative}</td>

@@ -1,68 +1,65 @@
 import type { Stage } from '../lib/domain';
+import type { FigureFilter } from '../lib/figures';
 import { t } from '../lib/i18n';
 import { useQuery } from '../lib/query';
-import { Network, type NetworkEdge, type NetworkNode, visitLabel } from './Network';
+import { Network, type NetworkEdge, visitLabel } from './Network';
 import { Panel } from './Panel';
 
-const VISITS = `query WorkbenchVisits($host: ID!) {
-  studyVisits(hostCode: $host) { id startDate retracted visitor { code name } innovations { id } }
+const NETWORK = `query WorkbenchNetwork($innovationId: ID, $filter: FigureFilter) {
+  diffusionNetwork(innovationId: $innovationId, filter: $filter) {
+    nodes { code regency { name } }
+    edges { kind from to date stage }
+  }
 }`;
-type Visits = {
-  studyVisits: Array<{
-    id: string;
-    startDate: string;
-    retracted: boolean;
-    visitor: { code: string; name: string };
-    innovations: Array<{ id: string }>;
-  }>;
+type Answer = {
+  diffusionNetwork: {
+    nodes: Array<{ code: string; regency: { name: string } }>;
+    edges: Array<{
+      kind: 'STUDY_VISIT' | 'ADOPTION';
+      from: string;
+      to: string;
+      date: string;
+      stage: Stage | null;
+    }>;
+  };
 };
 
-/** What the network needs of an innovation: its origin and its adopters' stages. */
-export interface NetworkInnovation {
-  id: string;
-  origin: { code: string; name: string };
-  adoptions: Array<{ adopter: { code: string; name: string }; stage: Stage }>;
-}
-
-/** The innovation's study visits (host → visitor) and adoptions (origin → adopter). */
+/** Who learned from whom, as the server answers it (`diffusionNetwork`) under the page's filter. */
 export function InnovationNetwork({
-  innovation,
+  innovationId,
+  originCode,
+  filter,
   refresh,
 }: {
-  innovation: NetworkInnovation;
+  innovationId: string;
+  originCode: string;
+  filter: FigureFilter;
   refresh: number;
 }) {
-  const visits = useQuery<Visits>(VISITS, { host: innovation.origin.code }, { refresh });
+  const state = useQuery<Answer>(NETWORK, { innovationId, filter }, { refresh });
   return (
-    <Panel id="network" title={t('networkTitle')} state={visits} wide>
+    <Panel id="network" title={t('networkTitle')} state={state} wide>
       {(data) => {
-        const nodes = new Map<string, NetworkNode>([
-          [
-            innovation.origin.code,
-            { id: innovation.origin.code, label: innovation.origin.name, origin: true },
-          ],
-        ]);
-        const edges: NetworkEdge[] = [];
-        for (const v of data.studyVisits) {
-          if (v.retracted || !v.innovations.some((i) => i.id === innovation.id)) continue;
-          nodes.set(v.visitor.code, { id: v.visitor.code, label: v.visitor.name });
-          edges.push({
-            source: innovation.origin.code,
-            target: v.visitor.code,
-            kind: 'visit',
-            label: visitLabel(v.startDate),
-          });
-        }
-        for (const a of innovation.adoptions) {
-          nodes.set(a.adopter.code, { id: a.adopter.code, label: a.adopter.name });
-          edges.push({
-            source: innovation.origin.code,
-            target: a.adopter.code,
-            kind: 'adoption',
-            label: t('edgeAdoption', { stage: t(`stage_${a.stage}`) }),
-          });
-        }
-        return <Network nodes={[...nodes.values()]} edges={edges} />;
+        const { nodes, edges } = data.diffusionNetwork;
+        const shown: NetworkEdge[] = edges.map((e) => ({
+          source: e.from,
+          target: e.to,
+          kind: e.kind === 'STUDY_VISIT' ? 'visit' : 'adoption',
+          label:
+            e.kind === 'STUDY_VISIT'
+              ? visitLabel(e.date)
+              : t('edgeAdoption', { stage: e.stage ? t(`stage_${e.stage}`) : '–' }),
+        }));
+        return (
+          <Network
+            nodes={nodes.map((n) => ({
+              id: n.code,
+              label: n.regency.name,
+              origin: n.code === originCode,
+            }))}
+            edges={shown}
+          />
+        );
       }}
     </Panel>
   );

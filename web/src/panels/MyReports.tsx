@@ -5,14 +5,15 @@ import { formatDate, t } from '../lib/i18n';
 import { useQuery } from '../lib/query';
 import { href } from '../lib/router';
 import { token } from '../lib/session';
-import { VerificationBadge } from './Badges';
+import { AddEvidence } from './AddEvidence';
+import { EvidenceList, VerificationBadge } from './Badges';
 import { Panel } from './Panel';
 
 const REPORTS = `query WorkbenchReports($code: ID!) {
   regency(code: $code) {
     adoptions {
       innovation { id name }
-      milestones { id kind occurredOn retracted verification reportedBy }
+      milestones { id kind occurredOn retracted verification reportedBy evidence { kind title url reference } }
     }
   }
 }`;
@@ -25,10 +26,14 @@ const RETRACT = `mutation WorkbenchRetract($input: RetractMilestoneInput!) {
   retractMilestone(input: $input) { stage }
 }`;
 
-/** The regency's milestones with their verification, each retractable with a reason. */
+/**
+ * The regency's milestones with their verification, each retractable with a reason and open to
+ * more evidence (the server refuses what the regency may not do, e.g. retract what the ministry
+ * verified, and says why).
+ */
 export function MyReports({ regencyCode, refresh }: { regencyCode: string; refresh: number }) {
-  const [retracted, setRetracted] = useState(0);
-  const state = useQuery<Reports>(REPORTS, { code: regencyCode }, { refresh: refresh + retracted });
+  const [changed, setChanged] = useState(0);
+  const state = useQuery<Reports>(REPORTS, { code: regencyCode }, { refresh: refresh + changed });
   return (
     <Panel id="my-reports" title={t('myReports')} state={state}>
       {(data) => {
@@ -42,7 +47,7 @@ export function MyReports({ regencyCode, refresh }: { regencyCode: string; refre
         return (
           <ul class="plain">
             {rows.map((m) => (
-              <Report key={m.id} milestone={m} onRetracted={() => setRetracted((n) => n + 1)} />
+              <Report key={m.id} milestone={m} onChanged={() => setChanged((n) => n + 1)} />
             ))}
           </ul>
         );
@@ -53,10 +58,10 @@ export function MyReports({ regencyCode, refresh }: { regencyCode: string; refre
 
 function Report({
   milestone: m,
-  onRetracted,
+  onChanged,
 }: {
   milestone: MilestoneRow & { innovation: { id: string; name: string } };
-  onRetracted: () => void;
+  onChanged: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -75,10 +80,14 @@ function Report({
       ) : (
         <VerificationBadge verification={m.verification} />
       )}
+      {m.evidence && <EvidenceList evidence={m.evidence} />}
       {!m.retracted && !open && (
-        <button type="button" class="danger" onClick={() => setOpen(true)}>
-          {t('retract')}
-        </button>
+        <div class="row">
+          <button type="button" class="danger" onClick={() => setOpen(true)}>
+            {t('retract')}
+          </button>
+          <AddEvidence milestoneId={m.id} onAdded={onChanged} />
+        </div>
       )}
       {open && (
         <form
@@ -93,7 +102,7 @@ function Report({
                 token.value,
               );
               setOpen(false);
-              onRetracted();
+              onChanged();
             } catch (err) {
               setError(
                 err instanceof ApiError ? (err.byField().reason ?? err.message) : String(err),

@@ -1,11 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import type { AdoptionRow } from '../lib/adoption-rows';
-import { downloadCsv } from '../lib/csv';
-import type { Stage } from '../lib/domain';
+import { exportUrl, type PageFilters, type Rankings } from '../lib/figures';
 import { formatNumber, t } from '../lib/i18n';
 import { ISO_OF_PROVINCE, shapes } from '../lib/provinces';
 import type { QueryState } from '../lib/query';
 import { useQuery } from '../lib/query';
+import { ExportLink } from './ExportLink';
 import { Panel } from './Panel';
 import { PlotFigure } from './PlotFigure';
 
@@ -28,39 +27,41 @@ const SCALE = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c'];
 const colour = (count: number, max: number) =>
   count === 0 ? NONE : (SCALE[Math.max(0, Math.ceil((count / max) * SCALE.length) - 1)] ?? NONE);
 
-/** Distinct adopting regencies per province among the rows shown. */
-export function adoptersByProvince(rows: AdoptionRow[]) {
-  const byProvince = new Map<string, Set<string>>();
-  for (const row of rows) {
-    const set = byProvince.get(row.adopter.province.code) ?? new Set();
-    set.add(row.adopter.code);
-    byProvince.set(row.adopter.province.code, set);
-  }
-  return byProvince;
+/** Adopting regencies (that reached the stage) per province code. */
+export type ProvinceCounts = Map<string, number>;
+
+/** Adopting regencies per province: the server's `topProvinces` ranking, every province asked. */
+export function useProvinceCounts(rankings: QueryState<Rankings>): QueryState<ProvinceCounts> {
+  const ranked = rankings.data?.topProvinces;
+  return {
+    loading: rankings.loading,
+    error: rankings.error,
+    ...(ranked ? { data: new Map(ranked.map((r) => [r.province.code, r.count])) } : {}),
+  };
 }
 
 export function ProvinceMap({
   state,
-  stage,
+  filters,
   provinces,
 }: {
-  state: QueryState<AdoptionRow[]>;
-  stage: Stage;
+  state: QueryState<ProvinceCounts>;
+  filters: PageFilters;
   provinces: QueryState<ProvinceList>;
 }) {
+  const stage = filters.stage;
   return (
     <Panel id="map" title={t('mapTitle')} state={state} wide>
-      {(rows) => {
-        const counts = adoptersByProvince(rows);
+      {(counts) => {
         const all = provinces.data?.provinces ?? [];
         const table = all
-          .map((p) => ({ ...p, adopters: counts.get(p.code)?.size ?? 0 }))
+          .map((p) => ({ ...p, adopters: counts.get(p.code) ?? 0 }))
           .filter((p) => p.adopters > 0)
           .sort((a, b) => b.adopters - a.adopters || a.name.localeCompare(b.name));
         const byShape = new Map<string, number>();
-        for (const [code, set] of counts) {
+        for (const [code, count] of counts) {
           const iso = ISO_OF_PROVINCE[code];
-          if (iso) byShape.set(iso, (byShape.get(iso) ?? 0) + set.size);
+          if (iso) byShape.set(iso, (byShape.get(iso) ?? 0) + count);
         }
         const max = Math.max(0, ...byShape.values());
         const indonesia = shapes.filter((s) => s.indonesian);
@@ -111,7 +112,9 @@ export function ProvinceMap({
                 </>
               )}
             </p>
-            <p class="attribution">{t('mapAttribution')}</p>
+            <p class="attribution">
+              {t('mapAttribution')} {t('mapPapua')}
+            </p>
             <table class="data">
               <caption class="sr-only">{caption}</caption>
               <thead>
@@ -136,19 +139,7 @@ export function ProvinceMap({
                 ))}
               </tbody>
             </table>
-            <button
-              type="button"
-              class="secondary"
-              onClick={() =>
-                downloadCsv(
-                  'replika-provinsi.csv',
-                  ['province_code', 'province', 'adopters'],
-                  table.map((p) => [p.code, p.name, p.adopters]),
-                )
-              }
-            >
-              {t('exportCsv')}
-            </button>
+            <ExportLink href={exportUrl('adoptions', { filters })} label={t('exportAdoptions')} />
           </>
         );
       }}
