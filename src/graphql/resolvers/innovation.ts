@@ -3,6 +3,7 @@ import type { AtTime } from '../../../projections/timeline/time-point.js';
 import { stageRank } from '../../domain/adoption/stages.js';
 import type { InnovationResolvers } from '../generated.js';
 import { loaders } from '../loaders.js';
+import { deadlineOf } from '../time-budget.js';
 import { regencyOf, timePoint } from './shared.js';
 
 export const Innovation: InnovationResolvers = {
@@ -19,5 +20,6 @@ export const Innovation: InnovationResolvers = {
       innovation.id,
       window,
       timePoint({ asOf, knownAt }, innovation as AtTime<InnovationRow>),
+      deadlineOf(ctx),
     ),
 };

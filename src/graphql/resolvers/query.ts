@@ -10,6 +10,7 @@ import { InvalidPositionError } from '../../eventstore/port.js';
 import { visibleEvents } from '../event-visibility.js';
 import type { QueryResolvers } from '../generated.js';
 import { draftReport } from '../news-drafts.js';
+import { deadlineOf } from '../time-budget.js';
 import { figureQueries } from './figures.js';
 import { answerQueries } from './query-answers.js';
 import { checkRange, instant, pageSize, timePoint } from './shared.js';
@@ -56,14 +57,24 @@ export const Query: QueryResolvers = {
   diffusion: (_, { innovationId, window, asOf, knownAt }, ctx) => {
     checkRange('window', window);
     return ctx.read.innovations.innovation(innovationId)
-      ? ctx.read.timeline.diffusion(innovationId, window, timePoint({ asOf, knownAt }))
+      ? ctx.read.timeline.diffusion(
+          innovationId,
+          window,
+          timePoint({ asOf, knownAt }),
+          deadlineOf(ctx),
+        )
       : null;
   },
   originDiffusion: (_, { originCode, window, asOf, knownAt }, ctx) => {
     checkRange('window', window);
     if (!ctx.regions.regency(originCode))
       throw badInput('originCode', `${originCode} is not a kabupaten/kota code`);
-    return ctx.read.timeline.originDiffusion(originCode, window, timePoint({ asOf, knownAt }));
+    return ctx.read.timeline.originDiffusion(
+      originCode,
+      window,
+      timePoint({ asOf, knownAt }),
+      deadlineOf(ctx),
+    );
   },
 
   events: async (_, { stream, first, after }, ctx) => {

@@ -1,5 +1,6 @@
 import type { RegencyResolvers } from '../generated.js';
 import { loaders } from '../loaders.js';
+import { deadlineOf } from '../time-budget.js';
 import { timePoint } from './shared.js';
 
 export const Regency: RegencyResolvers = {
@@ -14,5 +15,10 @@ export const Regency: RegencyResolvers = {
   adoptions: (regency, { asOf, knownAt }, ctx) =>
     loaders(ctx).adoptionsOfAdopter(timePoint({ asOf, knownAt })).load(regency.code),
   diffusion: (regency, { window, asOf, knownAt }, ctx) =>
-    ctx.read.timeline.originDiffusion(regency.code, window, timePoint({ asOf, knownAt })),
+    ctx.read.timeline.originDiffusion(
+      regency.code,
+      window,
+      timePoint({ asOf, knownAt }),
+      deadlineOf(ctx),
+    ),
 };
