@@ -8,7 +8,7 @@ import {
   type TimePoint,
 } from '../timeline/time-point.js';
 import type { AdoptionSort } from './cursor.js';
-import { type AnalystAdoptionFilter, conditions, SORT_COLUMN } from './list.js';
+import { type AnalystAdoptionFilter, conditions, SORT_COLUMN, scopeColumns } from './list.js';
 
 /**
  * Which milestones count, as a `FigureFilter` says (verification class, period): the adoptions
@@ -109,12 +109,7 @@ function selected(
   if (narrowed && !isSet(at)) at = FOREVER;
   const source = adoptionSource(
     at,
-    [
-      { column: 'adopter_code', value: filter.adopterCode },
-      { column: 'innovation_id', value: filter.innovationId },
-      { column: 'origin_code', value: filter.originCode },
-      { column: 'province_code', value: filter.provinceCode },
-    ],
+    scopeColumns(filter),
     params,
     narrowed ? countingConditions('t', counting, params) : [],
   );

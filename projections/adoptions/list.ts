@@ -63,16 +63,7 @@ export class AdoptionLists {
     at?: TimePoint,
   ): { rows: AtTime<AdoptionRow>[]; keys: unknown[]; totalCount: number; hasNextPage: boolean } {
     const params: Params = {};
-    const source = adoptionSource(
-      at,
-      [
-        { column: 'adopter_code', value: filter.adopterCode },
-        { column: 'innovation_id', value: filter.innovationId },
-        { column: 'origin_code', value: filter.originCode },
-        { column: 'province_code', value: filter.provinceCode },
-      ],
-      params,
-    );
+    const source = adoptionSource(at, scopeColumns(filter), params);
     const condition = conditions(filter, at, params);
     const totalCount = (
       this.db
@@ -131,6 +122,16 @@ export class AdoptionLists {
     }
     return out;
   }
+}
+
+/** The filter's scope, pushed into the milestone timeline before adoptions are added up. */
+export function scopeColumns(filter: AnalystAdoptionFilter) {
+  return [
+    { column: 'adopter_code', value: filter.adopterCode },
+    { column: 'innovation_id', value: filter.innovationId },
+    { column: 'origin_code', value: filter.originCode },
+    { column: 'province_code', value: filter.provinceCode },
+  ];
 }
 
 /** The filter as SQL conditions on the adoption source (alias `a`). */

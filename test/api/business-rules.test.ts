@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { milestoneInput, visitInput } from '../support/report-inputs.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 /** The reporting rules of issue 4, each over HTTP: a clear error naming the field, nothing written. */
@@ -8,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.destroy());
 
-const SMART = 'banyuwangi-smart-kampung';
 const REPORT = `mutation($input: ReportMilestoneInput!) { reportMilestone(input: $input) { stage suspended } }`;
 const VISIT = `mutation($input: ReportStudyVisitInput!) { reportStudyVisit(input: $input) { id } }`;
 const REGISTER = `mutation($input: RegisterInnovationInput!) { registerInnovation(input: $input) { id } }`;
@@ -16,23 +16,8 @@ const ISSUE = `mutation($input: IssueAccessTokenInput!) { issueAccessToken(input
 const RETRACT_VISIT = `mutation($input: RetractStudyVisitInput!) { retractStudyVisit(input: $input) { id } }`;
 const REJECT = `mutation($input: RejectMilestoneInput!) { rejectMilestone(input: $input) { id } }`;
 
-const milestone = (over: Record<string, unknown> = {}) => ({
-  adopterCode: '73.71',
-  innovationId: SMART,
-  kind: 'INTEREST_DECLARED',
-  occurredOn: '2021-01-04',
-  ...over,
-});
-const visit = (over: Record<string, unknown> = {}) => ({
-  hostCode: '35.10',
-  visitorCode: '73.71',
-  startDate: '2021-01-04',
-  endDate: '2021-01-05',
-  delegationSize: 10,
-  leader: 'Wali Kota Makassar',
-  innovationIds: [SMART],
-  ...over,
-});
+const milestone = milestoneInput;
+const visit = visitInput;
 const long = (n: number) => 'x'.repeat(n);
 
 async function refused(query: string, input: unknown, code: string, field: string) {

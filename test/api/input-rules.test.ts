@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { milestoneInput, visitInput } from '../support/report-inputs.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 /** Rules of input every entry point shares: positions, text, dates, and how errors read. */
@@ -8,26 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.destroy());
 
-const SMART = 'banyuwangi-smart-kampung';
 const REPORT = `mutation($input: ReportMilestoneInput!) { reportMilestone(input: $input) { milestones { note } } }`;
 const VISIT = `mutation($input: ReportStudyVisitInput!) { reportStudyVisit(input: $input) { id leader note } }`;
-const milestone = (over: Record<string, unknown> = {}) => ({
-  adopterCode: '73.71',
-  innovationId: SMART,
-  kind: 'INTEREST_DECLARED',
-  occurredOn: '2021-01-04',
-  ...over,
-});
-const visit = (over: Record<string, unknown> = {}) => ({
-  hostCode: '35.10',
-  visitorCode: '73.71',
-  startDate: '2021-01-04',
-  endDate: '2021-01-05',
-  delegationSize: 10,
-  leader: 'Wali Kota Makassar',
-  innovationIds: [SMART],
-  ...over,
-});
+const milestone = milestoneInput;
+const visit = visitInput;
 
 async function refused(query: string, variables: unknown, code: string, field: string) {
   const before = await server.head();
