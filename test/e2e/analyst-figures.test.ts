@@ -14,14 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.destroy());
 
-async function ask<T = Record<string, unknown>>(
-  query: string,
-  variables?: Record<string, unknown>,
-) {
-  const { data, errors } = await server.gql<T>(query, variables);
-  expect(errors).toBeUndefined();
-  return data as T;
-}
+const ask = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  server.data<T>(query, variables);
 
 type Ranking = Array<{ rank: number; count: number; key: string }>;
 const INNOVATION_RANKS = `rank count innovation { id }`;

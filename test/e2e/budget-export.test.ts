@@ -20,11 +20,8 @@ const MPP = 'banyuwangi-mal-pelayanan-publik';
 const KAMPUNG = 'banyuwangi-smart-kampung';
 const BIG = '900000000000000000';
 
-async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await server.gql<T>(query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data as T;
-}
+const ok = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  server.data<T>(query, variables);
 
 async function budget(
   adopterCode: string,

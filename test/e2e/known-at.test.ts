@@ -14,11 +14,8 @@ import { startServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/serve
 let server: TestServer;
 const MPP = 'banyuwangi-mal-pelayanan-publik';
 
-async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await server.gql<T>(query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data as T;
-}
+const ok = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  server.data<T>(query, variables);
 
 beforeAll(async () => {
   server = await startServer({ demo: true });

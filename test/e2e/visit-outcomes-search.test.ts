@@ -15,11 +15,8 @@ import { startServer, type TestServer } from '../support/server.js';
 let server: TestServer;
 const MPP = 'banyuwangi-mal-pelayanan-publik';
 
-async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await server.gql<T>(query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data as T;
-}
+const ok = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  server.data<T>(query, variables);
 
 beforeAll(async () => {
   server = await startServer({ demo: true });

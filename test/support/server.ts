@@ -36,6 +36,8 @@ export interface TestServer {
   gql: Gql;
   /** `gql` with another token (`null`: none at all). */
   as(token: string | null): Gql;
+  /** `gql`'s data, failing the test (with the errors) when the answer has any. */
+  data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** The global log's head position, straight from the event store. */
   head(): Promise<bigint>;
   stop(): Promise<void>;
@@ -92,6 +94,11 @@ export async function startServer(
     dataDir,
     gql: post(config.adminToken ?? null),
     as: post,
+    async data<T>(query: string, variables?: Record<string, unknown>) {
+      const { data, errors } = await server.gql<T>(query, variables);
+      if (errors) throw new Error(`the answer has errors: ${JSON.stringify(errors)}`);
+      return data as T;
+    },
     head: () => replika.store.headPosition(),
     stop: () => replika.close(),
     async restart() {
