@@ -30,7 +30,7 @@ export function adoptionsInBulk(db: Database.Database, t: TableNames): BulkFold 
   return {
     apply(event) {
       const at = event.recordedAt.getTime();
-      const position = Number(event.position);
+      const position = event.position;
       switch (event.type) {
         case 'MilestoneReported':
         case 'StudyVisitReported':
@@ -87,8 +87,8 @@ const SUSPENDED = 4; // its latest switch so far is a suspension
 /**
  * The folded adoptions, one slot each in the order first seen, as columns of typed arrays
  * (~70 bytes an adoption, where an object with its summary took ~400): texts and dates as
- * indexes into tables of the distinct ones (index 0 stands for '' or "none"), log positions and
- * times as doubles (exact below 2^53), and the slot of an (adopter, innovation) found through an
+ * indexes into tables of the distinct ones (index 0 stands for '' or "none"), log positions as
+ * 64-bit integers, times as epoch milliseconds, and the slot of an (adopter, innovation) found through an
  * open-addressing hash table over the slots.
  */
 class FoldedAdoptions {
@@ -106,12 +106,12 @@ class FoldedAdoptions {
   private lastOn = new Uint32Array(this.capacity);
   /** The latest SUSPENDED / RESUMED so far: its day and reporting order (log position). */
   private switchOn = new Uint32Array(this.capacity);
-  private switchOrder = new Float64Array(this.capacity);
+  private switchOrder = new BigInt64Array(this.capacity);
   /** The log position of the adoption's first event (its rows lie near it in the table). */
-  private firstPosition = new Float64Array(this.capacity);
+  private firstPosition = new BigInt64Array(this.capacity);
   /** The last event that touched the adoption: its row's updated_at (epoch ms) and position. */
   private at = new Float64Array(this.capacity);
-  private lastPosition = new Float64Array(this.capacity);
+  private lastPosition = new BigInt64Array(this.capacity);
   /** Slot + 1 by hash of (adopter, innovation), 0 for empty; at most half full. */
   private table = new Int32Array(this.capacity * 2);
 
@@ -121,7 +121,7 @@ class FoldedAdoptions {
     innovationId: string,
     origin: string,
     at: number,
-    position: number,
+    position: bigint,
   ): number {
     const a = this.texts.indexOf(adopterCode);
     const n = this.texts.indexOf(innovationId);
@@ -165,12 +165,12 @@ class FoldedAdoptions {
   }
 
   /** A SUSPENDED / RESUMED switch: it decides `suspended` if it is the latest so far. */
-  switched(i: number, occurredOn: string, order: number, suspended: boolean): void {
+  switched(i: number, occurredOn: string, order: bigint, suspended: boolean): void {
     const on = this.switchOn[i] as number;
     const latest =
       on === 0 ||
       occurredOn > this.days.at(on) ||
-      (occurredOn === this.days.at(on) && order > (this.switchOrder[i] as number));
+      (occurredOn === this.days.at(on) && order > (this.switchOrder[i] as bigint));
     if (!latest) return;
     this.switchOn[i] = this.days.indexOf(occurredOn);
     this.switchOrder[i] = order;
@@ -206,15 +206,18 @@ class FoldedAdoptions {
   });
   origin = (i: number) => this.texts.at(this.originOf[i] as number);
   updatedAt = (i: number) => new Date(this.at[i] as number).toISOString();
-  position = (i: number) => BigInt(this.lastPosition[i] as number);
+  position = (i: number) => this.lastPosition[i] as bigint;
 
   /** The adoptions a retraction touched, in log order of their first event. */
   recounts(): number[] {
     const slots: number[] = [];
     for (let i = 0; i < this.size; i++) if (this.recounted(i)) slots.push(i);
-    return slots.sort(
-      (x, y) => (this.firstPosition[x] as number) - (this.firstPosition[y] as number),
-    );
+    const first = this.firstPosition;
+    return slots.sort((x, y) => {
+      const a = first[x] as bigint;
+      const b = first[y] as bigint;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
   }
 
   /** The slots in primary-key order (adopter_code, innovation_id). */
@@ -241,9 +244,11 @@ class FoldedAdoptions {
 
   private grow(): void {
     this.capacity *= 2;
-    const wider = <A extends Uint8Array | Uint32Array | Float64Array>(from: A): A => {
+    const wider = <A extends Uint8Array | Uint32Array | Float64Array | BigInt64Array>(
+      from: A,
+    ): A => {
       const to = new (from.constructor as new (n: number) => A)(this.capacity);
-      to.set(from);
+      (to as { set(from: A): void }).set(from);
       return to;
     };
     this.adopter = wider(this.adopter);

@@ -66,19 +66,43 @@ export async function buildInBulk(
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
-  // Index sorts may use a second core (for this build only).
+  // Index sorts may use a second core (for this build only), within a bounded memory budget.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('threads = 2');
+  db.pragma(`cache_size = -${INDEX_SORT_KIB}`);
   const save = db.prepare(
     'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND version = ?',
   );
-  db.transaction(() => {
-    const now = new Date().toISOString();
-    for (const { projection, fold } of folds) {
-      fold.finish();
-      projection.readIndexes?.(db, physicalTable(projection));
-      save.run(position, now, projection.name, projection.version);
-    }
-  })();
-  db.pragma('threads = 0');
+  try {
+    db.transaction(() => {
+      const now = new Date().toISOString();
+      for (const f of folds) {
+        f.fold.finish();
+        f.fold = FINISHED; // what it kept in memory may go
+        f.projection.readIndexes?.(db, physicalTable(f.projection));
+        save.run(position, now, f.projection.name, f.projection.version);
+      }
+    })();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma('threads = 0');
+  }
   return position;
 }
+
+/** A fold that has written what it kept. */
+const FINISHED: BulkFold = {
+  apply() {
+    throw new Error('the bulk build is finished');
+  },
+  finish() {},
+};
+
+/**
+ * The sorter's budget while folds write their rows and the read indexes are made, in KiB.
+ * SQLite sorts an index's keys in buffers of up to `cache_size` each, and with `threads = 2`
+ * up to three are full at once (one per sorter thread and one being filled): at the read
+ * model's 32 MiB that is ~96 MB on top of the process for each large index (the rebuild's peak
+ * at 1M events). Smaller buffers only mean more sorted runs for one merge of at most 16.
+ */
+const INDEX_SORT_KIB = 8192;
