@@ -13,10 +13,10 @@ export interface Regency {
 
 /**
  * Kemendagri's administrative regions (Kepmendagri 2025) from `idn-area-data`: 38 provinces and
- * 514 kabupaten/kota held in memory; villages are loaded on first use.
+ * 514 kabupaten/kota held in memory; the codes of the 83,762 villages are loaded on first use.
  */
 export class Regions {
-  private villages: Promise<Set<string>> | undefined;
+  private villages: Promise<VillageCodes> | undefined;
 
   private constructor(
     private readonly provinceByCode: ReadonlyMap<string, Province>,
@@ -57,7 +57,43 @@ export class Regions {
   }
 
   async hasVillage(code: string): Promise<boolean> {
-    this.villages ??= getVillages().then((rows) => new Set(rows.map((v) => v.code)));
+    this.villages ??= getVillages().then((rows) => VillageCodes.of(rows.map((v) => v.code)));
     return (await this.villages).has(code);
   }
 }
+
+/**
+ * Village codes (`35.10.01.2001`) held as their digits, numbers in a sorted array searched by
+ * halving: 0.7 MB for every village, where a set of the strings kept ~9 MB in the heap.
+ */
+export class VillageCodes {
+  private constructor(private readonly sorted: Float64Array) {}
+
+  static of(codes: readonly string[]): VillageCodes {
+    const sorted = new Float64Array(codes.length);
+    codes.forEach((code, i) => {
+      if (!VILLAGE_CODE.test(code)) throw new Error(`not a village code: ${code}`);
+      sorted[i] = digits(code);
+    });
+    return new VillageCodes(sorted.sort());
+  }
+
+  has(code: string): boolean {
+    if (!VILLAGE_CODE.test(code)) return false;
+    const wanted = digits(code);
+    let lo = 0;
+    let hi = this.sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.sorted[mid] as number;
+      if (at === wanted) return true;
+      if (at < wanted) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+/** A village's code: province, regency, district, then the village's four digits. */
+const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
+const digits = (code: string) => Number(code.replaceAll('.', ''));
