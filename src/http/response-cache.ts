@@ -64,10 +64,24 @@ export interface ResponseCache {
    * large) is handed to `pass` with the body kept on the request, for the middleware to go on.
    */
   answer(req: IncomingMessage, res: ServerResponse, pass: () => void): void;
+  /** What the cache holds now: answers, and the bytes of their bodies. */
+  held(): { entries: number; bytes: number };
 }
 
 export function responseCache(options: ResponseCacheOptions): ResponseCache {
   const entries = new ByteBoundedLru(options.maxBytes);
+  // Every key holds the position it was answered at, and the position only moves on: once it
+  // has moved, no request can ask for an older entry again, so they are let go at once (kept,
+  // they would fill the budget between writes with answers nobody can hit).
+  let at: bigint | undefined;
+  const positionNow = () => {
+    const position = options.position();
+    if (position !== at) {
+      entries.clear();
+      at = position;
+    }
+    return position;
+  };
   const takes = (req: IncomingMessage) =>
     options.maxBytes > 0 &&
     req.method === 'POST' &&
@@ -75,7 +89,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
     req.headers['content-type']?.includes('json') === true &&
     Number(req.headers['content-length'] ?? 0) <= options.maxBodyBytes;
   const prepare = (req: IncomingMessage, body: Buffer | undefined): Prepared => {
-    const position = options.position();
+    const position = positionNow();
     if (body === undefined || !isSingleOperation(body)) return { body, position };
     const key = createHash('sha256')
       .update(
@@ -102,12 +116,14 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
     const hit = entries.get(key);
     if (hit) return answerFromBytes(req, res, hit);
     deferAnswer(req, res, (captured) => {
-      if ((req as Marked)[CACHEABLE_AT] === p.position) entries.set(key, captured);
+      if ((req as Marked)[CACHEABLE_AT] === p.position && p.position === at)
+        entries.set(key, captured);
     });
     next();
   };
   return {
     takes,
+    held: () => entries.held(),
     middleware(req, res, next) {
       const prepared = (req as WithPrepared)[PREPARED];
       if (prepared && 'failed' in prepared) return next(prepared.failed);
@@ -165,6 +181,15 @@ class ByteBoundedLru {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
   constructor(private readonly maxBytes: number) {}
+
+  held() {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
 
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
