@@ -79,8 +79,12 @@ export const ConfigSchema = z.object({
   REPLIKA_DEMO: flag.default(true),
   /** How long a query sent with X-Replika-Min-Position waits for the read model to reach it. */
   REPLIKA_FRESHNESS_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
-  /** Megabytes of query answers the response cache keeps; 0 turns it off. */
-  REPLIKA_RESPONSE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  /**
+   * Megabytes of query answers the response cache keeps; 0 turns it off. It holds the answers at
+   * the read model's current position only (older ones go when it moves): the bench's analyst
+   * loads, thousands of different questions, fill ~3 MB; 16 MB is ~240 flagship-sized answers.
+   */
+  REPLIKA_RESPONSE_CACHE_MB: z.coerce.number().min(0).max(4096).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The ministry's admin token; generated and printed once on first start when unset. */
   REPLIKA_ADMIN_TOKEN: z
