@@ -18,13 +18,12 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { projections } from '../projections/index.js';
 import { Regions } from '../src/application/regions.js';
-import type { EventStore } from '../src/eventstore/port.js';
 import { SqliteEventStore } from '../src/eventstore/sqlite.js';
 import { projectRoot } from '../src/paths.js';
 import { analystLoad, analystQuestions } from './analyst.js';
 import { appendAll, take } from './appends.js';
 import { rawGroupedAppends } from './baselines/raw-appends.js';
-import { generateDataset, type StreamBatch, shapeFor } from './dataset.js';
+import { generateDataset, shapeFor } from './dataset.js';
 import { parseGrowthArgs, runGrowth } from './growth.js';
 import { measureHeavyQueries } from './heavy-queries.js';
 
