@@ -15,14 +15,14 @@ if (!port) throw new Error('sqlite-commit-worker runs as a worker thread');
 const db = openLog(path);
 const writer = new LogWriter(db, firstPosition);
 
-port.on('message', (message: { group: WireGroup; now: bigint } | 'close') => {
+port.on('message', (message: (WireGroup & { now: bigint }) | 'close') => {
   if (message === 'close') {
     db.close();
     port.close();
     return;
   }
   try {
-    const answer = outcomesToWire(writer.commit(groupFromWire(message.group), message.now));
+    const answer = outcomesToWire(writer.commit(groupFromWire(message), message.now));
     port.postMessage(answer, 'ok' in answer ? [answer.ok.buffer as ArrayBuffer] : []);
   } catch (error) {
     const refused = asStorageError(error, path);

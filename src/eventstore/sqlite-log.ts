@@ -139,17 +139,15 @@ export class LogWriter {
 
   private write(request: GroupAppend, now: bigint): AppendResult {
     const { streamName, events, expectedRevision } = request;
-    const replay = this.previousAppend(streamName, events);
-    if (replay) return replay;
     // In the same transaction as the inserts: an event the guard names, committed earlier in
     // this group or before it, refuses this append, so nothing lands after it.
     const guard = request.unless;
     if (guard && this.stmt.holds.get(guard.stream, guard.holds) !== undefined)
-      throw new AppendRefusedError(streamName, guard);
+      return this.replayOr(request, new AppendRefusedError(streamName, guard));
     const row = this.stmt.streamRevision.get(streamName) as { r: bigint | null };
     const actual = row.r ?? undefined;
     const conflict = checkExpectedRevision(streamName, expectedRevision, actual);
-    if (conflict) throw conflict;
+    if (conflict) return this.replayOr(request, conflict);
     let revision = actual ?? -1n;
     let position = 0n;
     let explicitPosition =
@@ -172,21 +170,39 @@ export class LogWriter {
           now,
         );
       } catch (error) {
-        // Undo this append's earlier inserts: they are the newest rows of the transaction, and
-        // cheaper to delete on this rare path than a savepoint around every append. Only the id
-        // can collide here (the revision was checked above).
-        if (firstInserted !== undefined) this.stmt.undo.run(firstInserted);
-        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
-          throw new DuplicateEventIdError(
-            `event ${event.id} is already stored (or repeated in this append to ${streamName})`,
+        if (!(error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE'))
+          throw error;
+        // Only the id can collide here (the revision was checked above). The first event's id
+        // stored already: a retry, answered as the original was (see previousAppend).
+        if (firstInserted === undefined)
+          return this.replayOr(
+            request,
+            new DuplicateEventIdError(`event ${event.id} is already stored`),
           );
-        throw error;
+        // Undo this append's earlier inserts: they are the newest rows of the transaction, and
+        // cheaper to delete on this rare path than a savepoint around every append.
+        this.stmt.undo.run(firstInserted);
+        throw new DuplicateEventIdError(
+          `event ${event.id} is already stored (or repeated in this append to ${streamName})`,
+        );
       }
-      position = BigInt(info.lastInsertRowid);
+      position = info.lastInsertRowid as bigint;
       firstInserted ??= position;
       explicitPosition = null;
     }
     return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * An append that would be refused (its guard holds, its expected revision is not the stream's,
+   * or its first id is stored) may be a retry of one that went through: then it is answered with
+   * the original result, as if it had been checked first. Checked only on these paths, so a new
+   * append — the usual case — costs no id lookup.
+   */
+  private replayOr(request: GroupAppend, refusal: Error): AppendResult {
+    const replay = this.previousAppend(request.streamName, request.events);
+    if (replay) return replay;
+    throw refusal;
   }
 
   /**

@@ -157,7 +157,8 @@ export class SqliteEventStore implements EventStore {
     this.inFlight = batch;
     const thread = this.thread();
     thread.ref();
-    thread.postMessage({ group: groupToWire(batch), now });
+    const group = groupToWire(batch);
+    thread.postMessage({ ...group, now }, [group.lengths.buffer as ArrayBuffer]);
   }
 
   /** The commit thread answered the group in flight: acknowledge it, and send the next one. */
