@@ -4,7 +4,12 @@ import type { AppendOutcome } from './sqlite-log.js';
 import { type CommitMessage, groupFailure, type PendingAppend } from './sqlite-rows.js';
 import { groupToWire, outcomesFromWire } from './sqlite-wire.js';
 
-/** Appends sent together while a group is open: the thread starts on them while more are made. */
+/**
+ * Appends sent together while a group is open: the thread starts on them while more are made. The
+ * first piece is small, so the thread starts soon after its answer; later ones larger, as each
+ * piece costs a message.
+ */
+const FIRST_PIECE = 4;
 const PIECE = 16;
 
 /**
@@ -46,7 +51,8 @@ export class CommitThread {
       return;
     }
     this.waiting.push(request);
-    if (!this.committing && this.waiting.length >= PIECE) this.send(false);
+    if (!this.committing && this.waiting.length >= (this.sent.length === 0 ? FIRST_PIECE : PIECE))
+      this.send(false);
     this.scheduleClose();
   }
 
