@@ -1,16 +1,23 @@
 /** The benchmark's append loads: `writers` concurrent writers, each awaiting its append before the next. */
+import { performance } from 'node:perf_hooks';
 import type { EventStore } from '../src/eventstore/port.js';
 import type { StreamBatch } from './dataset.js';
 
-/** Appends streams with `writers` concurrent writers; each append is `perAppend` events at most. */
+/**
+ * Appends streams with `writers` concurrent writers, one stream after another each: all of a
+ * stream's events in one append, or one event per append. Answers how long it took and how busy
+ * the request thread was meanwhile (its event-loop utilization, 0–1: what was not left for other
+ * work, such as serving reads).
+ */
 export async function appendAll(
   store: EventStore,
   streams: StreamBatch[],
   writers: number,
   mode: 'one-event-per-append' | 'whole-stream',
-): Promise<{ events: number; ns: bigint }> {
+): Promise<{ events: number; ns: bigint; busy: number }> {
   let next = 0;
   let events = 0;
+  const loop = performance.eventLoopUtilization();
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: writers }, async () => {
@@ -28,7 +35,8 @@ export async function appendAll(
       }
     }),
   );
-  return { events, ns: process.hrtime.bigint() - started };
+  const ns = process.hrtime.bigint() - started;
+  return { events, ns, busy: performance.eventLoopUtilization(loop).utilization };
 }
 
 export function take(source: Iterator<StreamBatch>, minEvents: number): StreamBatch[] {

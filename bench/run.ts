@@ -205,7 +205,7 @@ async function main() {
       value: concurrentRate,
       unit: 'events/s',
       goal: '>= 50000',
-      note: `${conc.events} appends of 1 event (one command each), group-committed`,
+      note: `${conc.events} appends of 1 event (one command each), group-committed; request thread busy ${round(conc.busy * 100)}%`,
     });
     record({
       name: 'concurrent / sequential append speed-up',
@@ -229,7 +229,7 @@ async function main() {
       name: 'durable appends, 64 writers, commits on the request thread (before issue 14)',
       value: round(inlineRun.events / seconds(inlineRun.ns)),
       unit: 'events/s',
-      note: 'same load, same run: what the commit thread is compared with',
+      note: `same load, same run: what the commit thread is compared with; request thread busy ${round(inlineRun.busy * 100)}%`,
     });
     // The same events the 64 writers appended (into a file of its own): at a tiny scale the
     // dataset has no further events to take.
