@@ -67,18 +67,16 @@ export const figuresProjection: Projection = {
     milestonesByAdoption(db, t);
   },
   readIndexes(db, t) {
-    // Covering indexes for the national figures (bench/figures.ts, EXPLAIN there): a `period`
-    // reads figure_period's range of days without touching the table; curves and time to stage
-    // read one class of reach_dates.
+    // The figures over a period read the milestones from a PeriodIndex (period-load.ts), which
+    // reads the table in rowid order and `figure_changed`; the milestone rows' indexes serve the
+    // network of an innovation or an origin. Curves and time to stage read one class of
+    // reach_dates, a covering index (bench/figures.ts, EXPLAIN there).
     const m = t('figure_milestones');
     const r = t('figure_reach');
     db.exec(`
       CREATE INDEX IF NOT EXISTS ${t('figure_innovation')} ON ${m} (innovation_id, occurred_on);
       CREATE INDEX IF NOT EXISTS ${t('figure_origin')} ON ${m} (origin_code, occurred_on);
       CREATE INDEX IF NOT EXISTS ${t('figure_province')} ON ${m} (province_code, occurred_on);
-      DROP INDEX IF EXISTS ${t('figure_occurred')};
-      CREATE INDEX IF NOT EXISTS ${t('figure_period')} ON ${m} (occurred_on, stage_rank,
-        verification, kind, adopter_code, innovation_id, origin_code, province_code, category);
       CREATE INDEX IF NOT EXISTS ${t('figure_changed')} ON ${t('figure_adoptions')} (changed_at);
       CREATE INDEX IF NOT EXISTS ${t('reach_innovation')} ON ${r} (class, innovation_id, max_rank);
       CREATE INDEX IF NOT EXISTS ${t('reach_origin')} ON ${r} (class, origin_code, max_rank);
