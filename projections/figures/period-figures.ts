@@ -1,7 +1,16 @@
 import type { AdoptionStage } from '../../src/domain/adoption/stages.js';
 import { classOf } from './conditions.js';
 import { type CurveInterval, curvePeriods, periodOf, timingOfDays } from './curve.js';
-import { countsIn, dateOfDay, KIND, memo, type PeriodIndex } from './period-index.js';
+import {
+  countsIn,
+  dateOfDay,
+  KIND,
+  kindOf,
+  memo,
+  type PeriodIndex,
+  rankOf,
+  verdictOf,
+} from './period-index.js';
 import { CLASSES } from './reach.js';
 import type {
   CurveAnswer,
@@ -61,8 +70,8 @@ function eachCounted(
   const [lo, hi] = ix.range(filter?.period);
   for (let i = lo; i < hi; i++) {
     const a = ix.adoption[i] as number;
-    if ((ix.rank[i] as number) < minRank || (ok && !ok[a]) || !countsIn(c, ix.verdict[i] as number))
-      continue;
+    const flags = ix.flags[i] as number;
+    if (rankOf(flags) < minRank || (ok && !ok[a]) || !countsIn(c, verdictOf(flags))) continue;
     visit(i, a);
   }
 }
@@ -134,7 +143,7 @@ export function periodCurve(
   });
   const labels = new Map<number, string>();
   const labelOf = (day: number) =>
-    memo(labels, day, () => periodOf(dateOfDay(day), interval).label);
+    memo(labels, day, () => periodOf(dateOfDay(day + ix.dayBase), interval).label);
   const adoptions = new Map<string, number>();
   const byAdopter = new Map<number, number>();
   let firstDay = NONE;
@@ -157,8 +166,8 @@ export function periodCurve(
   const counts = {
     adoptions,
     adopters,
-    first: touched.length ? dateOfDay(firstDay) : null,
-    last: touched.length ? dateOfDay(lastDay) : null,
+    first: touched.length ? dateOfDay(firstDay + ix.dayBase) : null,
+    last: touched.length ? dateOfDay(lastDay + ix.dayBase) : null,
   };
   return {
     adoptions: touched.length,
@@ -191,8 +200,9 @@ export function periodTimeToStage(
       touched.push(a);
     }
     const d = ix.day[i] as number;
-    if (ix.kind[i] === startKind && d < (start[a] as number)) start[a] = d;
-    const rank = ix.rank[i] as number;
+    const flags = ix.flags[i] as number;
+    if (kindOf(flags) === startKind && d < (start[a] as number)) start[a] = d;
+    const rank = rankOf(flags);
     for (let j = 0; j < width; j++)
       if (rank >= (ranks[j] as number) && d < (reached[a * width + j] as number))
         reached[a * width + j] = d;

@@ -9,7 +9,7 @@ import type { VerificationClass } from './reach.js';
  * a temporary B-tree (a third of a second per question at 1M events, seconds at 4M, so 32
  * analysts asking different periods at once ran past the time budget); here the period is a
  * range of the arrays found by binary search, and a pass over it with one typed-array slot per
- * adoption answers in milliseconds. About 10 bytes a milestone.
+ * adoption answers in milliseconds. Nine bytes a milestone.
  *
  * An index is a snapshot of the figures projection at one checkpoint (`at`); when the checkpoint
  * has moved, the readers bring it up to date (period-load.ts: the adoptions changed since are read
@@ -34,14 +34,24 @@ export interface PeriodColumns {
   category: Int32Array;
   /** Per class (CLASSES order) and adoption: its replication mode there, -1 for none. */
   mode: readonly Int32Array[];
-  /** Per milestone, by occurredOn: its adoption, day, recorded day, rank, verdict and kind. */
+  /**
+   * Per milestone, by occurredOn: its adoption, the day it occurred and the day it was known
+   * (day numbers less `dayBase`), and its flags (`rankOf`, `verdictOf`, `kindOf`).
+   */
   adoption: Int32Array;
-  day: Int32Array;
-  knownDay: Int32Array;
-  rank: Uint8Array;
-  verdict: Uint8Array;
-  kind: Uint8Array;
+  day: Days;
+  knownDay: Days;
+  dayBase: number;
+  flags: Uint8Array;
 }
+
+/** Days from a base: in 16 bits when they span less than 179 years (always, in practice). */
+export type Days = Uint16Array | Int32Array;
+
+/** A milestone's flags hold its stage rank (0–15), its verdict (VERDICT) and its kind (KIND). */
+export const rankOf = (flags: number) => flags & 15;
+export const verdictOf = (flags: number) => (flags >> 4) & 3;
+export const kindOf = (flags: number) => flags >> 6;
 
 export class PeriodIndex implements PeriodColumns {
   readonly names!: readonly string[];
@@ -52,11 +62,10 @@ export class PeriodIndex implements PeriodColumns {
   readonly category!: Int32Array;
   readonly mode!: readonly Int32Array[];
   readonly adoption!: Int32Array;
-  readonly day!: Int32Array;
-  readonly knownDay!: Int32Array;
-  readonly rank!: Uint8Array;
-  readonly verdict!: Uint8Array;
-  readonly kind!: Uint8Array;
+  readonly day!: Days;
+  readonly knownDay!: Days;
+  readonly dayBase!: number;
+  readonly flags!: Uint8Array;
 
   constructor(
     /** The figures projection's live version and checkpoint the snapshot was read at. */
@@ -89,8 +98,10 @@ export class PeriodIndex implements PeriodColumns {
 
   /** The milestones (as [from, to) indexes) that occurred in `period`, bounds included. */
   range(period: DateRange | null | undefined): [number, number] {
-    const lo = period?.from ? this.firstAtOrAfter(dayNumber(period.from)) : 0;
-    const hi = period?.to ? this.firstAtOrAfter(dayNumber(period.to) + 1) : this.day.length;
+    const lo = period?.from ? this.firstAtOrAfter(dayNumber(period.from) - this.dayBase) : 0;
+    const hi = period?.to
+      ? this.firstAtOrAfter(dayNumber(period.to) + 1 - this.dayBase)
+      : this.day.length;
     return [lo, Math.max(lo, hi)];
   }
 

@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import { physicalTable, type TableNames } from '../projection.js';
-import { type FiguresCheckpoint, memo, type PeriodColumns, PeriodIndex } from './period-index.js';
+import {
+  type Days,
+  type FiguresCheckpoint,
+  memo,
+  type PeriodColumns,
+  PeriodIndex,
+} from './period-index.js';
 import { CLASSES, type VerificationClass } from './reach.js';
 
 /**
@@ -24,8 +30,10 @@ export function loadPeriodIndex(db: Database.Database, previous?: PeriodIndex): 
         .prepare(`SELECT adoption_no - 1 FROM ${t('figure_adoptions')} WHERE changed_at > ?`)
         .pluck()
         .all(previous.at.position) as number[];
-      if (changed.length <= Math.max(REFRESH_AT_MOST, previous.adoptions / 20))
-        return refreshed(db, t, live, previous, changed);
+      if (changed.length <= Math.max(REFRESH_AT_MOST, previous.adoptions / 20)) {
+        const index = refreshed(db, t, live, previous, changed);
+        if (index) return index;
+      }
     }
     return full(db, t, live);
   })();
@@ -39,17 +47,15 @@ const WIDTH = 7;
 const digits = (x: string) => `((${x}) >> 15) + 1, ((${x}) & 32767) + 1`;
 const VERDICT = "CASE verification WHEN 'VERIFIED' THEN 1 WHEN 'REJECTED' THEN 2 ELSE 0 END";
 const KIND = "CASE kind WHEN 'STUDY_VISIT' THEN 1 WHEN 'INTEREST_DECLARED' THEN 2 ELSE 0 END";
+/** A milestone's flags, as rankOf, verdictOf and kindOf read them. */
 const FLAGS = `stage_rank + 16 * (${VERDICT}) + 64 * (${KIND})`;
 
 /** What an adoption names, in `figure_adoptions` order. */
 type AdoptionRow = [number, string, string, string, string, string];
-/** A milestone as read: adoption, day, known day, flags (rank | verdict << 4 | kind << 6). */
-type Milestones = {
-  adoption: Int32Array;
-  day: Int32Array;
-  knownDay: Int32Array;
-  flags: Uint8Array;
-};
+/** Milestones as read: adoption, day and known day (day numbers), flags (see rankOf). */
+type Read = { adoption: Int32Array; day: Int32Array; knownDay: Int32Array; flags: Uint8Array };
+/** Milestones as the index holds them: days less `dayBase`. */
+type Milestones = Pick<PeriodColumns, 'adoption' | 'day' | 'knownDay' | 'dayBase' | 'flags'>;
 
 function full(db: Database.Database, t: TableNames, live: FiguresCheckpoint): PeriodIndex {
   const adoptions = db
@@ -59,14 +65,20 @@ function full(db: Database.Database, t: TableNames, live: FiguresCheckpoint): Pe
     )
     .raw()
     .all() as AdoptionRow[];
-  const modes = db
+  const numbered = new Map<string, Map<string, number>>();
+  for (const [n, adopter, innovation] of adoptions)
+    memo(numbered, adopter, () => new Map()).set(innovation, n);
+  const modes: Array<[number, VerificationClass, string]> = [];
+  const reach = db
     .prepare(
-      `SELECT a.adoption_no - 1, r.class, r.mode FROM ${t('figure_reach')} r
-       JOIN ${t('figure_adoptions')} a ON a.adopter_code = r.adopter_code AND a.innovation_id = r.innovation_id
-       WHERE r.mode IS NOT NULL`,
+      `SELECT adopter_code, innovation_id, class, mode FROM ${t('figure_reach')} WHERE mode IS NOT NULL`,
     )
     .raw()
-    .all() as Array<[number, VerificationClass, string]>;
+    .iterate() as IterableIterator<[string, string, VerificationClass, string]>;
+  for (const [adopter, innovation, c, mode] of reach) {
+    const n = numbered.get(adopter)?.get(innovation);
+    if (n !== undefined) modes.push([n, c, mode]);
+  }
   const m = t('figure_milestones');
   const total = db.prepare(`SELECT count(*) FROM ${m}`).pluck().get() as number;
   const lastRow = (db.prepare(`SELECT max(rowid) FROM ${m}`).pluck().get() as number | null) ?? 0;
@@ -77,7 +89,12 @@ function full(db: Database.Database, t: TableNames, live: FiguresCheckpoint): Pe
        FROM ${m} WHERE rowid > ? AND rowid <= ?`,
     )
     .raw();
-  const read = milestonesOf(total);
+  const read: Read = {
+    adoption: new Int32Array(total),
+    day: new Int32Array(total),
+    knownDay: new Int32Array(total),
+    flags: new Uint8Array(total),
+  };
   let n = 0;
   const two = (s: string, j: number) => (s.charCodeAt(j) - 1) * 32768 + s.charCodeAt(j + 1) - 1;
   for (let lo = 0; lo < lastRow; lo += CHUNK) {
@@ -103,7 +120,7 @@ function refreshed(
   live: FiguresCheckpoint,
   previous: PeriodIndex,
   changed: readonly number[],
-): PeriodIndex {
+): PeriodIndex | undefined {
   const again = new Set(changed);
   const a = t('figure_adoptions');
   const adoptionRows = db
@@ -151,12 +168,19 @@ function refreshed(
     for (const [day, knownDay, flags] of rowsOf.all(row[1], row[2]) as number[][])
       fresh.push([n, day as number, knownDay as number, flags as number]);
   }
+  // Days less the base; one the index's 16-bit days cannot hold means reading everything again.
+  const compact = previous.day instanceof Uint16Array;
+  for (const f of fresh) {
+    f[1] -= previous.dayBase;
+    f[2] -= previous.dayBase;
+    if (compact && !(f[1] >= 0 && f[1] < 65536 && f[2] >= 0 && f[2] < 65536)) return undefined;
+  }
   fresh.sort((x, y) => x[1] - y[1]);
   // The milestones kept (already by day) and the fresh ones, merged by day.
   let kept = 0;
   for (let i = 0; i < previous.day.length; i++)
     if (!again.has(previous.adoption[i] as number)) kept++;
-  const out = milestonesOf(kept + fresh.length);
+  const out = milestonesOf(kept + fresh.length, compact, previous.dayBase);
   let i = 0;
   let f = 0;
   for (let o = 0; o < out.day.length; o++) {
@@ -169,21 +193,20 @@ function refreshed(
       out.adoption[o] = previous.adoption[i] as number;
       out.day[o] = previous.day[i] as number;
       out.knownDay[o] = previous.knownDay[i] as number;
-      out.flags[o] =
-        (previous.rank[i] as number) |
-        ((previous.verdict[i] as number) << 4) |
-        ((previous.kind[i] as number) << 6);
+      out.flags[o] = previous.flags[i] as number;
       i++;
     }
   }
   return new PeriodIndex(live, columnsOf(adoptions, modes, out));
 }
 
-function milestonesOf(n: number): Milestones {
+function milestonesOf(n: number, compact = true, dayBase = 0): Milestones {
+  const days = (): Days => (compact ? new Uint16Array(n) : new Int32Array(n));
   return {
     adoption: new Int32Array(n),
-    day: new Int32Array(n),
-    knownDay: new Int32Array(n),
+    day: days(),
+    knownDay: days(),
+    dayBase,
     flags: new Uint8Array(n),
   };
 }
@@ -207,8 +230,6 @@ function columnsOf(
     });
   const mode = CLASSES.map(() => column().fill(-1));
   for (const [n, c, value] of modes) (mode[CLASSES.indexOf(c)] as Int32Array)[n] = intern(value);
-  const { flags } = milestones;
-  const byte = (pick: (flag: number) => number) => flags.map(pick);
   return {
     names,
     adopter: adopter as Int32Array,
@@ -217,39 +238,40 @@ function columnsOf(
     province: province as Int32Array,
     category: category as Int32Array,
     mode,
-    adoption: milestones.adoption,
-    day: milestones.day,
-    knownDay: milestones.knownDay,
-    rank: byte((f) => f & 15),
-    verdict: byte((f) => (f >> 4) & 3),
-    kind: byte((f) => f >> 6),
+    ...milestones,
   };
 }
 
-/** The milestones sorted by day (a counting sort, stable: days are few, rows many). */
-function sortedByDay(read: Milestones): Milestones {
-  const { day } = read;
+/** The milestones sorted by day (a counting sort, stable: days are few, rows many), compacted. */
+function sortedByDay(read: Read): Milestones {
+  const { day, knownDay } = read;
   const n = day.length;
-  if (n === 0) return read;
+  if (n === 0) return milestonesOf(0);
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const d of day) {
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const d = day[i] as number;
+    const k = knownDay[i] as number;
     if (d < min) min = d;
     if (d > max) max = d;
+    lowest = Math.min(lowest, d, k);
+    highest = Math.max(highest, d, k);
   }
   // starts[d - min + 1] counts the day d; summed up, starts[d - min] is where its first row goes.
   const starts = new Int32Array(max - min + 2);
   for (const d of day) starts[d - min + 1] = (starts[d - min + 1] as number) + 1;
   for (let s = 1; s < starts.length; s++)
     starts[s] = (starts[s] as number) + (starts[s - 1] as number);
-  const out = milestonesOf(n);
+  const out = milestonesOf(n, highest - lowest < 65536, lowest);
   for (let i = 0; i < n; i++) {
     const slot = (day[i] as number) - min;
     const at = starts[slot] as number;
     starts[slot] = at + 1;
     out.adoption[at] = read.adoption[i] as number;
-    out.day[at] = day[i] as number;
-    out.knownDay[at] = read.knownDay[i] as number;
+    out.day[at] = (day[i] as number) - lowest;
+    out.knownDay[at] = (knownDay[i] as number) - lowest;
     out.flags[at] = read.flags[i] as number;
   }
   return out;
