@@ -12,12 +12,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { figuresProjection } from '../projections/figures/projection.js';
 import { FigureReaders } from '../projections/figures/readers.js';
 import type { ProjectedEvent } from '../projections/projection.js';
 import { Regions } from '../src/application/regions.js';
 import { eventSchemas } from '../src/domain/events.js';
+import { openReadModel } from '../src/read-model/database.js';
 import { physicalTable } from '../src/read-model/versions.js';
 import { generateDataset, shapeFor } from './dataset.js';
 
@@ -74,6 +75,11 @@ async function project(db: Database.Database) {
     }
   for (const table of figuresProjection.tables)
     db.exec(`CREATE VIEW ${table} AS SELECT * FROM ${t(table)}`);
+  // Live at the position reached, as the projector leaves it (the period index reads it).
+  db.prepare(
+    `INSERT INTO projection_checkpoints (name, version, state, position, updated_at)
+     VALUES ('figures', ?, 'live', ?, ?)`,
+  ).run(figuresProjection.version, position, new Date().toISOString());
   console.log(
     `projected ${events} events in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
       `${(projectingCpu / 1000).toFixed(1)} s of it CPU in the projection: ${Math.round(events / (projectingCpu / 1000))} events per CPU second`,
@@ -81,10 +87,8 @@ async function project(db: Database.Database) {
 }
 
 const fresh = !existsSync(file);
-const db = new Database(file);
-db.pragma('journal_mode = WAL');
-// As the read model does (src/read-model/database.ts): a 32 MiB page cache.
-db.pragma('cache_size = -32768');
+// Opened as the read model is (src/read-model/database.ts): WAL, a 32 MiB page cache.
+const db = openReadModel(file);
 if (fresh) await project(db);
 // The read indexes as the server builds them once a projection has caught up.
 figuresProjection.readIndexes?.(db, t);

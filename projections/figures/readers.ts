@@ -11,6 +11,9 @@ import {
   type StageTiming,
   timingOfDays,
 } from './curve.js';
+import { periodCurve, periodRanking, periodTimeToStage } from './period-figures.js';
+import { PeriodIndex } from './period-index.js';
+import { loadPeriodIndex } from './period-load.js';
 import { reachedColumn } from './reach.js';
 
 export type VerificationFilter = 'ANY' | 'EXCLUDE_REJECTED' | 'VERIFIED_ONLY';
@@ -73,10 +76,19 @@ export interface NetworkNodeRow {
 /**
  * Reads of the figures' tables: rankings, adoption curves, time to stage and the diffusion
  * network. Without a `period` they add up `figure_reach` (one row per adoption and verification
- * class); with one, the milestone rows of the period.
+ * class); with one, the period's milestones in a PeriodIndex (the network: its milestone rows).
  */
 export class FigureReaders {
+  private periods: PeriodIndex | undefined;
+
   constructor(private readonly db: Database.Database) {}
+
+  /** The figures' milestones by day, as of the figures' checkpoint now (read again once it moved). */
+  private periodIndex(): PeriodIndex {
+    const live = PeriodIndex.liveFigures(this.db);
+    if (!this.periods?.isAt(live)) this.periods = loadPeriodIndex(this.db, this.periods);
+    return this.periods;
+  }
 
   /** The top `first` by adoptions that reached `minStage`; equal counts share a rank. */
   ranking(
@@ -85,6 +97,8 @@ export class FigureReaders {
     filter: FigureFilter | null | undefined,
     first: number,
   ): Ranked[] {
+    if (hasPeriod(filter))
+      return periodRanking(this.periodIndex(), by, stageRank(minStage), filter, first);
     const params: Params = { rank: stageRank(minStage), first };
     const key = {
       innovation: 'innovation_id',
@@ -94,14 +108,9 @@ export class FigureReaders {
     }[by];
     // One row per adoption either way; a province counts its distinct adopting regencies.
     const count = by === 'province' ? 'count(DISTINCT adopter_code)' : 'count(*)';
-    const counted = hasPeriod(filter)
-      ? `SELECT key, ${count} AS count, count(*) AS adoptions FROM (
-           SELECT DISTINCT m.${key} AS key, m.adopter_code, m.innovation_id FROM figure_milestones m
-           WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, {}, params)])})
-         GROUP BY key`
-      : `SELECT r.${key} AS key, ${count} AS count, count(*) AS adoptions FROM figure_reach r
-         WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, {}, params)])}
-         GROUP BY r.${key}`;
+    const counted = `SELECT r.${key} AS key, ${count} AS count, count(*) AS adoptions
+      FROM figure_reach r WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, {}, params)])}
+      GROUP BY r.${key}`;
     return this.db
       .prepare(
         `WITH counted AS (${counted})
@@ -119,15 +128,12 @@ export class FigureReaders {
     clock: 'OCCURRED' | 'KNOWN',
     filter: FigureFilter | null | undefined,
   ): CurveAnswer {
+    if (hasPeriod(filter))
+      return periodCurve(this.periodIndex(), scope, stageRank(stage), interval, clock, filter);
     const params: Params = { rank: stageRank(stage) };
     const column = reachedColumn(stageRank(stage), clock);
-    const date = clock === 'OCCURRED' ? 'm.occurred_on' : 'substr(m.recorded_at, 1, 10)';
-    const reached = hasPeriod(filter)
-      ? `SELECT m.adopter_code AS adopter, min(${date}) AS d FROM figure_milestones m
-         WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, scope, params)])}
-         GROUP BY m.adopter_code, m.innovation_id`
-      : `SELECT r.adopter_code AS adopter, r.${column} AS d FROM figure_reach r
-         WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, scope, params)])}`;
+    const reached = `SELECT r.adopter_code AS adopter, r.${column} AS d FROM figure_reach r
+      WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, scope, params)])}`;
     // Counted in SQL, so only one row per period (and per adopter) reaches JavaScript.
     const perPeriod = this.db
       .prepare(
@@ -177,20 +183,11 @@ export class FigureReaders {
       (s) => stageRank(s) > stageRank(from === 'STUDY_VISIT' ? 'STUDIED' : 'INTERESTED'),
     );
     const ranks = stages.map(stageRank);
-    let sql: string;
-    if (hasPeriod(filter)) {
-      const startKind = from === 'STUDY_VISIT' ? 'STUDY_VISIT' : 'INTEREST_DECLARED';
-      const reached = ranks
-        .map((k) => `min(CASE WHEN m.stage_rank >= ${k} THEN m.occurred_on END) AS r${k}`)
-        .join(', ');
-      sql = `SELECT min(CASE WHEN m.kind = '${startKind}' THEN m.occurred_on END) AS start, ${reached}
-        FROM figure_milestones m WHERE ${and(milestoneConditions(filter, scope, params))}
-        GROUP BY m.adopter_code, m.innovation_id HAVING start IS NOT NULL`;
-    } else {
-      const start = from === 'STUDY_VISIT' ? 'r.visit_on' : 'r.interest_on';
-      sql = `SELECT ${start} AS start, ${ranks.map((k) => `r.r${k}`).join(', ')} FROM figure_reach r
-        WHERE ${and([`${start} IS NOT NULL`, ...reachConditions(filter, scope, params)])}`;
-    }
+    if (hasPeriod(filter))
+      return periodTimeToStage(this.periodIndex(), scope, from, filter, stages, ranks);
+    const start = from === 'STUDY_VISIT' ? 'r.visit_on' : 'r.interest_on';
+    const sql = `SELECT ${start} AS start, ${ranks.map((k) => `r.r${k}`).join(', ')} FROM figure_reach r
+      WHERE ${and([`${start} IS NOT NULL`, ...reachConditions(filter, scope, params)])}`;
     // Days from the start to each stage counted in SQL (julianday), one array of them per stage:
     // no object per adoption reaches JavaScript.
     const days = ranks

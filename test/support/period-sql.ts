@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+import { and, milestoneConditions } from '../../projections/figures/conditions.js';
+import {
+  type CurveInterval,
+  curvePeriods,
+  periodLabelSql,
+  timingOfDays,
+} from '../../projections/figures/curve.js';
+import type {
+  CurveAnswer,
+  FigureFilter,
+  FigureScope,
+  Ranked,
+  RankedBy,
+  TimeToStageAnswer,
+  TimeToStageStart,
+} from '../../projections/figures/readers.js';
+import type { Params } from '../../projections/sql.js';
+import { AdoptionStage, stageRank } from '../../src/domain/adoption/stages.js';
+
+/**
+ * The figures over a `period` as SQL adds them up from the `figure_milestones` rows (what the
+ * readers did before the period index): the oracle a PeriodIndex's answers are held to.
+ */
+export function periodFiguresBySql(db: Database.Database) {
+  return {
+    ranking(by: RankedBy, minStage: AdoptionStage, filter: FigureFilter, first: number): Ranked[] {
+      const params: Params = { rank: stageRank(minStage), first };
+      const key = {
+        innovation: 'innovation_id',
+        adopter: 'adopter_code',
+        origin: 'origin_code',
+        province: 'province_code',
+      }[by];
+      const count = by === 'province' ? 'count(DISTINCT adopter_code)' : 'count(*)';
+      const counted = `SELECT key, ${count} AS count, count(*) AS adoptions FROM (
+          SELECT DISTINCT m.${key} AS key, m.adopter_code, m.innovation_id FROM figure_milestones m
+          WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, {}, params)])})
+        GROUP BY key`;
+      return db
+        .prepare(
+          `WITH counted AS (${counted})
+           SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count, adoptions
+           FROM counted ORDER BY count DESC, key LIMIT @first`,
+        )
+        .all(params) as Ranked[];
+    },
+
+    curve(
+      scope: FigureScope,
+      stage: AdoptionStage,
+      interval: CurveInterval,
+      clock: 'OCCURRED' | 'KNOWN',
+      filter: FigureFilter,
+    ): CurveAnswer {
+      const params: Params = { rank: stageRank(stage) };
+      const date = clock === 'OCCURRED' ? 'm.occurred_on' : 'substr(m.recorded_at, 1, 10)';
+      const reached = `SELECT m.adopter_code AS adopter, min(${date}) AS d FROM figure_milestones m
+        WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, scope, params)])}
+        GROUP BY m.adopter_code, m.innovation_id`;
+      const perPeriod = db
+        .prepare(
+          `WITH reached AS MATERIALIZED (${reached})
+           SELECT 'adoption' AS what, ${periodLabelSql('d', interval)} AS label, count(*) AS n,
+             min(d) AS first, max(d) AS last FROM reached GROUP BY label
+           UNION ALL
+           SELECT 'adopter', ${periodLabelSql('d', interval)}, count(*), min(d), max(d)
+           FROM (SELECT adopter, min(d) AS d FROM reached GROUP BY adopter) GROUP BY 2`,
+        )
+        .all(params) as Array<{
+        what: string;
+        label: string;
+        n: number;
+        first: string;
+        last: string;
+      }>;
+      const adoptions = perPeriod.filter((p) => p.what === 'adoption');
+      const adopters = perPeriod.filter((p) => p.what === 'adopter');
+      const tally = (rows: typeof perPeriod) => new Map(rows.map((p) => [p.label, p.n]));
+      const firsts = adoptions.map((p) => p.first).sort();
+      const lasts = adoptions.map((p) => p.last).sort();
+      return {
+        adoptions: adoptions.reduce((sum, p) => sum + p.n, 0),
+        adopters: adopters.reduce((sum, p) => sum + p.n, 0),
+        periods: curvePeriods(
+          {
+            adoptions: tally(adoptions),
+            adopters: tally(adopters),
+            first: firsts[0] ?? null,
+            last: lasts.at(-1) ?? null,
+          },
+          interval,
+        ),
+      };
+    },
+
+    timeToStage(
+      scope: FigureScope,
+      from: TimeToStageStart,
+      filter: FigureFilter,
+    ): TimeToStageAnswer {
+      const params: Params = {};
+      const stages = AdoptionStage.options.filter(
+        (s) => stageRank(s) > stageRank(from === 'STUDY_VISIT' ? 'STUDIED' : 'INTERESTED'),
+      );
+      const ranks = stages.map(stageRank);
+      const startKind = from === 'STUDY_VISIT' ? 'STUDY_VISIT' : 'INTEREST_DECLARED';
+      const reached = ranks
+        .map((k) => `min(CASE WHEN m.stage_rank >= ${k} THEN m.occurred_on END) AS r${k}`)
+        .join(', ');
+      const sql = `SELECT min(CASE WHEN m.kind = '${startKind}' THEN m.occurred_on END) AS start, ${reached}
+        FROM figure_milestones m WHERE ${and(milestoneConditions(filter, scope, params))}
+        GROUP BY m.adopter_code, m.innovation_id HAVING start IS NOT NULL`;
+      const days = ranks
+        .map((k) => `CAST(round(julianday(s.r${k}) - julianday(s.start)) AS INTEGER)`)
+        .join(', ');
+      const rows = db.prepare(`SELECT ${days} FROM (${sql}) s`).raw().all(params) as Array<
+        Array<number | null>
+      >;
+      return {
+        adoptions: rows.length,
+        stages: stages.map((stage, i) => {
+          const reachedDays: number[] = [];
+          for (const row of rows) {
+            const d = row[i];
+            if (d != null && d >= 0) reachedDays.push(d);
+          }
+          return { stage, ...timingOfDays(reachedDays) };
+        }),
+      };
+    },
+  };
+}
