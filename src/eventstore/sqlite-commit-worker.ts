@@ -50,6 +50,7 @@ port.on('message', (message: (WireGroup & { now: bigint; last: boolean }) | 'clo
       writer.begin();
     } catch (error) {
       failure = error;
+      writer.rollback();
     }
   }
   if (failure === undefined)

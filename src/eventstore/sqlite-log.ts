@@ -80,8 +80,8 @@ const MAX_REMEMBERED_STREAMS = 50_000;
 export class LogWriter {
   private readonly stmt;
   /**
-   * Each stream's last revision as this writer last wrote or read it, so an append to a stream it
-   * wrote before needs no lookup. Valid while no other connection commits to the file (checked
+   * Each stream's last revision as this writer last wrote it, so an append to a stream it wrote
+   * before needs no lookup. Valid while no other connection commits to the file (checked
    * at each group's start with `data_version`); emptied when a group rolls back.
    */
   private readonly revisions = new Map<string, bigint>();
@@ -169,8 +169,8 @@ export class LogWriter {
    * group failed (nothing of it is stored; see asStorageError for a full or failing disk).
    */
   commit(group: readonly GroupAppend[], now: bigint): AppendOutcome[] {
-    this.begin();
     try {
+      this.begin();
       const outcomes = group.map((request) => this.append(request, now));
       this.end();
       return outcomes;

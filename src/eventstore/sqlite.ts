@@ -38,9 +38,10 @@ const DEFAULT_PAGE = 2000;
  * on disk before its append is acknowledged. Appends are group-committed: those that arrive
  * together go in one transaction, each keeping its own expected-revision check (made before it
  * writes anything), and a refused append leaves no row behind, so one conflicting append fails
- * alone. Commits run on a thread of their own (sqlite-commit-worker.ts): while one group waits
- * for the disk, the next is gathered here and sent the moment the first is durable. Reads use
- * this thread's own connection; an in-memory log commits inline.
+ * alone. Commits run on a thread of their own (sqlite-commit-thread.ts, sqlite-commit-worker.ts):
+ * a group is sent there in pieces as its appends are made, and while it waits for the disk the
+ * next is gathered here, to be sent the moment the first is durable. Reads use this thread's own
+ * connection; an in-memory log (or `inlineCommits`) commits on this thread.
  */
 export class SqliteEventStore implements EventStore {
   readonly eventIdScope = 'log'; // an id is unique in the whole log (EventStore.eventIdScope)
