@@ -113,16 +113,22 @@ export class CommitThread {
     worker.postMessage({ ...wire, now: this.now, last }, [wire.lengths.buffer as ArrayBuffer]);
   }
 
-  /** Closes the open group after this turn, so the appends made in it (and in its microtasks) join. */
+  /**
+   * Closes the open group once this turn's microtasks have run, so the appends made in it and in
+   * its promise continuations (an acknowledged writer's next append) join: a tick queued from a
+   * microtask runs only after the microtask queue is empty, sooner than the next turn.
+   */
   private scheduleClose(): void {
     if (this.closeScheduled || this.committing) return;
     this.closeScheduled = true;
-    setImmediate(() => {
-      this.closeScheduled = false;
-      if (this.committing || this.broken) return;
-      if (this.sent.length > 0 || this.waiting.length > 0) this.send(true);
-      else this.wakeIdle();
-    });
+    queueMicrotask(() => process.nextTick(() => this.closeGroup()));
+  }
+
+  private closeGroup(): void {
+    this.closeScheduled = false;
+    if (this.committing || this.broken) return;
+    if (this.sent.length > 0 || this.waiting.length > 0) this.send(true);
+    else this.wakeIdle();
   }
 
   private onAnswer(message: CommitMessage): void {
