@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { loadPeriodIndex } from '../projections/figures/period-load.js';
 import { figuresProjection } from '../projections/figures/projection.js';
 import { FigureReaders } from '../projections/figures/readers.js';
 import type { ProjectedEvent } from '../projections/projection.js';
@@ -20,6 +21,7 @@ import { Regions } from '../src/application/regions.js';
 import { eventSchemas } from '../src/domain/events.js';
 import { openReadModel } from '../src/read-model/database.js';
 import { physicalTable } from '../src/read-model/versions.js';
+import { periodFiguresBySql } from '../test/support/period-sql.js';
 import { generateDataset, shapeFor } from './dataset.js';
 
 const args = process.argv.slice(2);
@@ -179,6 +181,24 @@ median('timeToStage (origin 35.10)', () =>
   read.timeToStage({ originCode: '35.10' }, 'STUDY_VISIT', {}),
 );
 median('diffusionNetwork (origin 35.10)', () => read.network({ originCode: '35.10' }, {}));
+// The period figures as SQL adds them up from the milestone rows (before the period index; the
+// oracle the index's property test holds it to), over the same periods: what the index replaced.
+const sql = periodFiguresBySql(db);
+median('SQL before the index: topAdopters (period 2019-2022)', () =>
+  sql.ranking('adopter', 'AGREED', { period }, 20),
+);
+median('SQL before the index: adoptionCurve (MONTH, period 2019-2022)', () =>
+  sql.curve({}, 'AGREED', 'MONTH', 'OCCURRED', { period }),
+);
+median('SQL before the index: timeToStage (period 2015-07..2019)', () =>
+  sql.timeToStage({}, 'STUDY_VISIT', { period: withVisits }),
+);
+// The first figure over a period reads the index; new events re-read only what they changed.
+const loading = performance.now();
+loadPeriodIndex(db);
+console.log(
+  `${'reading the period index (all of it)'.padEnd(56)} ${(performance.now() - loading).toFixed(1).padStart(8)} ms`,
+);
 median('diffusionNetwork (one innovation, period 2019-2022)', () =>
   read.network({ innovationId: banyuwangi }, { period }),
 );
