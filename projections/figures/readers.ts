@@ -134,42 +134,7 @@ export class FigureReaders {
     const column = reachedColumn(stageRank(stage), clock);
     const reached = `SELECT r.adopter_code AS adopter, r.${column} AS d FROM figure_reach r
       WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, scope, params)])}`;
-    // Counted in SQL, so only one row per period (and per adopter) reaches JavaScript.
-    const perPeriod = this.db
-      .prepare(
-        `WITH reached AS MATERIALIZED (${reached})
-         SELECT 'adoption' AS what, ${periodLabelSql('d', interval)} AS label, count(*) AS n,
-           min(d) AS first, max(d) AS last FROM reached GROUP BY label
-         UNION ALL
-         SELECT 'adopter', ${periodLabelSql('d', interval)}, count(*), min(d), max(d)
-         FROM (SELECT adopter, min(d) AS d FROM reached GROUP BY adopter) GROUP BY 2`,
-      )
-      .all(params) as Array<{
-      what: string;
-      label: string;
-      n: number;
-      first: string;
-      last: string;
-    }>;
-    const adoptions = perPeriod.filter((p) => p.what === 'adoption');
-    const tally = (rows: typeof perPeriod) => new Map(rows.map((p) => [p.label, p.n]));
-    const counts = {
-      adoptions: tally(adoptions),
-      adopters: tally(perPeriod.filter((p) => p.what === 'adopter')),
-      first: adoptions.reduce<string | null>(
-        (a, p) => (a === null || p.first < a ? p.first : a),
-        null,
-      ),
-      last: adoptions.reduce<string | null>(
-        (a, p) => (a === null || p.last > a ? p.last : a),
-        null,
-      ),
-    };
-    return {
-      adoptions: adoptions.reduce((sum, p) => sum + p.n, 0),
-      adopters: [...counts.adopters.values()].reduce((sum, n) => sum + n, 0),
-      periods: curvePeriods(counts, interval),
-    };
+    return curveOfReached(this.db, reached, params, interval);
   }
 
   /** Days from the adoption's first study visit (or first interest) to each later stage. */
@@ -188,25 +153,7 @@ export class FigureReaders {
     const start = from === 'STUDY_VISIT' ? 'r.visit_on' : 'r.interest_on';
     const sql = `SELECT ${start} AS start, ${ranks.map((k) => `r.r${k}`).join(', ')} FROM figure_reach r
       WHERE ${and([`${start} IS NOT NULL`, ...reachConditions(filter, scope, params)])}`;
-    // Days from the start to each stage counted in SQL (julianday), one array of them per stage:
-    // no object per adoption reaches JavaScript.
-    const days = ranks
-      .map((k) => `CAST(round(julianday(s.r${k}) - julianday(s.start)) AS INTEGER)`)
-      .join(', ');
-    const rows = this.db.prepare(`SELECT ${days} FROM (${sql}) s`).raw().all(params) as Array<
-      Array<number | null>
-    >;
-    return {
-      adoptions: rows.length,
-      stages: stages.map((stage, i) => {
-        const reached: number[] = [];
-        for (const row of rows) {
-          const d = row[i];
-          if (d != null && d >= 0) reached.push(d);
-        }
-        return { stage, ...timingOfDays(reached) };
-      }),
-    };
+    return timingsOfStarts(this.db, sql, params, stages, ranks);
   }
 
   /** Study visits host → visitor and adoptions origin → adopter, as the filter counts them. */
@@ -272,4 +219,73 @@ export class FigureReaders {
       .map((code) => ({ code }));
     return { nodes, edges };
   }
+}
+
+/**
+ * A curve from SQL that answers each adoption's `adopter` and the day `d` it reached the stage:
+ * counted per period in SQL, so only one row per period (and per adopter) reaches JavaScript.
+ */
+export function curveOfReached(
+  db: Database.Database,
+  reached: string,
+  params: Params,
+  interval: CurveInterval,
+): CurveAnswer {
+  const perPeriod = db
+    .prepare(
+      `WITH reached AS MATERIALIZED (${reached})
+       SELECT 'adoption' AS what, ${periodLabelSql('d', interval)} AS label, count(*) AS n,
+         min(d) AS first, max(d) AS last FROM reached GROUP BY label
+       UNION ALL
+       SELECT 'adopter', ${periodLabelSql('d', interval)}, count(*), min(d), max(d)
+       FROM (SELECT adopter, min(d) AS d FROM reached GROUP BY adopter) GROUP BY 2`,
+    )
+    .all(params) as Array<{ what: string; label: string; n: number; first: string; last: string }>;
+  const adoptions = perPeriod.filter((p) => p.what === 'adoption');
+  const tally = (rows: typeof perPeriod) => new Map(rows.map((p) => [p.label, p.n]));
+  const counts = {
+    adoptions: tally(adoptions),
+    adopters: tally(perPeriod.filter((p) => p.what === 'adopter')),
+    first: adoptions.reduce<string | null>(
+      (a, p) => (a === null || p.first < a ? p.first : a),
+      null,
+    ),
+    last: adoptions.reduce<string | null>((a, p) => (a === null || p.last > a ? p.last : a), null),
+  };
+  return {
+    adoptions: adoptions.reduce((sum, p) => sum + p.n, 0),
+    adopters: [...counts.adopters.values()].reduce((sum, n) => sum + n, 0),
+    periods: curvePeriods(counts, interval),
+  };
+}
+
+/**
+ * Times to stage from SQL that answers each adoption's `start` and, per rank `k` of `ranks`, the
+ * day `r<k>` it reached it: the days between counted in SQL (julianday), one array of them per
+ * stage, so no object per adoption reaches JavaScript.
+ */
+export function timingsOfStarts(
+  db: Database.Database,
+  sql: string,
+  params: Params,
+  stages: readonly AdoptionStage[],
+  ranks: readonly number[],
+): TimeToStageAnswer {
+  const days = ranks
+    .map((k) => `CAST(round(julianday(s.r${k}) - julianday(s.start)) AS INTEGER)`)
+    .join(', ');
+  const rows = db.prepare(`SELECT ${days} FROM (${sql}) s`).raw().all(params) as Array<
+    Array<number | null>
+  >;
+  return {
+    adoptions: rows.length,
+    stages: stages.map((stage, i) => {
+      const reached: number[] = [];
+      for (const row of rows) {
+        const d = row[i];
+        if (d != null && d >= 0) reached.push(d);
+      }
+      return { stage, ...timingOfDays(reached) };
+    }),
+  };
 }

@@ -1,19 +1,16 @@
 import type Database from 'better-sqlite3';
 import { and, milestoneConditions } from '../../projections/figures/conditions.js';
+import type { CurveInterval } from '../../projections/figures/curve.js';
 import {
-  type CurveInterval,
-  curvePeriods,
-  periodLabelSql,
-  timingOfDays,
-} from '../../projections/figures/curve.js';
-import type {
-  CurveAnswer,
-  FigureFilter,
-  FigureScope,
-  Ranked,
-  RankedBy,
-  TimeToStageAnswer,
-  TimeToStageStart,
+  type CurveAnswer,
+  curveOfReached,
+  type FigureFilter,
+  type FigureScope,
+  type Ranked,
+  type RankedBy,
+  type TimeToStageAnswer,
+  type TimeToStageStart,
+  timingsOfStarts,
 } from '../../projections/figures/readers.js';
 import type { Params } from '../../projections/sql.js';
 import { AdoptionStage, stageRank } from '../../src/domain/adoption/stages.js';
@@ -58,40 +55,7 @@ export function periodFiguresBySql(db: Database.Database) {
       const reached = `SELECT m.adopter_code AS adopter, min(${date}) AS d FROM figure_milestones m
         WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, scope, params)])}
         GROUP BY m.adopter_code, m.innovation_id`;
-      const perPeriod = db
-        .prepare(
-          `WITH reached AS MATERIALIZED (${reached})
-           SELECT 'adoption' AS what, ${periodLabelSql('d', interval)} AS label, count(*) AS n,
-             min(d) AS first, max(d) AS last FROM reached GROUP BY label
-           UNION ALL
-           SELECT 'adopter', ${periodLabelSql('d', interval)}, count(*), min(d), max(d)
-           FROM (SELECT adopter, min(d) AS d FROM reached GROUP BY adopter) GROUP BY 2`,
-        )
-        .all(params) as Array<{
-        what: string;
-        label: string;
-        n: number;
-        first: string;
-        last: string;
-      }>;
-      const adoptions = perPeriod.filter((p) => p.what === 'adoption');
-      const adopters = perPeriod.filter((p) => p.what === 'adopter');
-      const tally = (rows: typeof perPeriod) => new Map(rows.map((p) => [p.label, p.n]));
-      const firsts = adoptions.map((p) => p.first).sort();
-      const lasts = adoptions.map((p) => p.last).sort();
-      return {
-        adoptions: adoptions.reduce((sum, p) => sum + p.n, 0),
-        adopters: adopters.reduce((sum, p) => sum + p.n, 0),
-        periods: curvePeriods(
-          {
-            adoptions: tally(adoptions),
-            adopters: tally(adopters),
-            first: firsts[0] ?? null,
-            last: lasts.at(-1) ?? null,
-          },
-          interval,
-        ),
-      };
+      return curveOfReached(db, reached, params, interval);
     },
 
     timeToStage(
@@ -111,23 +75,7 @@ export function periodFiguresBySql(db: Database.Database) {
       const sql = `SELECT min(CASE WHEN m.kind = '${startKind}' THEN m.occurred_on END) AS start, ${reached}
         FROM figure_milestones m WHERE ${and(milestoneConditions(filter, scope, params))}
         GROUP BY m.adopter_code, m.innovation_id HAVING start IS NOT NULL`;
-      const days = ranks
-        .map((k) => `CAST(round(julianday(s.r${k}) - julianday(s.start)) AS INTEGER)`)
-        .join(', ');
-      const rows = db.prepare(`SELECT ${days} FROM (${sql}) s`).raw().all(params) as Array<
-        Array<number | null>
-      >;
-      return {
-        adoptions: rows.length,
-        stages: stages.map((stage, i) => {
-          const reachedDays: number[] = [];
-          for (const row of rows) {
-            const d = row[i];
-            if (d != null && d >= 0) reachedDays.push(d);
-          }
-          return { stage, ...timingOfDays(reachedDays) };
-        }),
-      };
+      return timingsOfStarts(db, sql, params, stages, ranks);
     },
   };
 }
