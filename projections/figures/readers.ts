@@ -100,24 +100,11 @@ export class FigureReaders {
     if (hasPeriod(filter))
       return periodRanking(this.periodIndex(), by, stageRank(minStage), filter, first);
     const params: Params = { rank: stageRank(minStage), first };
-    const key = {
-      innovation: 'innovation_id',
-      adopter: 'adopter_code',
-      origin: 'origin_code',
-      province: 'province_code',
-    }[by];
-    // One row per adoption either way; a province counts its distinct adopting regencies.
-    const count = by === 'province' ? 'count(DISTINCT adopter_code)' : 'count(*)';
-    const counted = `SELECT r.${key} AS key, ${count} AS count, count(*) AS adoptions
+    const key = RANKED_COLUMN[by];
+    const counted = `SELECT r.${key} AS key, ${countOf(by)} AS count, count(*) AS adoptions
       FROM figure_reach r WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, {}, params)])}
       GROUP BY r.${key}`;
-    return this.db
-      .prepare(
-        `WITH counted AS (${counted})
-         SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count, adoptions
-         FROM counted ORDER BY count DESC, key LIMIT @first`,
-      )
-      .all(params) as Ranked[];
+    return rankedOf(this.db, counted, params);
   }
 
   /** When each adoption in scope first reached `stage`, by either clock, and the periods. */
@@ -288,4 +275,27 @@ export function timingsOfStarts(
       return { stage, ...timingOfDays(reached) };
     }),
   };
+}
+
+/** The column a ranking groups by. */
+export const RANKED_COLUMN: Record<RankedBy, string> = {
+  innovation: 'innovation_id',
+  adopter: 'adopter_code',
+  origin: 'origin_code',
+  province: 'province_code',
+};
+
+/** What a ranking counts: adoptions, or for a province its distinct adopting regencies. */
+export const countOf = (by: RankedBy) =>
+  by === 'province' ? 'count(DISTINCT adopter_code)' : 'count(*)';
+
+/** The top `@first` of SQL answering `key, count, adoptions`; equal counts share a rank. */
+export function rankedOf(db: Database.Database, counted: string, params: Params): Ranked[] {
+  return db
+    .prepare(
+      `WITH counted AS (${counted})
+       SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count, adoptions
+       FROM counted ORDER BY count DESC, key LIMIT @first`,
+    )
+    .all(params) as Ranked[];
 }

@@ -3,11 +3,14 @@ import { and, milestoneConditions } from '../../projections/figures/conditions.j
 import type { CurveInterval } from '../../projections/figures/curve.js';
 import {
   type CurveAnswer,
+  countOf,
   curveOfReached,
   type FigureFilter,
   type FigureScope,
+  RANKED_COLUMN,
   type Ranked,
   type RankedBy,
+  rankedOf,
   type TimeToStageAnswer,
   type TimeToStageStart,
   timingsOfStarts,
@@ -23,24 +26,12 @@ export function periodFiguresBySql(db: Database.Database) {
   return {
     ranking(by: RankedBy, minStage: AdoptionStage, filter: FigureFilter, first: number): Ranked[] {
       const params: Params = { rank: stageRank(minStage), first };
-      const key = {
-        innovation: 'innovation_id',
-        adopter: 'adopter_code',
-        origin: 'origin_code',
-        province: 'province_code',
-      }[by];
-      const count = by === 'province' ? 'count(DISTINCT adopter_code)' : 'count(*)';
-      const counted = `SELECT key, ${count} AS count, count(*) AS adoptions FROM (
+      const key = RANKED_COLUMN[by];
+      const counted = `SELECT key, ${countOf(by)} AS count, count(*) AS adoptions FROM (
           SELECT DISTINCT m.${key} AS key, m.adopter_code, m.innovation_id FROM figure_milestones m
           WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, {}, params)])})
         GROUP BY key`;
-      return db
-        .prepare(
-          `WITH counted AS (${counted})
-           SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count, adoptions
-           FROM counted ORDER BY count DESC, key LIMIT @first`,
-        )
-        .all(params) as Ranked[];
+      return rankedOf(db, counted, params);
     },
 
     curve(
