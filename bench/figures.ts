@@ -12,13 +12,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { loadPeriodIndex } from '../projections/figures/period-load.js';
 import { figuresProjection } from '../projections/figures/projection.js';
 import { FigureReaders } from '../projections/figures/readers.js';
 import type { ProjectedEvent } from '../projections/projection.js';
 import { Regions } from '../src/application/regions.js';
 import { eventSchemas } from '../src/domain/events.js';
+import { openReadModel } from '../src/read-model/database.js';
 import { physicalTable } from '../src/read-model/versions.js';
+import { periodFiguresBySql } from '../test/support/period-sql.js';
 import { generateDataset, shapeFor } from './dataset.js';
 
 const args = process.argv.slice(2);
@@ -74,6 +77,11 @@ async function project(db: Database.Database) {
     }
   for (const table of figuresProjection.tables)
     db.exec(`CREATE VIEW ${table} AS SELECT * FROM ${t(table)}`);
+  // Live at the position reached, as the projector leaves it (the period index reads it).
+  db.prepare(
+    `INSERT INTO projection_checkpoints (name, version, state, position, updated_at)
+     VALUES ('figures', ?, 'live', ?, ?)`,
+  ).run(figuresProjection.version, position, new Date().toISOString());
   console.log(
     `projected ${events} events in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
       `${(projectingCpu / 1000).toFixed(1)} s of it CPU in the projection: ${Math.round(events / (projectingCpu / 1000))} events per CPU second`,
@@ -81,10 +89,8 @@ async function project(db: Database.Database) {
 }
 
 const fresh = !existsSync(file);
-const db = new Database(file);
-db.pragma('journal_mode = WAL');
-// As the read model does (src/read-model/database.ts): a 32 MiB page cache.
-db.pragma('cache_size = -32768');
+// Opened as the read model is (src/read-model/database.ts): WAL, a 32 MiB page cache.
+const db = openReadModel(file);
 if (fresh) await project(db);
 // The read indexes as the server builds them once a projection has caught up.
 figuresProjection.readIndexes?.(db, t);
@@ -175,6 +181,24 @@ median('timeToStage (origin 35.10)', () =>
   read.timeToStage({ originCode: '35.10' }, 'STUDY_VISIT', {}),
 );
 median('diffusionNetwork (origin 35.10)', () => read.network({ originCode: '35.10' }, {}));
+// The period figures as SQL adds them up from the milestone rows (before the period index; the
+// oracle the index's property test holds it to), over the same periods: what the index replaced.
+const sql = periodFiguresBySql(db);
+median('SQL before the index: topAdopters (period 2019-2022)', () =>
+  sql.ranking('adopter', 'AGREED', { period }, 20),
+);
+median('SQL before the index: adoptionCurve (MONTH, period 2019-2022)', () =>
+  sql.curve({}, 'AGREED', 'MONTH', 'OCCURRED', { period }),
+);
+median('SQL before the index: timeToStage (period 2015-07..2019)', () =>
+  sql.timeToStage({}, 'STUDY_VISIT', { period: withVisits }),
+);
+// The first figure over a period reads the index; new events re-read only what they changed.
+const loading = performance.now();
+loadPeriodIndex(db);
+console.log(
+  `${'reading the period index (all of it)'.padEnd(56)} ${(performance.now() - loading).toFixed(1).padStart(8)} ms`,
+);
 median('diffusionNetwork (one innovation, period 2019-2022)', () =>
   read.network({ innovationId: banyuwangi }, { period }),
 );

@@ -18,12 +18,12 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { projections } from '../projections/index.js';
 import { Regions } from '../src/application/regions.js';
-import type { EventStore } from '../src/eventstore/port.js';
 import { SqliteEventStore } from '../src/eventstore/sqlite.js';
 import { projectRoot } from '../src/paths.js';
 import { analystLoad, analystQuestions } from './analyst.js';
+import { appendAll, take } from './appends.js';
 import { rawGroupedAppends } from './baselines/raw-appends.js';
-import { generateDataset, type StreamBatch, shapeFor } from './dataset.js';
+import { generateDataset, shapeFor } from './dataset.js';
 import { parseGrowthArgs, runGrowth } from './growth.js';
 import { measureHeavyQueries } from './heavy-queries.js';
 
@@ -66,47 +66,6 @@ function record(m: Measurement) {
   log(
     `${m.name}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal}: ${m.met ? 'met' : 'NOT met'})` : ''}`,
   );
-}
-
-/** Appends streams with `writers` concurrent writers; each append is `perAppend` events at most. */
-async function appendAll(
-  store: EventStore,
-  streams: StreamBatch[],
-  writers: number,
-  mode: 'one-event-per-append' | 'whole-stream',
-): Promise<{ events: number; ns: bigint }> {
-  let next = 0;
-  let events = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: writers }, async () => {
-      for (let i = next++; i < streams.length; i = next++) {
-        const { stream, events: batch } = streams[i] as StreamBatch;
-        if (mode === 'whole-stream') {
-          await store.append(stream, batch, { expectedRevision: 'no_stream' });
-        } else {
-          for (const [revision, event] of batch.entries())
-            await store.append(stream, [event], {
-              expectedRevision: revision === 0 ? 'no_stream' : BigInt(revision - 1),
-            });
-        }
-        events += batch.length;
-      }
-    }),
-  );
-  return { events, ns: process.hrtime.bigint() - started };
-}
-
-function take(source: Iterator<StreamBatch>, minEvents: number): StreamBatch[] {
-  const out: StreamBatch[] = [];
-  let n = 0;
-  while (n < minEvents) {
-    const next = source.next();
-    if (next.done) break;
-    out.push(next.value);
-    n += next.value.events.length;
-  }
-  return out;
 }
 
 /** Spawns a node process and resolves with the first stdout line matching `ready`. */
@@ -246,7 +205,7 @@ async function main() {
       value: concurrentRate,
       unit: 'events/s',
       goal: '>= 50000',
-      note: `${conc.events} appends of 1 event (one command each), group-committed`,
+      note: `${conc.events} appends of 1 event (one command each), group-committed; request thread busy ${round(conc.busy * 100)}%`,
     });
     record({
       name: 'concurrent / sequential append speed-up',
@@ -270,7 +229,7 @@ async function main() {
       name: 'durable appends, 64 writers, commits on the request thread (before issue 14)',
       value: round(inlineRun.events / seconds(inlineRun.ns)),
       unit: 'events/s',
-      note: 'same load, same run: what the commit thread is compared with',
+      note: `same load, same run: what the commit thread is compared with; request thread busy ${round(inlineRun.busy * 100)}%`,
     });
     // The same events the 64 writers appended (into a file of its own): at a tiny scale the
     // dataset has no further events to take.

@@ -10,6 +10,12 @@ export type ProjectedEvent<T extends DomainEventType = DomainEventType> = T exte
 /** Maps a logical table name (`adoptions`) to this version's physical table (`adoptions__v1`). */
 export type TableNames = (logical: string) => string;
 
+/** The physical tables of a projection's version: `adoptions` → `adoptions__v2`. */
+export const physicalTable =
+  (projection: Pick<Projection, 'version'>): TableNames =>
+  (logical) =>
+    `${logical}__v${projection.version}`;
+
 /**
  * A projection: a named, versioned fold of certain event types into read-model tables. Each
  * version writes its own physical tables (`t`), so a new version can be built beside the old one

@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { BulkFold, TableNames } from '../projection.js';
 import { CLASSES, recomputeSql } from './reach.js';
-import { figureWrites, milestonesByAdoption, type ReachInput } from './writes.js';
+import {
+  type AdoptionNumbers,
+  figureWrites,
+  milestonesByAdoption,
+  type ReachInput,
+} from './writes.js';
 
 /**
  * The figures projection in bulk, for a build from an empty version. The milestone rows, verdicts
@@ -37,9 +42,17 @@ const FOLDED_CLASSES = ['ANY', 'EXCLUDE_REJECTED'] as const;
 export function figuresInBulk(db: Database.Database, t: TableNames): BulkFold {
   // The adoption index is only needed to add adoptions up: build it once, after the rows.
   db.exec(`DROP INDEX IF EXISTS ${t('figure_adoption')}`);
-  const w = figureWrites(db, t);
   const r = t('figure_reach');
   const folds = new Folds();
+  // Adoptions numbered as the live upserts number them (first seen, from 1), kept in the folds.
+  const numbers: AdoptionNumbers = {
+    numberOf: (m) => folds.number(m),
+    changed(rows, position) {
+      for (const row of rows)
+        folds.mark(folds.indexOf(row.adopter_code, row.innovation_id), position);
+    },
+  };
+  const w = figureWrites(db, t, numbers);
   const recount = new Set<number>();
   const touched = (rows: Array<{ adopter_code: string; innovation_id: string }>) => {
     for (const row of rows) recount.add(folds.indexOf(row.adopter_code, row.innovation_id));
@@ -78,8 +91,15 @@ export function figuresInBulk(db: Database.Database, t: TableNames): BulkFold {
         const at = { adopter: folds.adopter(i), innovation: folds.innovation(i) };
         for (const statement of recompute) statement.run(at);
       }
+      const numbered = db.prepare(
+        `INSERT INTO ${t('figure_adoptions')} (adoption_no, adopter_code, innovation_id,
+           origin_code, province_code, category, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const [i, names, changedAt] of folds.numbered())
+        numbered.run(i + 1, ...names, changedAt);
       for (const i of folds.inKeyOrder()) {
-        if (recount.has(i)) continue;
+        // No milestone of it was stored (its only report repeated a stored id): no reach rows.
+        if (recount.has(i) || !folds.added(i)) continue;
         const row = folds.row(i);
         for (const c of FOLDED_CLASSES)
           insert.run(folds.adopter(i), folds.innovation(i), c, ...row);
@@ -99,6 +119,38 @@ class Folds {
   private readonly slots = new Map<number, Map<number, number>>();
   private values = new Int32Array(STRIDE * 1024);
   private modePositions = new Float64Array(1024);
+  /** Per slot: the origin, province and category its `figure_adoptions` row names (0: unnumbered). */
+  private names = new Int32Array(3 * 1024);
+  /** Per slot: the position of the last event that changed its milestones. */
+  private changedAt = new BigInt64Array(1024);
+
+  /** The adoption's number (as `figure_adoptions` counts, from 1), marked changed at its position. */
+  number(m: ReachInput): number {
+    const i = this.indexOf(m.adopter, m.innovation);
+    if (this.names[3 * i] === 0) {
+      this.names[3 * i] = this.intern(m.origin);
+      this.names[3 * i + 1] = this.intern(m.province);
+      this.names[3 * i + 2] = this.intern(m.category);
+    }
+    this.mark(i, m.position);
+    return i + 1;
+  }
+
+  mark(i: number, position: bigint): void {
+    this.changedAt[i] = position;
+  }
+
+  /** Whether a milestone was added to the slot. */
+  added = (i: number) => this.values[i * STRIDE + ORIGIN] !== 0;
+
+  /** The numbered slots in order: slot, [adopter, innovation, origin, province, category], changed at. */
+  *numbered(): Iterable<[number, string[], bigint]> {
+    for (let i = 0; i < this.count; i++) {
+      if (this.names[3 * i] === 0) continue;
+      const names = [0, 1, 2].map((k) => this.strings[this.names[3 * i + k] as number] as string);
+      yield [i, [this.adopter(i), this.innovation(i), ...names], this.changedAt[i] as bigint];
+    }
+  }
 
   indexOf(adopter: string, innovation: string): number {
     const a = this.intern(adopter);
@@ -227,5 +279,11 @@ class Folds {
     const positions = new Float64Array(this.modePositions.length * 2);
     positions.set(this.modePositions);
     this.modePositions = positions;
+    const names = new Int32Array(this.names.length * 2);
+    names.set(this.names);
+    this.names = names;
+    const changedAt = new BigInt64Array(this.changedAt.length * 2);
+    changedAt.set(this.changedAt);
+    this.changedAt = changedAt;
   }
 }

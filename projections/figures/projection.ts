@@ -1,7 +1,13 @@
 import type { Projection } from '../projection.js';
 import { figuresInBulk } from './bulk.js';
 import { addMilestoneSql, CLASSES, classesOf, reachTableSql, recomputeSql } from './reach.js';
-import { type Adoption, figureWrites, milestonesByAdoption } from './writes.js';
+import {
+  type Adoption,
+  adoptionNumbers,
+  adoptionsTableSql,
+  figureWrites,
+  milestonesByAdoption,
+} from './writes.js';
 
 /**
  * The figures' tables. `figure_milestones`: one narrow row per milestone that still counts
@@ -15,8 +21,9 @@ import { type Adoption, figureWrites, milestonesByAdoption } from './writes.js';
 export const figuresProjection: Projection = {
   name: 'figures',
   // v2: the KNOWN clock reads when the ministry knew (an import's known-on date, else recordedAt).
-  version: 2,
-  tables: ['figure_milestones', 'figure_reach', 'figure_innovations'],
+  // v3: adoptions numbered in `figure_adoptions`, milestone days as numbers (the period index).
+  version: 3,
+  tables: ['figure_milestones', 'figure_reach', 'figure_innovations', 'figure_adoptions'],
   handles: [
     'InnovationRegistered',
     'MilestoneReported',
@@ -47,27 +54,30 @@ export const figuresProjection: Projection = {
         verification  TEXT NOT NULL DEFAULT 'UNVERIFIED',
         mode          TEXT,
         visit_id      TEXT,
-        position      INTEGER NOT NULL
+        position      INTEGER NOT NULL,
+        adoption_no   INTEGER NOT NULL,
+        occurred_day  INTEGER NOT NULL,
+        known_day     INTEGER NOT NULL
       );
       CREATE INDEX ${t('figure_visit')}
         ON ${t('figure_milestones')} (visit_id) WHERE visit_id IS NOT NULL;
       ${reachTableSql(t('figure_reach'))};
+      ${adoptionsTableSql(t('figure_adoptions'))};
     `);
     milestonesByAdoption(db, t);
   },
   readIndexes(db, t) {
-    // Covering indexes for the national figures (bench/figures.ts, EXPLAIN there): a `period`
-    // reads figure_period's range of days without touching the table; curves and time to stage
-    // read one class of reach_dates.
+    // The figures over a period read the milestones from a PeriodIndex (period-load.ts), which
+    // reads the table in rowid order and `figure_changed`; the milestone rows' indexes serve the
+    // network of an innovation or an origin. Curves and time to stage read one class of
+    // reach_dates, a covering index (bench/figures.ts, EXPLAIN there).
     const m = t('figure_milestones');
     const r = t('figure_reach');
     db.exec(`
       CREATE INDEX IF NOT EXISTS ${t('figure_innovation')} ON ${m} (innovation_id, occurred_on);
       CREATE INDEX IF NOT EXISTS ${t('figure_origin')} ON ${m} (origin_code, occurred_on);
       CREATE INDEX IF NOT EXISTS ${t('figure_province')} ON ${m} (province_code, occurred_on);
-      DROP INDEX IF EXISTS ${t('figure_occurred')};
-      CREATE INDEX IF NOT EXISTS ${t('figure_period')} ON ${m} (occurred_on, stage_rank,
-        verification, kind, adopter_code, innovation_id, origin_code, province_code, category);
+      CREATE INDEX IF NOT EXISTS ${t('figure_changed')} ON ${t('figure_adoptions')} (changed_at);
       CREATE INDEX IF NOT EXISTS ${t('reach_innovation')} ON ${r} (class, innovation_id, max_rank);
       CREATE INDEX IF NOT EXISTS ${t('reach_origin')} ON ${r} (class, origin_code, max_rank);
       CREATE INDEX IF NOT EXISTS ${t('reach_province')} ON ${r} (class, province_code, max_rank);
@@ -90,7 +100,7 @@ export const figuresProjection: Projection = {
   },
   prepare(db, t) {
     const r = t('figure_reach');
-    const w = figureWrites(db, t);
+    const w = figureWrites(db, t, adoptionNumbers(db, t));
     const addToReach = db.prepare(addMilestoneSql(r));
     const clearReach = db.prepare(
       `DELETE FROM ${r} WHERE adopter_code = @adopter AND innovation_id = @innovation`,

@@ -11,6 +11,9 @@ import {
   type StageTiming,
   timingOfDays,
 } from './curve.js';
+import { periodCurve, periodRanking, periodTimeToStage } from './period-figures.js';
+import { PeriodIndex } from './period-index.js';
+import { loadPeriodIndex } from './period-load.js';
 import { reachedColumn } from './reach.js';
 
 export type VerificationFilter = 'ANY' | 'EXCLUDE_REJECTED' | 'VERIFIED_ONLY';
@@ -73,10 +76,19 @@ export interface NetworkNodeRow {
 /**
  * Reads of the figures' tables: rankings, adoption curves, time to stage and the diffusion
  * network. Without a `period` they add up `figure_reach` (one row per adoption and verification
- * class); with one, the milestone rows of the period.
+ * class); with one, the period's milestones in a PeriodIndex (the network: its milestone rows).
  */
 export class FigureReaders {
+  private periods: PeriodIndex | undefined;
+
   constructor(private readonly db: Database.Database) {}
+
+  /** The figures' milestones by day, as of the figures' checkpoint now (read again once it moved). */
+  private periodIndex(): PeriodIndex {
+    const live = PeriodIndex.liveFigures(this.db);
+    if (!this.periods?.isAt(live)) this.periods = loadPeriodIndex(this.db, this.periods);
+    return this.periods;
+  }
 
   /** The top `first` by adoptions that reached `minStage`; equal counts share a rank. */
   ranking(
@@ -85,30 +97,14 @@ export class FigureReaders {
     filter: FigureFilter | null | undefined,
     first: number,
   ): Ranked[] {
+    if (hasPeriod(filter))
+      return periodRanking(this.periodIndex(), by, stageRank(minStage), filter, first);
     const params: Params = { rank: stageRank(minStage), first };
-    const key = {
-      innovation: 'innovation_id',
-      adopter: 'adopter_code',
-      origin: 'origin_code',
-      province: 'province_code',
-    }[by];
-    // One row per adoption either way; a province counts its distinct adopting regencies.
-    const count = by === 'province' ? 'count(DISTINCT adopter_code)' : 'count(*)';
-    const counted = hasPeriod(filter)
-      ? `SELECT key, ${count} AS count, count(*) AS adoptions FROM (
-           SELECT DISTINCT m.${key} AS key, m.adopter_code, m.innovation_id FROM figure_milestones m
-           WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, {}, params)])})
-         GROUP BY key`
-      : `SELECT r.${key} AS key, ${count} AS count, count(*) AS adoptions FROM figure_reach r
-         WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, {}, params)])}
-         GROUP BY r.${key}`;
-    return this.db
-      .prepare(
-        `WITH counted AS (${counted})
-         SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count, adoptions
-         FROM counted ORDER BY count DESC, key LIMIT @first`,
-      )
-      .all(params) as Ranked[];
+    const key = RANKED_COLUMN[by];
+    const counted = `SELECT r.${key} AS key, ${countOf(by)} AS count, count(*) AS adoptions
+      FROM figure_reach r WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, {}, params)])}
+      GROUP BY r.${key}`;
+    return rankedOf(this.db, counted, params);
   }
 
   /** When each adoption in scope first reached `stage`, by either clock, and the periods. */
@@ -119,51 +115,13 @@ export class FigureReaders {
     clock: 'OCCURRED' | 'KNOWN',
     filter: FigureFilter | null | undefined,
   ): CurveAnswer {
+    if (hasPeriod(filter))
+      return periodCurve(this.periodIndex(), scope, stageRank(stage), interval, clock, filter);
     const params: Params = { rank: stageRank(stage) };
     const column = reachedColumn(stageRank(stage), clock);
-    const date = clock === 'OCCURRED' ? 'm.occurred_on' : 'substr(m.recorded_at, 1, 10)';
-    const reached = hasPeriod(filter)
-      ? `SELECT m.adopter_code AS adopter, min(${date}) AS d FROM figure_milestones m
-         WHERE ${and(['m.stage_rank >= @rank', ...milestoneConditions(filter, scope, params)])}
-         GROUP BY m.adopter_code, m.innovation_id`
-      : `SELECT r.adopter_code AS adopter, r.${column} AS d FROM figure_reach r
-         WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, scope, params)])}`;
-    // Counted in SQL, so only one row per period (and per adopter) reaches JavaScript.
-    const perPeriod = this.db
-      .prepare(
-        `WITH reached AS MATERIALIZED (${reached})
-         SELECT 'adoption' AS what, ${periodLabelSql('d', interval)} AS label, count(*) AS n,
-           min(d) AS first, max(d) AS last FROM reached GROUP BY label
-         UNION ALL
-         SELECT 'adopter', ${periodLabelSql('d', interval)}, count(*), min(d), max(d)
-         FROM (SELECT adopter, min(d) AS d FROM reached GROUP BY adopter) GROUP BY 2`,
-      )
-      .all(params) as Array<{
-      what: string;
-      label: string;
-      n: number;
-      first: string;
-      last: string;
-    }>;
-    const adoptions = perPeriod.filter((p) => p.what === 'adoption');
-    const tally = (rows: typeof perPeriod) => new Map(rows.map((p) => [p.label, p.n]));
-    const counts = {
-      adoptions: tally(adoptions),
-      adopters: tally(perPeriod.filter((p) => p.what === 'adopter')),
-      first: adoptions.reduce<string | null>(
-        (a, p) => (a === null || p.first < a ? p.first : a),
-        null,
-      ),
-      last: adoptions.reduce<string | null>(
-        (a, p) => (a === null || p.last > a ? p.last : a),
-        null,
-      ),
-    };
-    return {
-      adoptions: adoptions.reduce((sum, p) => sum + p.n, 0),
-      adopters: [...counts.adopters.values()].reduce((sum, n) => sum + n, 0),
-      periods: curvePeriods(counts, interval),
-    };
+    const reached = `SELECT r.adopter_code AS adopter, r.${column} AS d FROM figure_reach r
+      WHERE ${and(['r.max_rank >= @rank', ...reachConditions(filter, scope, params)])}`;
+    return curveOfReached(this.db, reached, params, interval);
   }
 
   /** Days from the adoption's first study visit (or first interest) to each later stage. */
@@ -177,39 +135,12 @@ export class FigureReaders {
       (s) => stageRank(s) > stageRank(from === 'STUDY_VISIT' ? 'STUDIED' : 'INTERESTED'),
     );
     const ranks = stages.map(stageRank);
-    let sql: string;
-    if (hasPeriod(filter)) {
-      const startKind = from === 'STUDY_VISIT' ? 'STUDY_VISIT' : 'INTEREST_DECLARED';
-      const reached = ranks
-        .map((k) => `min(CASE WHEN m.stage_rank >= ${k} THEN m.occurred_on END) AS r${k}`)
-        .join(', ');
-      sql = `SELECT min(CASE WHEN m.kind = '${startKind}' THEN m.occurred_on END) AS start, ${reached}
-        FROM figure_milestones m WHERE ${and(milestoneConditions(filter, scope, params))}
-        GROUP BY m.adopter_code, m.innovation_id HAVING start IS NOT NULL`;
-    } else {
-      const start = from === 'STUDY_VISIT' ? 'r.visit_on' : 'r.interest_on';
-      sql = `SELECT ${start} AS start, ${ranks.map((k) => `r.r${k}`).join(', ')} FROM figure_reach r
-        WHERE ${and([`${start} IS NOT NULL`, ...reachConditions(filter, scope, params)])}`;
-    }
-    // Days from the start to each stage counted in SQL (julianday), one array of them per stage:
-    // no object per adoption reaches JavaScript.
-    const days = ranks
-      .map((k) => `CAST(round(julianday(s.r${k}) - julianday(s.start)) AS INTEGER)`)
-      .join(', ');
-    const rows = this.db.prepare(`SELECT ${days} FROM (${sql}) s`).raw().all(params) as Array<
-      Array<number | null>
-    >;
-    return {
-      adoptions: rows.length,
-      stages: stages.map((stage, i) => {
-        const reached: number[] = [];
-        for (const row of rows) {
-          const d = row[i];
-          if (d != null && d >= 0) reached.push(d);
-        }
-        return { stage, ...timingOfDays(reached) };
-      }),
-    };
+    if (hasPeriod(filter))
+      return periodTimeToStage(this.periodIndex(), scope, from, filter, stages, ranks);
+    const start = from === 'STUDY_VISIT' ? 'r.visit_on' : 'r.interest_on';
+    const sql = `SELECT ${start} AS start, ${ranks.map((k) => `r.r${k}`).join(', ')} FROM figure_reach r
+      WHERE ${and([`${start} IS NOT NULL`, ...reachConditions(filter, scope, params)])}`;
+    return timingsOfStarts(this.db, sql, params, stages, ranks);
   }
 
   /** Study visits host → visitor and adoptions origin → adopter, as the filter counts them. */
@@ -275,4 +206,96 @@ export class FigureReaders {
       .map((code) => ({ code }));
     return { nodes, edges };
   }
+}
+
+/**
+ * A curve from SQL that answers each adoption's `adopter` and the day `d` it reached the stage:
+ * counted per period in SQL, so only one row per period (and per adopter) reaches JavaScript.
+ */
+export function curveOfReached(
+  db: Database.Database,
+  reached: string,
+  params: Params,
+  interval: CurveInterval,
+): CurveAnswer {
+  const perPeriod = db
+    .prepare(
+      `WITH reached AS MATERIALIZED (${reached})
+       SELECT 'adoption' AS what, ${periodLabelSql('d', interval)} AS label, count(*) AS n,
+         min(d) AS first, max(d) AS last FROM reached GROUP BY label
+       UNION ALL
+       SELECT 'adopter', ${periodLabelSql('d', interval)}, count(*), min(d), max(d)
+       FROM (SELECT adopter, min(d) AS d FROM reached GROUP BY adopter) GROUP BY 2`,
+    )
+    .all(params) as Array<{ what: string; label: string; n: number; first: string; last: string }>;
+  const adoptions = perPeriod.filter((p) => p.what === 'adoption');
+  const tally = (rows: typeof perPeriod) => new Map(rows.map((p) => [p.label, p.n]));
+  const counts = {
+    adoptions: tally(adoptions),
+    adopters: tally(perPeriod.filter((p) => p.what === 'adopter')),
+    first: adoptions.reduce<string | null>(
+      (a, p) => (a === null || p.first < a ? p.first : a),
+      null,
+    ),
+    last: adoptions.reduce<string | null>((a, p) => (a === null || p.last > a ? p.last : a), null),
+  };
+  return {
+    adoptions: adoptions.reduce((sum, p) => sum + p.n, 0),
+    adopters: [...counts.adopters.values()].reduce((sum, n) => sum + n, 0),
+    periods: curvePeriods(counts, interval),
+  };
+}
+
+/**
+ * Times to stage from SQL that answers each adoption's `start` and, per rank `k` of `ranks`, the
+ * day `r<k>` it reached it: the days between counted in SQL (julianday), one array of them per
+ * stage, so no object per adoption reaches JavaScript.
+ */
+export function timingsOfStarts(
+  db: Database.Database,
+  sql: string,
+  params: Params,
+  stages: readonly AdoptionStage[],
+  ranks: readonly number[],
+): TimeToStageAnswer {
+  const days = ranks
+    .map((k) => `CAST(round(julianday(s.r${k}) - julianday(s.start)) AS INTEGER)`)
+    .join(', ');
+  const rows = db.prepare(`SELECT ${days} FROM (${sql}) s`).raw().all(params) as Array<
+    Array<number | null>
+  >;
+  return {
+    adoptions: rows.length,
+    stages: stages.map((stage, i) => {
+      const reached: number[] = [];
+      for (const row of rows) {
+        const d = row[i];
+        if (d != null && d >= 0) reached.push(d);
+      }
+      return { stage, ...timingOfDays(reached) };
+    }),
+  };
+}
+
+/** The column a ranking groups by. */
+export const RANKED_COLUMN: Record<RankedBy, string> = {
+  innovation: 'innovation_id',
+  adopter: 'adopter_code',
+  origin: 'origin_code',
+  province: 'province_code',
+};
+
+/** What a ranking counts: adoptions, or for a province its distinct adopting regencies. */
+export const countOf = (by: RankedBy) =>
+  by === 'province' ? 'count(DISTINCT adopter_code)' : 'count(*)';
+
+/** The top `@first` of SQL answering `key, count, adoptions`; equal counts share a rank. */
+export function rankedOf(db: Database.Database, counted: string, params: Params): Ranked[] {
+  return db
+    .prepare(
+      `WITH counted AS (${counted})
+       SELECT rank() OVER (ORDER BY count DESC) AS rank, key, count, adoptions
+       FROM counted ORDER BY count DESC, key LIMIT @first`,
+    )
+    .all(params) as Ranked[];
 }

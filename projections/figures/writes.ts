@@ -3,6 +3,7 @@ import { rankOfKind } from '../../src/domain/adoption/stages.js';
 import { milestonesOf } from '../../src/domain/adoption/summary.js';
 import type { ProjectedEvent, TableNames } from '../projection.js';
 import { knownAtOf } from '../timeline/time-point.js';
+import { dayNumber } from './period-index.js';
 
 /**
  * The figures projection's writes, shared by its live form (projection.ts, reach rows upserted
@@ -32,13 +33,63 @@ export interface ReachInput {
   position: bigint;
 }
 
+/**
+ * `figure_adoptions`: every adoption a milestone was ever reported for, numbered in the order
+ * first seen (never deleted, so the numbers stay dense), with what it names and the log position
+ * of the last event that changed its milestones (`changed_at`): what a PeriodIndex reads, and
+ * how it finds what changed since it was read.
+ */
+export function adoptionsTableSql(table: string): string {
+  return `CREATE TABLE ${table} (
+    adoption_no   INTEGER PRIMARY KEY,
+    adopter_code  TEXT NOT NULL,
+    innovation_id TEXT NOT NULL,
+    origin_code   TEXT NOT NULL,
+    province_code TEXT NOT NULL,
+    category      TEXT NOT NULL,
+    changed_at    INTEGER NOT NULL,
+    UNIQUE (adopter_code, innovation_id)
+  )`;
+}
+
+/** How the writes number adoptions and mark them changed (in the table, or in a bulk fold). */
+export interface AdoptionNumbers {
+  /** The adoption's number (its `figure_adoptions` row made when new), marked changed at `position`. */
+  numberOf(input: ReachInput): number;
+  /** The adoptions whose milestones a verdict or retraction changed, at `position`. */
+  changed(rows: readonly Adoption[], position: bigint): void;
+}
+
+/** The live form's numbering: `figure_adoptions` rows upserted event by event. */
+export function adoptionNumbers(db: Database.Database, t: TableNames): AdoptionNumbers {
+  const a = t('figure_adoptions');
+  const upsert = db
+    .prepare(
+      `INSERT INTO ${a} (adopter_code, innovation_id, origin_code, province_code, category, changed_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (adopter_code, innovation_id) DO UPDATE SET changed_at = excluded.changed_at
+       RETURNING adoption_no`,
+    )
+    .pluck();
+  const mark = db.prepare(
+    `UPDATE ${a} SET changed_at = ? WHERE adopter_code = ? AND innovation_id = ?`,
+  );
+  return {
+    numberOf: (m) =>
+      upsert.get(m.adopter, m.innovation, m.origin, m.province, m.category, m.position) as number,
+    changed(rows, position) {
+      for (const row of rows) mark.run(position, row.adopter_code, row.innovation_id);
+    },
+  };
+}
+
 /** The index that adds an adoption up from its milestone rows (made by migrate, or after a bulk build). */
 export function milestonesByAdoption(db: Database.Database, t: TableNames): void {
   db.exec(`CREATE INDEX IF NOT EXISTS ${t('figure_adoption')}
         ON ${t('figure_milestones')} (adopter_code, innovation_id)`);
 }
 
-export function figureWrites(db: Database.Database, t: TableNames) {
+export function figureWrites(db: Database.Database, t: TableNames, numbers: AdoptionNumbers) {
   const m = t('figure_milestones');
   const registerInnovation = db.prepare(
     `INSERT OR REPLACE INTO ${t('figure_innovations')} (innovation_id, origin_code, category)
@@ -49,8 +100,9 @@ export function figureWrites(db: Database.Database, t: TableNames) {
   );
   const insert = db.prepare(
     `INSERT OR IGNORE INTO ${m} (id, adopter_code, innovation_id, origin_code, province_code,
-       category, kind, stage_rank, occurred_on, recorded_at, mode, visit_id, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       category, kind, stage_rank, occurred_on, recorded_at, mode, visit_id, position,
+       adoption_no, occurred_day, known_day)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const remove = db.prepare(`DELETE FROM ${m} WHERE id = ? RETURNING adopter_code, innovation_id`);
   const removeVisit = db.prepare(
@@ -110,6 +162,9 @@ export function figureWrites(db: Database.Database, t: TableNames) {
           mode,
           milestone.visitId,
           input.position,
+          numbers.numberOf(input),
+          dayNumber(input.occurredOn),
+          dayNumber(input.knownOn),
         );
         if (inserted.changes > 0) added.push(input);
       }
@@ -118,15 +173,19 @@ export function figureWrites(db: Database.Database, t: TableNames) {
     /** Records a verdict; answers the adoption whose rows it changed. */
     judge(event: ProjectedEvent<'MilestoneVerified' | 'MilestoneRejected'>): Adoption[] {
       const verdict = event.type === 'MilestoneVerified' ? 'VERIFIED' : 'REJECTED';
-      return judge.all(verdict, event.data.milestoneId) as Adoption[];
+      const rows = judge.all(verdict, event.data.milestoneId) as Adoption[];
+      numbers.changed(rows, event.position);
+      return rows;
     },
     /** Deletes a retracted milestone's (or visit's) rows; answers the adoptions they were of. */
     retract(event: ProjectedEvent<'MilestoneRetracted' | 'StudyVisitRetracted'>): Adoption[] {
-      return (
+      const rows = (
         event.type === 'MilestoneRetracted'
           ? remove.all(event.data.milestoneId)
           : removeVisit.all(event.data.visitId)
       ) as Adoption[];
+      numbers.changed(rows, event.position);
+      return rows;
     },
   };
 }

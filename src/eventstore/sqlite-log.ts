@@ -74,8 +74,18 @@ export function outcomeError(outcome: AppendOutcome): Error | undefined {
   return undefined;
 }
 
+/** Streams the writer remembers the revision of, at most (then it starts again from none). */
+const MAX_REMEMBERED_STREAMS = 50_000;
+
 export class LogWriter {
   private readonly stmt;
+  /**
+   * Each stream's last revision as this writer last wrote it, so an append to a stream it wrote
+   * before needs no lookup. Valid while no other connection commits to the file (checked
+   * at each group's start with `data_version`); emptied when a group rolls back.
+   */
+  private readonly revisions = new Map<string, bigint>();
+  private dataVersion: unknown;
 
   constructor(
     private readonly db: Database.Database,
@@ -98,58 +108,91 @@ export class LogWriter {
       head: db.prepare('SELECT max(position) AS p FROM events').safeIntegers(true),
       holds: db.prepare('SELECT 1 FROM events WHERE stream = ? AND type = ? LIMIT 1'),
       undo: db.prepare('DELETE FROM events WHERE position >= ?'),
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
   }
 
   /**
-   * Commits a group in one transaction and answers each append's outcome. IMMEDIATE takes the
-   * write lock up front (waiting up to the busy timeout for another process), so the revision
-   * checks and the inserts see one consistent log; the commit returns only after the WAL is
-   * fsync'd (synchronous=FULL). Throws when the whole group failed (nothing of it is stored;
-   * see asStorageError for a full or failing disk).
+   * Opens a group's transaction. IMMEDIATE takes the write lock up front (waiting up to the busy
+   * timeout for another process), so the revision checks and the inserts of the whole group see
+   * one consistent log.
+   */
+  begin(): void {
+    this.stmt.begin.run();
+    // Another connection (another process on the file, e.g. `replika migrate`) committed since
+    // this writer's last group: what it remembers of the streams may be out of date.
+    const version = this.stmt.dataVersion.get();
+    if (version !== this.dataVersion || this.revisions.size > MAX_REMEMBERED_STREAMS)
+      this.revisions.clear();
+    this.dataVersion = version;
+  }
+
+  /**
+   * One append of the open group and its outcome: a refused append leaves no row behind (see
+   * write); anything else throws, and the whole group must be rolled back.
+   */
+  append(request: GroupAppend, now: bigint): AppendOutcome {
+    try {
+      return { ok: this.write(request, now) };
+    } catch (error) {
+      if (error instanceof ConcurrencyError)
+        return {
+          conflict: {
+            streamName: error.streamName,
+            expected: error.expected,
+            actual: error.actual,
+          },
+        };
+      if (error instanceof DuplicateEventIdError) return { duplicate: error.message };
+      if (error instanceof AppendRefusedError)
+        return { refused: { streamName: error.streamName, guard: error.guard } };
+      throw error;
+    }
+  }
+
+  /** Commits the open group: returns only after the WAL is fsync'd (synchronous=FULL). */
+  end(): void {
+    this.stmt.commit.run();
+  }
+
+  /** Drops the open group, if one is open: nothing of it is stored. */
+  rollback(): void {
+    this.revisions.clear(); // it may hold revisions of rows that are not stored after all
+    if (this.db.inTransaction) this.stmt.rollback.run();
+  }
+
+  /**
+   * Commits a group in one transaction and answers each append's outcome. Throws when the whole
+   * group failed (nothing of it is stored; see asStorageError for a full or failing disk).
    */
   commit(group: readonly GroupAppend[], now: bigint): AppendOutcome[] {
-    const outcomes: AppendOutcome[] = [];
-    this.db
-      .transaction(() => {
-        for (const request of group) {
-          try {
-            outcomes.push({ ok: this.write(request, now) });
-          } catch (error) {
-            // A refused append left no trace (see write); anything else fails the whole group.
-            if (error instanceof ConcurrencyError)
-              outcomes.push({
-                conflict: {
-                  streamName: error.streamName,
-                  expected: error.expected,
-                  actual: error.actual,
-                },
-              });
-            else if (error instanceof DuplicateEventIdError)
-              outcomes.push({ duplicate: error.message });
-            else if (error instanceof AppendRefusedError)
-              outcomes.push({ refused: { streamName: error.streamName, guard: error.guard } });
-            else throw error;
-          }
-        }
-      })
-      .immediate();
-    return outcomes;
+    try {
+      this.begin();
+      const outcomes = group.map((request) => this.append(request, now));
+      this.end();
+      return outcomes;
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
   }
 
   private write(request: GroupAppend, now: bigint): AppendResult {
     const { streamName, events, expectedRevision } = request;
-    const replay = this.previousAppend(streamName, events);
-    if (replay) return replay;
     // In the same transaction as the inserts: an event the guard names, committed earlier in
     // this group or before it, refuses this append, so nothing lands after it.
     const guard = request.unless;
     if (guard && this.stmt.holds.get(guard.stream, guard.holds) !== undefined)
-      throw new AppendRefusedError(streamName, guard);
-    const row = this.stmt.streamRevision.get(streamName) as { r: bigint | null };
-    const actual = row.r ?? undefined;
+      return this.replayOr(request, new AppendRefusedError(streamName, guard));
+    const actual =
+      this.revisions.get(streamName) ??
+      (this.stmt.streamRevision.get(streamName) as { r: bigint | null }).r ??
+      undefined;
     const conflict = checkExpectedRevision(streamName, expectedRevision, actual);
-    if (conflict) throw conflict;
+    if (conflict) return this.replayOr(request, conflict);
     let revision = actual ?? -1n;
     let position = 0n;
     let explicitPosition =
@@ -172,21 +215,40 @@ export class LogWriter {
           now,
         );
       } catch (error) {
-        // Undo this append's earlier inserts: they are the newest rows of the transaction, and
-        // cheaper to delete on this rare path than a savepoint around every append. Only the id
-        // can collide here (the revision was checked above).
-        if (firstInserted !== undefined) this.stmt.undo.run(firstInserted);
-        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
-          throw new DuplicateEventIdError(
-            `event ${event.id} is already stored (or repeated in this append to ${streamName})`,
+        if (!(error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE'))
+          throw error;
+        // Only the id can collide here (the revision was checked above). The first event's id
+        // stored already: a retry, answered as the original was (see previousAppend).
+        if (firstInserted === undefined)
+          return this.replayOr(
+            request,
+            new DuplicateEventIdError(`event ${event.id} is already stored`),
           );
-        throw error;
+        // Undo this append's earlier inserts: they are the newest rows of the transaction, and
+        // cheaper to delete on this rare path than a savepoint around every append.
+        this.stmt.undo.run(firstInserted);
+        throw new DuplicateEventIdError(
+          `event ${event.id} is already stored (or repeated in this append to ${streamName})`,
+        );
       }
-      position = BigInt(info.lastInsertRowid);
+      position = info.lastInsertRowid as bigint;
       firstInserted ??= position;
       explicitPosition = null;
     }
+    this.revisions.set(streamName, revision);
     return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * An append that would be refused (its guard holds, its expected revision is not the stream's,
+   * or its first id is stored) may be a retry of one that went through: then it is answered with
+   * the original result, as if it had been checked first. Checked only on these paths, so a new
+   * append — the usual case — costs no id lookup.
+   */
+  private replayOr(request: GroupAppend, refusal: Error): AppendResult {
+    const replay = this.previousAppend(request.streamName, request.events);
+    if (replay) return replay;
+    throw refusal;
   }
 
   /**

@@ -1,9 +1,6 @@
-import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { startWorker } from '../threads.js';
 import {
   type AppendOptions,
   type AppendResult,
@@ -15,11 +12,10 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
 } from './port.js';
+import { CommitThread } from './sqlite-commit-thread.js';
 import { type AppendOutcome, LogWriter, openLog } from './sqlite-log.js';
 import {
-  type CommitMessage,
   type EventRow,
-  groupFailure,
   nextWake,
   type PendingAppend,
   prepareReads,
@@ -29,7 +25,7 @@ import {
   settle,
   toRecorded,
 } from './sqlite-rows.js';
-import { groupOf, groupToWire, outcomesFromWire } from './sqlite-wire.js';
+import { groupOf } from './sqlite-wire.js';
 import { asStorageError } from './storage-error.js';
 
 export type { EventRow, SqliteEventStoreOptions, SqliteEventStoreStats };
@@ -42,23 +38,21 @@ const DEFAULT_PAGE = 2000;
  * on disk before its append is acknowledged. Appends are group-committed: those that arrive
  * together go in one transaction, each keeping its own expected-revision check (made before it
  * writes anything), and a refused append leaves no row behind, so one conflicting append fails
- * alone. Commits run on a thread of their own (sqlite-commit-worker.ts): while one group waits
- * for the disk, the next is gathered here and sent the moment the first is durable. Reads use
- * this thread's own connection; an in-memory log commits inline.
+ * alone. Commits run on a thread of their own (sqlite-commit-thread.ts, sqlite-commit-worker.ts):
+ * a group is sent there in pieces as its appends are made, and while it waits for the disk the
+ * next is gathered here, to be sent the moment the first is durable. Reads use this thread's own
+ * connection; an in-memory log (or `inlineCommits`) commits on this thread.
  */
 export class SqliteEventStore implements EventStore {
   readonly eventIdScope = 'log'; // an id is unique in the whole log (EventStore.eventIdScope)
   private readonly db: Database.Database;
+  /** Appends waiting for the next inline commit. */
   private pending: PendingAppend[] = [];
-  /** The group the commit thread is committing now. */
-  private inFlight: PendingAppend[] | undefined;
   private flushScheduled = false;
   private closed = false;
-  private broken: Error | undefined;
   private waiters = new Set<() => void>();
-  private drained = new Set<() => void>();
   private readonly stmt;
-  private commitThread: Worker | undefined;
+  private readonly commits: CommitThread | undefined;
   private readonly inline: LogWriter | undefined;
   private readonly options: SqliteEventStoreOptions;
   private readonly statistics: SqliteEventStoreStats = {
@@ -79,24 +73,22 @@ export class SqliteEventStore implements EventStore {
     this.db = openLog(path);
     if (!this.file || options.inlineCommits)
       this.inline = new LogWriter(this.db, options.firstPosition);
+    else
+      this.commits = new CommitThread({
+        path: this.file,
+        firstPosition: options.firstPosition,
+        now: () => this.now(),
+        answered: (batch, outcomes) => {
+          // A group that failed as a whole rolled back: nothing of it is stored.
+          if (outcomes instanceof Error) for (const request of batch) request.reject(outcomes);
+          else this.acknowledge(batch, outcomes);
+        },
+      });
     this.stmt = prepareReads(this.db);
   }
 
-  /** The commit thread, started by the first group (a store only read, e.g. by a rebuild, has none). */
-  private thread(): Worker {
-    if (this.commitThread) return this.commitThread;
-    const thread = startWorker(import.meta.url, 'sqlite-commit-worker', {
-      path: this.file,
-      firstPosition: this.options.firstPosition,
-    });
-    thread.on('message', (message: CommitMessage) => this.committed(message));
-    thread.on('error', (error) => this.fail(error));
-    thread.on('exit', (code) => {
-      if (!this.closed) this.fail(new Error(`the log's commit thread exited with ${code}`));
-    });
-    thread.unref(); // only a group being committed keeps the process alive
-    this.commitThread = thread;
-    return thread;
+  private now(): bigint {
+    return BigInt((this.options.now?.() ?? new Date()).getTime());
   }
 
   append(
@@ -105,7 +97,6 @@ export class SqliteEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
-    if (this.broken) return Promise.reject(this.broken);
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
     let json: PendingAppend['json'];
     try {
@@ -114,7 +105,7 @@ export class SqliteEventStore implements EventStore {
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
-      this.pending.push({
+      const request: PendingAppend = {
         streamName,
         events,
         json,
@@ -122,65 +113,35 @@ export class SqliteEventStore implements EventStore {
         unless: options.unless,
         resolve,
         reject,
-      });
-      if (!this.flushScheduled && !this.inFlight) {
+      };
+      if (this.commits) {
+        this.commits.add(request);
+        return;
+      }
+      this.pending.push(request);
+      if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
       }
     });
   }
 
-  /** Sends every pending append as one group to be committed (unless one is being committed). */
+  /** Commits every pending append as one group, on this thread (inline commits). */
   private flush(): void {
     this.flushScheduled = false;
-    if (this.inFlight) return;
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0) {
-      for (const done of [...this.drained]) done();
-      return;
-    }
-    const now = BigInt((this.options.now?.() ?? new Date()).getTime());
-    if (this.inline) {
-      let outcomes: AppendOutcome[];
-      try {
-        outcomes = this.inline.commit(groupOf(batch), now);
-      } catch (error) {
-        // The whole group rolled back: nothing of it is stored.
-        const refused = asStorageError(error, this.file ?? ':memory:');
-        for (const request of batch) request.reject(refused);
-        return;
-      }
-      this.acknowledge(batch, outcomes);
-      return;
-    }
-    this.inFlight = batch;
-    const thread = this.thread();
-    thread.ref();
-    thread.postMessage({ group: groupToWire(batch), now });
-  }
-
-  /** The commit thread answered the group in flight: acknowledge it, and send the next one. */
-  private committed(message: CommitMessage): void {
-    if ('ready' in message) return;
-    const batch = this.inFlight ?? [];
-    this.inFlight = undefined;
-    this.commitThread?.unref();
-    if ('failed' in message) {
+    if (batch.length === 0 || !this.inline) return;
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = this.inline.commit(groupOf(batch), this.now());
+    } catch (error) {
       // The whole group rolled back: nothing of it is stored.
-      const error = groupFailure(message.failed);
-      for (const request of batch) request.reject(error);
-    } else
-      this.acknowledge(
-        batch,
-        'ok' in message ? outcomesFromWire(message.ok) : [...message.outcomes],
-      );
-    // The next group was gathered while this one was on its way to the disk; it leaves after
-    // this turn, so the appends its acknowledgements set going (the writers' next ones) join it.
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      const refused = asStorageError(error, this.file ?? ':memory:');
+      for (const request of batch) request.reject(refused);
+      return;
     }
+    this.acknowledge(batch, outcomes);
   }
 
   private acknowledge(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
@@ -191,28 +152,11 @@ export class SqliteEventStore implements EventStore {
     this.wakeSubscribers();
   }
 
-  /** The commit thread is gone: nothing more can be appended. */
-  private fail(error: Error): void {
-    this.broken ??= error;
-    for (const request of [...(this.inFlight ?? []), ...this.pending]) request.reject(error);
-    this.inFlight = undefined;
-    this.pending = [];
-    for (const done of [...this.drained]) done();
-  }
-
   /** Resolves once every append made so far is committed (or refused). */
   private drain(): Promise<void> {
-    if (this.inline) this.flush();
-    if (!this.inFlight && this.pending.length === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        if (this.inFlight || this.pending.length > 0) return;
-        this.drained.delete(done);
-        resolve();
-      };
-      this.drained.add(done);
-      if (!this.inFlight && !this.flushScheduled) this.flush();
-    });
+    if (this.commits) return this.commits.drain();
+    this.flush();
+    return Promise.resolve();
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -288,12 +232,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.drain();
-    if (this.commitThread) {
-      const exited = once(this.commitThread, 'exit');
-      this.commitThread.ref();
-      this.commitThread.postMessage('close');
-      await exited;
-    }
+    await this.commits?.close();
     this.wakeSubscribers();
     this.db.close();
   }

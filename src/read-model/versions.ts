@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Projection, TableNames } from '../../projections/projection.js';
+import { type Projection, physicalTable } from '../../projections/projection.js';
 
 /**
  * Projection versions in the read model. Each version of a projection writes its own physical
@@ -7,10 +7,7 @@ import type { Projection, TableNames } from '../../projections/projection.js';
  * tables (`adoptions`), so a new version is built beside the old one and swapped in by pointing
  * the views at it. `projection_checkpoints` records each stored version, its state and position.
  */
-export const physicalTable =
-  (projection: Pick<Projection, 'version'>): TableNames =>
-  (logical) =>
-    `${logical}__v${projection.version}`;
+export { physicalTable };
 
 export interface StoredVersion {
   version: bigint;

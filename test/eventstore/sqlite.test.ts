@@ -55,6 +55,31 @@ describe('SQLite event store: group commit, durability, concurrency', () => {
     expect(positions).toEqual(positions.map((_, i) => (positions[0] ?? 0n) + BigInt(i * 2)));
   });
 
+  it("checks revisions against another writer's commits to the same file (two stores, as two processes)", async () => {
+    const other = new SqliteEventStore(path);
+    try {
+      await store.append('contested', [event('A')], { expectedRevision: 'no_stream' });
+      await other.append('contested', [event('B')], { expectedRevision: 0n });
+      // This store last wrote revision 0 itself; the other one has moved the stream on since.
+      await expect(
+        store.append('contested', [event('C')], { expectedRevision: 0n }),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      await store.append('contested', [event('C')], { expectedRevision: 1n });
+      await other.append('contested', [event('D')], { expectedRevision: 2n });
+      await expect(
+        store.append('contested', [event('E')], { expectedRevision: 2n }),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      expect((await store.readStream('contested')).map((e) => e.type)).toEqual([
+        'A',
+        'B',
+        'C',
+        'D',
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('fails an append whose payload is not JSON alone, leaving its group untouched', async () => {
     const results = await Promise.allSettled([
       store.append('fine-1', [event('A')], { expectedRevision: 'no_stream' }),
