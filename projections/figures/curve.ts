@@ -98,7 +98,7 @@ export interface StageTiming {
 }
 
 /** Quartiles of the days (each 0 or more) it took adoptions to reach a stage; sorts `days`. */
-export function timingOfDays(days: number[]): StageTiming {
+export function timingOfDays(days: number[] | Int32Array): StageTiming {
   days.sort((a, b) => a - b);
   const median = percentile(days, 0.5);
   return {

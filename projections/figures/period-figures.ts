@@ -30,12 +30,77 @@ import type {
  */
 
 const NONE = 0x7fffffff;
+/** Most stages a time to stage counts (every stage after the start). */
+const MAX_STAGES = 7;
 
 /**
- * Which adoptions are in scope and pass the filter's adoption-level conditions (province,
- * category, mode in the class); null when every adoption does.
+ * The per-adoption working memory of the figures, made once per index and reused by every
+ * figure over it (a worker answers one figure at a time), so that no figure allocates per
+ * adoption: which adoptions a figure has seen and finds eligible (marked with the figure's
+ * generation, so nothing needs clearing), the list of those seen, and their values.
  */
-function eligible(ix: PeriodIndex, filter: FigureFilter | null | undefined, scope: FigureScope) {
+class Scratch {
+  private generation = 0;
+  private readonly seenIn: Uint32Array;
+  readonly eligibleIn: Uint32Array;
+  readonly list: Int32Array;
+  length = 0;
+  readonly value: Int32Array;
+  readonly stages: Int32Array;
+  /** Days to each stage, stage by stage: stage j's from j × adoptions. */
+  readonly days: Int32Array;
+
+  constructor(readonly adoptions: number) {
+    this.seenIn = new Uint32Array(adoptions);
+    this.eligibleIn = new Uint32Array(adoptions);
+    this.list = new Int32Array(adoptions);
+    this.value = new Int32Array(adoptions);
+    this.stages = new Int32Array(adoptions * MAX_STAGES);
+    this.days = new Int32Array(adoptions * MAX_STAGES);
+  }
+
+  /** Starts a figure: no adoption seen or eligible yet. Answers its generation. */
+  begin(): number {
+    this.generation++;
+    if (this.generation === 0xffffffff) {
+      this.seenIn.fill(0);
+      this.eligibleIn.fill(0);
+      this.generation = 1;
+    }
+    this.length = 0;
+    return this.generation;
+  }
+
+  /** Marks `a` seen by this figure; true the first time (it joins the list). */
+  see(a: number, generation: number): boolean {
+    if (this.seenIn[a] === generation) return false;
+    this.seenIn[a] = generation;
+    this.list[this.length++] = a;
+    return true;
+  }
+}
+
+const scratches = new WeakMap<PeriodIndex, Scratch>();
+function scratchOf(ix: PeriodIndex): Scratch {
+  let scratch = scratches.get(ix);
+  if (!scratch) {
+    scratch = new Scratch(ix.adoptions);
+    scratches.set(ix, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * Marks the adoptions in scope that pass the filter's adoption-level conditions (province,
+ * category, mode in the class) eligible in this generation; false when every adoption is.
+ */
+function markEligible(
+  ix: PeriodIndex,
+  filter: FigureFilter | null | undefined,
+  scope: FigureScope,
+  scratch: Scratch,
+  generation: number,
+): boolean {
   const c = classOf(filter);
   const tests: Array<[Int32Array, string]> = [];
   if (scope.innovationId != null) tests.push([ix.innovation, scope.innovationId]);
@@ -44,36 +109,43 @@ function eligible(ix: PeriodIndex, filter: FigureFilter | null | undefined, scop
   if (filter?.provinceCode != null) tests.push([ix.province, filter.provinceCode]);
   if (filter?.category != null) tests.push([ix.category, filter.category]);
   if (filter?.mode != null) tests.push([ix.mode[CLASSES.indexOf(c)] as Int32Array, filter.mode]);
-  if (tests.length === 0) return null;
-  const ok = new Uint8Array(ix.adoptions);
-  const wanted = tests.map(([column, value]) => [column, ix.nameOf(value)] as const);
-  // A value no adoption names: nothing passes.
-  if (wanted.some(([, n]) => n < 0)) return ok;
-  for (let a = 0; a < ix.adoptions; a++)
-    if (wanted.every(([column, n]) => column[a] === n)) ok[a] = 1;
-  return ok;
+  if (tests.length === 0) return false;
+  const columns = tests.map(([column]) => column);
+  const wanted = tests.map(([, value]) => ix.nameOf(value));
+  // A value no adoption names: nothing is eligible.
+  if (wanted.some((n) => n < 0)) return true;
+  for (let a = 0; a < ix.adoptions; a++) {
+    let ok = true;
+    for (let t = 0; t < columns.length && ok; t++) ok = (columns[t] as Int32Array)[a] === wanted[t];
+    if (ok) scratch.eligibleIn[a] = generation;
+  }
+  return true;
 }
 
 /**
- * Calls `visit(i, a)` for each milestone `i` of the period that counts in the filter's class,
- * of an eligible adoption `a`, with a stage rank of at least `minRank`.
+ * Starts a figure and calls `visit(i, a)` for each milestone `i` of the period that counts in
+ * the filter's class, of an eligible adoption `a`, with a stage rank of at least `minRank`.
  */
 function eachCounted(
   ix: PeriodIndex,
   filter: FigureFilter | null | undefined,
   scope: FigureScope,
   minRank: number,
-  visit: (i: number, a: number) => void,
-) {
+  visit: (i: number, a: number, scratch: Scratch, generation: number) => void,
+): Scratch {
+  const scratch = scratchOf(ix);
+  const generation = scratch.begin();
   const c = classOf(filter);
-  const ok = eligible(ix, filter, scope);
+  const filtered = markEligible(ix, filter, scope, scratch, generation);
   const [lo, hi] = ix.range(filter?.period);
   for (let i = lo; i < hi; i++) {
     const a = ix.adoption[i] as number;
     const flags = ix.flags[i] as number;
-    if (rankOf(flags) < minRank || (ok && !ok[a]) || !countsIn(c, verdictOf(flags))) continue;
-    visit(i, a);
+    if (rankOf(flags) < minRank || !countsIn(c, verdictOf(flags))) continue;
+    if (filtered && scratch.eligibleIn[a] !== generation) continue;
+    visit(i, a, scratch, generation);
   }
+  return scratch;
 }
 
 const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -86,12 +158,8 @@ export function periodRanking(
   filter: FigureFilter | null | undefined,
   first: number,
 ): Ranked[] {
-  const seen = new Uint8Array(ix.adoptions);
-  const counted: number[] = [];
-  eachCounted(ix, filter, {}, minRank, (_, a) => {
-    if (seen[a]) return;
-    seen[a] = 1;
-    counted.push(a);
+  const scratch = eachCounted(ix, filter, {}, minRank, (_, a, s, generation) => {
+    s.see(a, generation);
   });
   const keyOf = {
     innovation: ix.innovation,
@@ -100,9 +168,12 @@ export function periodRanking(
     province: ix.province,
   }[by];
   const totals = new Map<number, { adoptions: number; adopters: Set<number> }>();
-  for (const a of counted) {
-    const key = keyOf[a] as number;
-    const total = memo(totals, key, () => ({ adoptions: 0, adopters: new Set<number>() }));
+  for (let k = 0; k < scratch.length; k++) {
+    const a = scratch.list[k] as number;
+    const total = memo(totals, keyOf[a] as number, () => ({
+      adoptions: 0,
+      adopters: new Set<number>(),
+    }));
     total.adoptions++;
     if (by === 'province') total.adopters.add(ix.adopter[a] as number);
   }
@@ -134,12 +205,9 @@ export function periodCurve(
   filter: FigureFilter | null | undefined,
 ): CurveAnswer {
   const dates = clock === 'OCCURRED' ? ix.day : ix.knownDay;
-  const reached = new Int32Array(ix.adoptions).fill(NONE);
-  const touched: number[] = [];
-  eachCounted(ix, filter, scope, minRank, (i, a) => {
+  const scratch = eachCounted(ix, filter, scope, minRank, (i, a, s, generation) => {
     const d = dates[i] as number;
-    if (reached[a] === NONE) touched.push(a);
-    if (d < (reached[a] as number)) reached[a] = d;
+    if (s.see(a, generation) || d < (s.value[a] as number)) s.value[a] = d;
   });
   const labels = new Map<number, string>();
   const labelOf = (day: number) =>
@@ -148,8 +216,9 @@ export function periodCurve(
   const byAdopter = new Map<number, number>();
   let firstDay = NONE;
   let lastDay = -NONE;
-  for (const a of touched) {
-    const d = reached[a] as number;
+  for (let k = 0; k < scratch.length; k++) {
+    const a = scratch.list[k] as number;
+    const d = scratch.value[a] as number;
     const label = labelOf(d);
     adoptions.set(label, (adoptions.get(label) ?? 0) + 1);
     if (d < firstDay) firstDay = d;
@@ -166,11 +235,11 @@ export function periodCurve(
   const counts = {
     adoptions,
     adopters,
-    first: touched.length ? dateOfDay(firstDay + ix.dayBase) : null,
-    last: touched.length ? dateOfDay(lastDay + ix.dayBase) : null,
+    first: scratch.length ? dateOfDay(firstDay + ix.dayBase) : null,
+    last: scratch.length ? dateOfDay(lastDay + ix.dayBase) : null,
   };
   return {
-    adoptions: touched.length,
+    adoptions: scratch.length,
     adopters: byAdopter.size,
     periods: curvePeriods(counts, interval),
   };
@@ -190,36 +259,41 @@ export function periodTimeToStage(
 ): TimeToStageAnswer {
   const startKind = from === 'STUDY_VISIT' ? KIND.STUDY_VISIT : KIND.INTEREST_DECLARED;
   const width = ranks.length;
-  const start = new Int32Array(ix.adoptions).fill(NONE);
-  const reached = new Int32Array(ix.adoptions * width).fill(NONE);
-  const seen = new Uint8Array(ix.adoptions);
-  const touched: number[] = [];
-  eachCounted(ix, filter, scope, 0, (i, a) => {
-    if (!seen[a]) {
-      seen[a] = 1;
-      touched.push(a);
+  if (width > MAX_STAGES) throw new Error(`at most ${MAX_STAGES} stages`);
+  const scratch = eachCounted(ix, filter, scope, 0, (i, a, s, generation) => {
+    // value: the first day of the start kind; stages: the first day each rank was reached.
+    if (s.see(a, generation)) {
+      s.value[a] = NONE;
+      s.stages.fill(NONE, a * MAX_STAGES, a * MAX_STAGES + width);
     }
     const d = ix.day[i] as number;
     const flags = ix.flags[i] as number;
-    if (kindOf(flags) === startKind && d < (start[a] as number)) start[a] = d;
+    if (kindOf(flags) === startKind && d < (s.value[a] as number)) s.value[a] = d;
     const rank = rankOf(flags);
-    for (let j = 0; j < width; j++)
-      if (rank >= (ranks[j] as number) && d < (reached[a * width + j] as number))
-        reached[a * width + j] = d;
+    for (let j = 0; j < width; j++) {
+      const slot = a * MAX_STAGES + j;
+      if (rank >= (ranks[j] as number) && d < (s.stages[slot] as number)) s.stages[slot] = d;
+    }
   });
-  const days = ranks.map((): number[] => []);
+  const counts = ranks.map(() => 0);
   let adoptions = 0;
-  for (const a of touched) {
-    const s = start[a] as number;
-    if (s === NONE) continue;
+  for (let k = 0; k < scratch.length; k++) {
+    const a = scratch.list[k] as number;
+    const start = scratch.value[a] as number;
+    if (start === NONE) continue;
     adoptions++;
     for (let j = 0; j < width; j++) {
-      const r = reached[a * width + j] as number;
-      if (r !== NONE && r >= s) days[j]?.push(r - s);
+      const r = scratch.stages[a * MAX_STAGES + j] as number;
+      if (r !== NONE && r >= start) {
+        scratch.days[j * scratch.adoptions + (counts[j] as number)] = r - start;
+        counts[j] = (counts[j] as number) + 1;
+      }
     }
   }
+  const daysOf = (j: number) =>
+    scratch.days.subarray(j * scratch.adoptions, j * scratch.adoptions + (counts[j] as number));
   return {
     adoptions,
-    stages: stages.map((stage, j) => ({ stage, ...timingOfDays(days[j] as number[]) })),
+    stages: stages.map((stage, j) => ({ stage, ...timingOfDays(daysOf(j)) })),
   };
 }
