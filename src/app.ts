@@ -60,7 +60,7 @@ async function assemble(config: Config, options: ReplikaOptions, lock: DataDirLo
   // recordedAt follows the app's clock on the embedded store (a controllable clock in tests);
   // KurrentDB stamps it on the server.
   const store: EventStore = metrics.instrument(
-    openEventStore(config, logger, { now: () => (options.clock ?? systemClock).now() }),
+    await openEventStore(config, logger, { now: () => (options.clock ?? systemClock).now() }),
   );
   const readDb = openReadModel(config.readModelPath, ({ path, movedTo, reason }) =>
     logger.warn(

@@ -44,8 +44,8 @@ export function registerMigrate(program: Command): void {
       const options = parsed.data;
       if (options.from === options.to) program.error('--from and --to name the same store');
       const logger = createLogger('warn');
-      const source = openStoreByUrl(options.from, logger);
-      const target = openStoreByUrl(options.to, logger);
+      const source = await openStoreByUrl(options.from, logger);
+      const target = await openStoreByUrl(options.to, logger);
       const abort = new AbortController();
       const onSignal = () => abort.abort();
       process.once('SIGINT', onSignal);

@@ -21,7 +21,7 @@ export function registerProjectionCommands(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       if (!hasEventLog(config)) return;
-      const store = openEventStore(config, createLogger('warn'));
+      const store = await openEventStore(config, createLogger('warn'));
       const db = openReadModel(config.readModelPath);
       try {
         const head = await store.headPosition();
@@ -56,7 +56,7 @@ export function registerProjectionCommands(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const store = openEventStore(config, createLogger('warn'));
+      const store = await openEventStore(config, createLogger('warn'));
       const db = openReadModel(config.readModelPath);
       const bar = new SingleBar({
         format:

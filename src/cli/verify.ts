@@ -71,7 +71,7 @@ export function registerVerifyCommand(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       if (!hasEventLog(config)) return;
-      const store = openEventStore(config, createLogger('warn'));
+      const store = await openEventStore(config, createLogger('warn'));
       try {
         const report = await verifyLog(store);
         if (report.damaged.length === 0) {

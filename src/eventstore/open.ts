@@ -1,20 +1,28 @@
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { KurrentDbEventStore } from './kurrentdb.js';
 import type { EventStore } from './port.js';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite.js';
 
+/**
+ * The KurrentDB adapter, loaded only when a KurrentDB store is asked for: its client (gRPC and
+ * its protobufs) costs about 30 MB of memory in every process that imports it.
+ */
+async function kurrentDb(url: string, logger: Logger): Promise<EventStore> {
+  const { KurrentDbEventStore } = await import('./kurrentdb.js');
+  return new KurrentDbEventStore(url, { logger });
+}
+
 /** The event store the configuration asks for (`EVENT_STORE`, `KURRENTDB_URL`). */
-export function openEventStore(
+export async function openEventStore(
   config: Pick<Config, 'eventStore' | 'eventLogPath' | 'kurrentdbUrl'>,
   logger: Logger,
   sqliteOptions: SqliteEventStoreOptions = {},
-): EventStore {
+): Promise<EventStore> {
   if (config.eventStore === 'kurrentdb') {
     if (!config.kurrentdbUrl)
       throw new Error('KURRENTDB_URL is required when EVENT_STORE=kurrentdb');
-    return new KurrentDbEventStore(config.kurrentdbUrl, { logger });
+    return kurrentDb(config.kurrentdbUrl, logger);
   }
   return new SqliteEventStore(config.eventLogPath, sqliteOptions);
 }
@@ -24,9 +32,8 @@ export function openEventStore(
  * embedded store, or a KurrentDB connection string (`kurrentdb://…`, `kurrent://…`, `kdb://…`,
  * `esdb://…`, each also as `…+discover://`).
  */
-export function openStoreByUrl(spec: string, logger: Logger): EventStore {
-  if (/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(spec))
-    return new KurrentDbEventStore(spec, { logger });
+export async function openStoreByUrl(spec: string, logger: Logger): Promise<EventStore> {
+  if (/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(spec)) return kurrentDb(spec, logger);
   const path = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec;
   if (!path || !(spec.startsWith('sqlite:') || path.endsWith('.db')))
     throw new Error(

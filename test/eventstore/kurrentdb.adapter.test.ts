@@ -128,7 +128,7 @@ describe('the KurrentDB adapter, defect by defect', () => {
       () => new KurrentDbEventStore(`${fake.url}&throwOnAppendFailure=false`, { logger: quiet }),
     ).toThrow(/throwOnAppendFailure=false/);
     for (const scheme of ['kurrent', 'kurrentdb', 'kdb']) {
-      const opened = openStoreByUrl(fake.url.replace('kurrentdb', scheme), quiet);
+      const opened = await openStoreByUrl(fake.url.replace('kurrentdb', scheme), quiet);
       expect(opened).toBeInstanceOf(KurrentDbEventStore);
       await opened.close();
     }
