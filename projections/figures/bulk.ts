@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { Distinct } from '../distinct.js';
 import type { BulkFold, TableNames } from '../projection.js';
 import { CLASSES, recomputeSql } from './reach.js';
 import {
@@ -112,10 +113,8 @@ export function figuresInBulk(db: Database.Database, t: TableNames): BulkFold {
 class Folds {
   private count = 0;
   /** Distinct strings and dates; index 0 stands for none. */
-  private readonly strings: string[] = [''];
-  private readonly stringIndex = new Map<string, number>();
-  private readonly dates: string[] = [''];
-  private readonly dateIndex = new Map<string, number>();
+  private readonly strings = new Distinct();
+  private readonly dates = new Distinct();
   private readonly slots = new Map<number, Map<number, number>>();
   private values = new Int32Array(STRIDE * 1024);
   private modePositions = new Float64Array(1024);
@@ -147,7 +146,7 @@ class Folds {
   *numbered(): Iterable<[number, string[], bigint]> {
     for (let i = 0; i < this.count; i++) {
       if (this.names[3 * i] === 0) continue;
-      const names = [0, 1, 2].map((k) => this.strings[this.names[3 * i + k] as number] as string);
+      const names = [0, 1, 2].map((k) => this.strings.at(this.names[3 * i + k] as number));
       yield [i, [this.adopter(i), this.innovation(i), ...names], this.changedAt[i] as bigint];
     }
   }
@@ -171,9 +170,8 @@ class Folds {
     return i;
   }
 
-  adopter = (i: number) => this.strings[this.values[i * STRIDE + ADOPTER] as number] as string;
-  innovation = (i: number) =>
-    this.strings[this.values[i * STRIDE + INNOVATION] as number] as string;
+  adopter = (i: number) => this.strings.at(this.values[i * STRIDE + ADOPTER] as number);
+  innovation = (i: number) => this.strings.at(this.values[i * STRIDE + INNOVATION] as number);
 
   /** A new milestone, counting in ANY and EXCLUDE_REJECTED: what the live upsert does. */
   add(m: ReachInput): void {
@@ -214,9 +212,8 @@ class Folds {
     const v = this.values;
     const base = i * STRIDE;
     const text = (slot: number) =>
-      v[base + slot] ? (this.strings[v[base + slot] as number] as string) : null;
-    const day = (slot: number) =>
-      v[base + slot] ? (this.dates[v[base + slot] as number] as string) : null;
+      v[base + slot] ? this.strings.at(v[base + slot] as number) : null;
+    const day = (slot: number) => (v[base + slot] ? this.dates.at(v[base + slot] as number) : null);
     const reached: Array<string | null> = [];
     for (let s = 0; s < 14; s++) reached.push(day(REACHED + s));
     const modeOn = day(MODE_ON);
@@ -249,27 +246,15 @@ class Folds {
   }
 
   private after(a: number, b: number) {
-    return (this.dates[a] as string) > (this.dates[b] as string);
+    return this.dates.at(a) > this.dates.at(b);
   }
 
   private date(value: string): number {
-    let i = this.dateIndex.get(value);
-    if (i === undefined) {
-      i = this.dates.length;
-      this.dates.push(value);
-      this.dateIndex.set(value, i);
-    }
-    return i;
+    return this.dates.indexOf(value);
   }
 
   private intern(value: string): number {
-    let i = this.stringIndex.get(value);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.strings.push(value);
-      this.stringIndex.set(value, i);
-    }
-    return i;
+    return this.strings.indexOf(value);
   }
 
   private grow() {
