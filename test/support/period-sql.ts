@@ -1,20 +1,22 @@
 import type Database from 'better-sqlite3';
 import { and, milestoneConditions } from '../../projections/figures/conditions.js';
 import type { CurveInterval } from '../../projections/figures/curve.js';
+import type {
+  CurveAnswer,
+  FigureFilter,
+  FigureScope,
+  Ranked,
+  RankedBy,
+  TimeToStageAnswer,
+  TimeToStageStart,
+} from '../../projections/figures/readers.js';
 import {
-  type CurveAnswer,
   countOf,
   curveOfReached,
-  type FigureFilter,
-  type FigureScope,
   RANKED_COLUMN,
-  type Ranked,
-  type RankedBy,
   rankedOf,
-  type TimeToStageAnswer,
-  type TimeToStageStart,
   timingsOfStarts,
-} from '../../projections/figures/readers.js';
+} from '../../projections/figures/sql-figures.js';
 import type { Params } from '../../projections/sql.js';
 import { AdoptionStage, stageRank } from '../../src/domain/adoption/stages.js';
 
