@@ -1,6 +1,7 @@
 import type { Projection } from '../projection.js';
 import { figuresInBulk } from './bulk.js';
 import { addMilestoneSql, CLASSES, classesOf, reachTableSql, recomputeSql } from './reach.js';
+import { statisticsStale } from './statistics.js';
 import {
   type Adoption,
   adoptionNumbers,
@@ -89,10 +90,9 @@ export const figuresProjection: Projection = {
         ON ${r} (class, interest_on) WHERE interest_on IS NOT NULL;
     `);
     // Without statistics the planner takes a covering index over a selective one (a national
-    // scan for one innovation's curve); a sample of each index is enough, and a table too small
-    // to matter is left to the planner's defaults (its statistics would go stale as it grows).
-    const rows = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${m} LIMIT 10000)`).get();
-    if ((rows as { n: number }).n >= 10_000) {
+    // scan for one innovation's curve); a sample of each index is enough. Taken again only when
+    // the milestones have doubled or halved since (statistics.ts): not at every start.
+    if (statisticsStale(db, m)) {
       db.pragma('analysis_limit = 1000');
       db.exec(`ANALYZE ${m}; ANALYZE ${r};`);
       db.pragma('analysis_limit = 0');
