@@ -45,6 +45,9 @@ export interface PeriodColumns {
   flags: Uint8Array;
 }
 
+/** A PeriodIndex's milestone columns (see PeriodColumns). */
+export type Milestones = Pick<PeriodColumns, 'adoption' | 'day' | 'knownDay' | 'dayBase' | 'flags'>;
+
 /** Days from a base: in 16 bits when they span less than 179 years (always, in practice). */
 export type Days = Uint16Array | Int32Array;
 
@@ -90,7 +93,7 @@ export class PeriodIndex implements PeriodColumns {
 
   private lookup: Map<string, number> | undefined;
 
-  /** The number of `value` among the names; -1 when no adoption names it. */
+  /** The number of `value` among the names; -1 when it is none of them. */
   nameOf(value: string): number {
     this.lookup ??= new Map(this.names.map((n, i) => [n, i]));
     return this.lookup.get(value) ?? -1;

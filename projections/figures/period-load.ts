@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3';
 import { physicalTable, type TableNames } from '../projection.js';
-import {
-  type Days,
-  type FiguresCheckpoint,
-  memo,
-  type PeriodColumns,
-  PeriodIndex,
-} from './period-index.js';
-import { CLASSES, type VerificationClass } from './reach.js';
+import { AdoptionColumns } from './period-columns.js';
+import { type Days, type FiguresCheckpoint, type Milestones, PeriodIndex } from './period-index.js';
+import { CLASSES } from './reach.js';
 
 /**
  * Reads a PeriodIndex from the figures projection's live tables, in one read transaction: only
@@ -23,7 +18,11 @@ import { CLASSES, type VerificationClass } from './reach.js';
 export function loadPeriodIndex(db: Database.Database, previous?: PeriodIndex): PeriodIndex {
   return db.transaction(() => {
     const live = PeriodIndex.liveFigures(db);
-    if (!live) return new PeriodIndex({ version: 0, position: 0n }, columnsOf([], []));
+    if (!live)
+      return new PeriodIndex(
+        { version: 0, position: 0n },
+        new AdoptionColumns(0).columns(milestonesOf(0)),
+      );
     const t = physicalTable(live);
     if (previous?.at.version === live.version) {
       const changed = db
@@ -50,35 +49,31 @@ const KIND = "CASE kind WHEN 'STUDY_VISIT' THEN 1 WHEN 'INTEREST_DECLARED' THEN 
 /** A milestone's flags, as rankOf, verdictOf and kindOf read them. */
 const FLAGS = `stage_rank + 16 * (${VERDICT}) + 64 * (${KIND})`;
 
-/** What an adoption names, in `figure_adoptions` order. */
+/** What an adoption names, as `figure_adoptions` holds it. */
 type AdoptionRow = [number, string, string, string, string, string];
 /** Milestones as read: adoption, day and known day (day numbers), flags (see rankOf). */
 type Read = { adoption: Int32Array; day: Int32Array; knownDay: Int32Array; flags: Uint8Array };
-/** Milestones as the index holds them: days less `dayBase`. */
-type Milestones = Pick<PeriodColumns, 'adoption' | 'day' | 'knownDay' | 'dayBase' | 'flags'>;
+const ADOPTION_COLUMNS =
+  'adoption_no - 1, adopter_code, innovation_id, origin_code, province_code, category';
+/** A verification class as its number in CLASSES. */
+const CLASS_NUMBER = `CASE class ${CLASSES.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} END`;
 
 function full(db: Database.Database, t: TableNames, live: FiguresCheckpoint): PeriodIndex {
-  const adoptions = db
+  const a = t('figure_adoptions');
+  const count =
+    (db.prepare(`SELECT max(adoption_no) FROM ${a}`).pluck().get() as number | null) ?? 0;
+  const columns = new AdoptionColumns(count);
+  const adoptions = db.prepare(`SELECT ${ADOPTION_COLUMNS} FROM ${a}`).raw();
+  for (const row of adoptions.iterate() as IterableIterator<AdoptionRow>) columns.set(...row);
+  const modes = db
     .prepare(
-      `SELECT adoption_no - 1, adopter_code, innovation_id, origin_code, province_code, category
-       FROM ${t('figure_adoptions')} ORDER BY adoption_no`,
+      `SELECT a.adoption_no - 1, ${CLASS_NUMBER}, r.mode FROM ${t('figure_reach')} r
+       JOIN ${a} a ON a.adopter_code = r.adopter_code AND a.innovation_id = r.innovation_id
+       WHERE r.mode IS NOT NULL`,
     )
-    .raw()
-    .all() as AdoptionRow[];
-  const numbered = new Map<string, Map<string, number>>();
-  for (const [n, adopter, innovation] of adoptions)
-    memo(numbered, adopter, () => new Map()).set(innovation, n);
-  const modes: Array<[number, VerificationClass, string]> = [];
-  const reach = db
-    .prepare(
-      `SELECT adopter_code, innovation_id, class, mode FROM ${t('figure_reach')} WHERE mode IS NOT NULL`,
-    )
-    .raw()
-    .iterate() as IterableIterator<[string, string, VerificationClass, string]>;
-  for (const [adopter, innovation, c, mode] of reach) {
-    const n = numbered.get(adopter)?.get(innovation);
-    if (n !== undefined) modes.push([n, c, mode]);
-  }
+    .raw();
+  for (const row of modes.iterate() as IterableIterator<[number, number, string]>)
+    columns.setMode(...row);
   const m = t('figure_milestones');
   const total = db.prepare(`SELECT count(*) FROM ${m}`).pluck().get() as number;
   const lastRow = (db.prepare(`SELECT max(rowid) FROM ${m}`).pluck().get() as number | null) ?? 0;
@@ -110,7 +105,7 @@ function full(db: Database.Database, t: TableNames, live: FiguresCheckpoint): Pe
     }
   }
   if (n !== total) throw new Error(`figure milestones: read ${n} of ${total}`);
-  return new PeriodIndex(live, columnsOf(adoptions, modes, sortedByDay(read)));
+  return new PeriodIndex(live, columns.columns(sortedByDay(read)));
 }
 
 /** `previous` with the `changed` adoptions (and any new ones) read again. */
@@ -122,16 +117,12 @@ function refreshed(
   changed: readonly number[],
 ): PeriodIndex | undefined {
   const again = new Set(changed);
-  const a = t('figure_adoptions');
-  const adoptionRows = db
-    .prepare(
-      `SELECT adoption_no - 1, adopter_code, innovation_id, origin_code, province_code, category
-       FROM ${a} WHERE adoption_no = ?`,
-    )
+  const adoptionRow = db
+    .prepare(`SELECT ${ADOPTION_COLUMNS} FROM ${t('figure_adoptions')} WHERE adoption_no = ?`)
     .raw();
   const modesOf = db
     .prepare(
-      `SELECT class, mode FROM ${t('figure_reach')}
+      `SELECT ${CLASS_NUMBER}, mode FROM ${t('figure_reach')}
        WHERE adopter_code = ? AND innovation_id = ? AND mode IS NOT NULL`,
     )
     .raw();
@@ -142,29 +133,18 @@ function refreshed(
     )
     .raw();
   // Every adoption, as before or as it is now; the milestones of those read again, then sorted.
-  const adoptions: AdoptionRow[] = [];
-  const modes: Array<[number, VerificationClass, string]> = [];
   const count = Math.max(previous.adoptions, ...changed.map((n) => n + 1));
+  const columns = new AdoptionColumns(count, previous);
   const fresh: Array<[number, number, number, number]> = [];
-  const name = (column: Int32Array, n: number) => previous.names[column[n] as number] as string;
   for (let n = 0; n < count; n++) {
     if (!again.has(n)) {
-      const { adopter, innovation, origin, province, category } = previous;
-      adoptions.push([
-        n,
-        ...[adopter, innovation, origin, province, category].map((c) => name(c, n)),
-      ] as AdoptionRow);
-      previous.mode.forEach((column, c) => {
-        const mode = column[n] as number;
-        if (mode >= 0)
-          modes.push([n, CLASSES[c] as VerificationClass, previous.names[mode] as string]);
-      });
+      columns.copy(n, previous);
       continue;
     }
-    const row = adoptionRows.get(n + 1) as AdoptionRow;
-    adoptions.push(row);
-    for (const [c, mode] of modesOf.all(row[1], row[2]) as Array<[VerificationClass, string]>)
-      modes.push([n, c, mode]);
+    const row = adoptionRow.get(n + 1) as AdoptionRow;
+    columns.set(...row);
+    for (const [c, mode] of modesOf.all(row[1], row[2]) as Array<[number, string]>)
+      columns.setMode(n, c, mode);
     for (const [day, knownDay, flags] of rowsOf.all(row[1], row[2]) as number[][])
       fresh.push([n, day as number, knownDay as number, flags as number]);
   }
@@ -197,7 +177,7 @@ function refreshed(
       i++;
     }
   }
-  return new PeriodIndex(live, columnsOf(adoptions, modes, out));
+  return new PeriodIndex(live, columns.columns(out));
 }
 
 function milestonesOf(n: number, compact = true, dayBase = 0): Milestones {
@@ -208,37 +188,6 @@ function milestonesOf(n: number, compact = true, dayBase = 0): Milestones {
     knownDay: days(),
     dayBase,
     flags: new Uint8Array(n),
-  };
-}
-
-/** The index's columns: the adoptions (numbered from 0, in order) and their sorted milestones. */
-function columnsOf(
-  adoptions: readonly AdoptionRow[],
-  modes: ReadonlyArray<[number, VerificationClass, string]>,
-  milestones: Milestones = milestonesOf(0),
-): PeriodColumns {
-  const names: string[] = [];
-  const numbers = new Map<string, number>();
-  const intern = (value: string) => memo(numbers, value, () => names.push(value) - 1);
-  const column = () => new Int32Array(adoptions.length);
-  const [adopter, innovation, origin, province, category] = [0, 1, 2, 3, 4].map(
-    column,
-  ) as Int32Array[];
-  for (const [n, ...named] of adoptions)
-    [adopter, innovation, origin, province, category].forEach((c, k) => {
-      (c as Int32Array)[n] = intern(named[k] as string);
-    });
-  const mode = CLASSES.map(() => column().fill(-1));
-  for (const [n, c, value] of modes) (mode[CLASSES.indexOf(c)] as Int32Array)[n] = intern(value);
-  return {
-    names,
-    adopter: adopter as Int32Array,
-    innovation: innovation as Int32Array,
-    origin: origin as Int32Array,
-    province: province as Int32Array,
-    category: category as Int32Array,
-    mode,
-    ...milestones,
   };
 }
 
