@@ -62,31 +62,9 @@ export class AdoptionLists {
     after: [unknown, string, string] | undefined,
     at?: TimePoint,
   ): { rows: AtTime<AdoptionRow>[]; keys: unknown[]; totalCount: number; hasNextPage: boolean } {
-    const params: Params = {};
-    const source = adoptionSource(at, scopeColumns(filter), params);
-    const condition = conditions(filter, at, params);
-    const totalCount = (
-      this.db
-        .prepare(`${source.with} SELECT count(*) AS n FROM ${source.from} a WHERE ${condition}`)
-        .get(params) as { n: number }
-    ).n;
-
-    const key = `a.${SORT_COLUMN[sort.field]}`;
-    const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
-    const page = [condition];
-    if (after) {
-      page.push(
-        `(${key}, a.adopter_code, a.innovation_id) ${dir === 'DESC' ? '<' : '>'} (@afterKey, @afterA, @afterI)`,
-      );
-      Object.assign(params, { afterKey: after[0], afterA: after[1], afterI: after[2] });
-    }
-    const rows = this.db
-      .prepare(
-        `${source.with} SELECT ${ADOPTION_COLUMNS}, ${key} AS sortKey FROM ${source.from} a
-         WHERE ${page.join(' AND ')}
-         ORDER BY ${key} ${dir}, a.adopter_code ${dir}, a.innovation_id ${dir} LIMIT @limit`,
-      )
-      .all({ ...params, limit: first + 1 }) as Raw[];
+    const q = pageQuery(filter, sort, first, after, at);
+    const totalCount = (this.db.prepare(q.count).get(q.params) as { n: number }).n;
+    const rows = this.db.prepare(q.rows).all(q.params) as Raw[];
     const taken = rows.slice(0, first);
     return {
       rows: taken.map(({ sortKey: _k, ...r }) => atTime(r, at)),
@@ -122,6 +100,41 @@ export class AdoptionLists {
     }
     return out;
   }
+}
+
+/**
+ * The SQL of a page: its total count, and its rows (one more than `first`, to tell whether a next
+ * page follows) in the sort's order, after the keyset cursor. Each sort key has an index whose
+ * order is the key then the primary key (projection.ts), so a page is read in order and stops at
+ * its limit instead of sorting every adoption (50 ms of the request thread at 4M events).
+ */
+export function pageQuery(
+  filter: AnalystAdoptionFilter,
+  sort: AdoptionSort,
+  first: number,
+  after: [unknown, string, string] | undefined,
+  at?: TimePoint,
+): { count: string; rows: string; params: Params } {
+  const params: Params = {};
+  const source = adoptionSource(at, scopeColumns(filter), params);
+  const condition = conditions(filter, at, params);
+  const key = `a.${SORT_COLUMN[sort.field]}`;
+  const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
+  const page = [condition];
+  if (after) {
+    page.push(
+      `(${key}, a.adopter_code, a.innovation_id) ${dir === 'DESC' ? '<' : '>'} (@afterKey, @afterA, @afterI)`,
+    );
+    Object.assign(params, { afterKey: after[0], afterA: after[1], afterI: after[2] });
+  }
+  params.limit = first + 1;
+  return {
+    count: `${source.with} SELECT count(*) AS n FROM ${source.from} a WHERE ${condition}`,
+    rows: `${source.with} SELECT ${ADOPTION_COLUMNS}, ${key} AS sortKey FROM ${source.from} a
+      WHERE ${page.join(' AND ')}
+      ORDER BY ${key} ${dir}, a.adopter_code ${dir}, a.innovation_id ${dir} LIMIT @limit`,
+    params,
+  };
 }
 
 /** The filter's scope, pushed into the milestone timeline before adoptions are added up. */

@@ -79,6 +79,17 @@ export const adoptionsProjection: Projection = {
       CREATE INDEX IF NOT EXISTS ${t('adoptions_origin')} ON ${t('adoptions')} (origin_code, stage_rank);
       CREATE INDEX IF NOT EXISTS ${t('adoptions_province')} ON ${t('adoptions')} (adopter_province_code, stage_rank);
     `);
+    // The lists' sorts (list.ts, SORT_COLUMN): an index of a WITHOUT ROWID table ends with the
+    // primary key, so each is in the page's order (key, adopter, innovation) and a page stops at
+    // its limit. The adopter's order is the primary key itself.
+    const a = t('adoptions');
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t('adoptions_by_innovation')} ON ${a} (innovation_id);
+      CREATE INDEX IF NOT EXISTS ${t('adoptions_by_stage')} ON ${a} (stage_rank);
+      CREATE INDEX IF NOT EXISTS ${t('adoptions_by_first')} ON ${a} (first_occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('adoptions_by_last')} ON ${a} (last_occurred_on);
+      CREATE INDEX IF NOT EXISTS ${t('adoptions_by_updated')} ON ${a} (updated_at);
+    `);
   },
   prepare(db, t) {
     const w = adoptionWrites(db, t);
