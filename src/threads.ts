@@ -11,9 +11,17 @@ export function startWorker(
   workerData: unknown,
   resourceLimits?: ResourceLimits,
 ): Worker {
-  const source = from.endsWith('.ts');
-  const url = new URL(`./${name}.${source ? 'ts' : 'js'}`, from);
-  if (!source) return new Worker(url, { workerData, resourceLimits });
+  const url = new URL(`./${name}.${from.endsWith('.ts') ? 'ts' : 'js'}`, from);
+  return startWorkerAt(url, workerData, resourceLimits);
+}
+
+/** Starts a worker thread on the module at `url`, a TypeScript one through tsx. */
+export function startWorkerAt(
+  url: URL,
+  workerData: unknown,
+  resourceLimits?: ResourceLimits,
+): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, resourceLimits });
   const href = JSON.stringify(url.href);
   const code = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${href}, ${href}))`;
   return new Worker(code, { eval: true, workerData, resourceLimits });

@@ -81,12 +81,19 @@ export interface NetworkNodeRow {
 export class FigureReaders {
   private periods: PeriodIndex | undefined;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    /** Told before the period index is read (the analytics worker tells its pool). */
+    private readonly onIndexRead?: () => void,
+  ) {}
 
   /** The figures' milestones by day, as of the figures' checkpoint now (read again once it moved). */
   private periodIndex(): PeriodIndex {
     const live = PeriodIndex.liveFigures(this.db);
-    if (!this.periods?.isAt(live)) this.periods = loadPeriodIndex(this.db, this.periods);
+    if (!this.periods?.isAt(live)) {
+      this.onIndexRead?.();
+      this.periods = loadPeriodIndex(this.db, this.periods);
+    }
     return this.periods;
   }
 

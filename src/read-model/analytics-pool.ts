@@ -1,16 +1,13 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { Readers } from '../../projections/readers.js';
 import { QueryTimeoutError } from '../graphql/time-budget.js';
 import type { Logger } from '../log.js';
-import type {
-  FigureAnswer,
-  FigureMethod,
-  FigureMethods,
-  FigureTask,
-  WorkerMessage,
-} from './analytics-worker.js';
+import { startWorkerAt } from '../threads.js';
+import type { FigureAnswer, FigureMethod, FigureTask, WorkerMessage } from './analytics-worker.js';
+import type { ReadSide } from './read-side.js';
+
+export type { ReadSide };
 
 /**
  * The analysts' figures are the heavy part of their queries (diffusion folded in JavaScript,
@@ -23,21 +20,6 @@ import type {
  * whose query ran out before a worker took it is dropped, and a worker still computing past the
  * latest deadline of its figures is abandoned (its figures answer QUERY_TIMEOUT) and replaced.
  */
-
-/** A figure method as resolvers call it: the reader's arguments, then the query's deadline. */
-type Offloaded<F> = F extends (...args: infer A) => infer R
-  ? (...args: [...A, deadline?: number]) => R | Promise<R>
-  : never;
-type OffloadedFigures<Keys extends FigureMethod> = {
-  [K in Keys]: Offloaded<FigureMethods[K]>;
-};
-
-/** The readers as resolvers see them: the figures may be computed elsewhere. */
-export type ReadSide = Omit<Readers, 'timeline' | 'figures' | 'visitOutcomes'> & {
-  visitOutcomes: Omit<Readers['visitOutcomes'], 'ledToNothing'> & OffloadedFigures<'ledToNothing'>;
-  timeline: OffloadedFigures<'diffusion' | 'originDiffusion'>;
-  figures: OffloadedFigures<'ranking' | 'curve' | 'timeToStage' | 'network'>;
-};
 
 interface Pending {
   task: FigureTask;
@@ -54,7 +36,17 @@ interface Slot {
   /** The figures sent in one message, answered in one message. */
   busy?: Pending[];
   timer?: NodeJS.Timeout;
+  /** When it said it was reading the period index for the figures it computes (`reading`). */
+  readingSince?: number;
 }
+
+/**
+ * How long a worker reading the period index is left to finish after its figures' deadlines.
+ * Reading it is bounded work (seconds per million milestones, more with a cold page cache), and
+ * a worker replaced halfway would read it again from the start for the next figure: at 4M
+ * events, past the time budget every time, so no figure over a period was ever answered.
+ */
+const READING_AT_MOST_MS = 300_000;
 
 /** Figures sent to a worker in one message (fewer messages for the request thread to send). */
 const BATCH = 64;
@@ -79,8 +71,11 @@ export class AnalyticsPool {
   private readonly memo = new Map<string, { promise: Promise<unknown>; pending: Pending }>();
   private nextId = 1;
   private closed = false;
-  /** Figures computed by the workers, answered from the memo, abandoned, and workers started. */
-  readonly stats = { computed: 0, shared: 0, abandoned: 0, dropped: 0, started: 0 };
+  /**
+   * Figures computed by the workers, answered from the memo, abandoned (of them, outwaited: their
+   * worker was left to finish reading the period index), dropped unsent, and workers started.
+   */
+  readonly stats = { computed: 0, shared: 0, abandoned: 0, dropped: 0, started: 0, outwaited: 0 };
 
   /** Workers start on the first figure asked (a server nobody asks figures of runs none). */
   constructor(private readonly options: AnalyticsPoolOptions) {}
@@ -189,13 +184,28 @@ export class AnalyticsPool {
     );
   }
 
-  /** Figures took longer than their budget: fail them, and replace the worker still computing. */
+  /**
+   * Figures took longer than their budget: fail them, and replace the worker still computing —
+   * unless it is reading the period index: then it is left to finish (busy with no figures, so
+   * the figures after it find the index read), up to READING_AT_MOST_MS.
+   */
   private abandon(slot: Slot): void {
     const batch = slot.busy;
     if (!batch) return;
     this.stats.abandoned += batch.length;
-    slot.busy = undefined;
     for (const p of batch) p.reject(new QueryTimeoutError(this.options.timeoutMs));
+    const reading = slot.readingSince;
+    if (reading !== undefined && performance.now() - reading < READING_AT_MOST_MS) {
+      this.stats.outwaited += batch.length;
+      slot.busy = [];
+      slot.timer = setTimeout(
+        () => this.abandon(slot),
+        reading + READING_AT_MOST_MS - performance.now(),
+      );
+      return;
+    }
+    slot.busy = undefined;
+    slot.readingSince = undefined;
     const stuck = slot.worker;
     stuck.removeAllListeners();
     void stuck.terminate();
@@ -209,18 +219,7 @@ export class AnalyticsPool {
     const entry =
       this.options.workerEntry ??
       new URL(`./analytics-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-    const workerData = { readModelPath: this.options.readModelPath };
-    // From source (tests, `npm run dev`) the worker registers the TypeScript loader first.
-    const tsx = createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs');
-    const worker = source
-      ? new Worker(
-          `import(${JSON.stringify(pathToFileURL(tsx).href)})
-             .then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`,
-          { eval: true, workerData },
-        )
-      : new Worker(entry, { workerData });
+    const worker = startWorkerAt(entry, { readModelPath: this.options.readModelPath });
     worker.unref();
     const slotOf = () => this.slots.find((s) => s.worker === worker);
     worker.on('message', (message: WorkerMessage) => {
@@ -230,10 +229,15 @@ export class AnalyticsPool {
         slot.ready = true;
         return this.dispatch();
       }
+      if (message === 'reading') {
+        slot.readingSince = performance.now();
+        return;
+      }
       const batch = slot.busy;
       if (!batch) return;
       clearTimeout(slot.timer);
       slot.busy = undefined;
+      slot.readingSince = undefined;
       const byId = new Map(message.map((a: FigureAnswer) => [a.id, a]));
       for (const pending of batch) {
         const answer = byId.get(pending.task.id);

@@ -12,9 +12,9 @@ import { TimelineReaders } from '../../projections/timeline/readers.js';
  */
 
 /** The figures a worker computes: the reader methods the pool hands to it, by name. */
-export function figureMethods(db: Database.Database) {
+export function figureMethods(db: Database.Database, onIndexRead?: () => void) {
   const timeline = new TimelineReaders(db, new InnovationReaders(db));
-  const figures = new FigureReaders(db);
+  const figures = new FigureReaders(db, onIndexRead);
   const outcomes = new VisitOutcomeReaders(db);
   return {
     diffusion: timeline.diffusion.bind(timeline),
@@ -36,12 +36,13 @@ export interface FigureTask {
   args: unknown[];
 }
 export type FigureAnswer = { id: number; value: unknown } | { id: number; error: string };
-export type WorkerMessage = 'ready' | FigureAnswer[];
+/** `reading`: it starts reading the period index, and its figures wait for it (see the pool). */
+export type WorkerMessage = 'ready' | 'reading' | FigureAnswer[];
 
 const { readModelPath } = workerData as { readModelPath: string };
 const db = new Database(readModelPath, { readonly: true, fileMustExist: true });
 db.pragma('cache_size = -16384');
-const methods = figureMethods(db);
+const methods = figureMethods(db, () => parentPort?.postMessage('reading' satisfies WorkerMessage));
 
 parentPort?.on('message', (tasks: FigureTask[]) => {
   parentPort?.postMessage(tasks.map(answer) satisfies WorkerMessage);
