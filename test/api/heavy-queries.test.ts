@@ -167,7 +167,7 @@ describe('a figure that outlives the time budget', () => {
 describe('a period index read that outlives the time budget', () => {
   let server: TestServer;
   beforeAll(async () => {
-    // The first ranking's worker reads the index for 7 s, past the 5 s budget.
+    // The first ranking's worker reads the index for 12 s, past the 5 s budget.
     server = await startServer({
       env: { MAX_QUERY_MS: '5000' },
       replika: { analyticsWorker: new URL('../support/slow-index-worker.ts', import.meta.url) },
@@ -183,23 +183,31 @@ describe('a period index read that outlives the time budget', () => {
   it('answers QUERY_TIMEOUT at the deadline, lets the worker finish reading, and then answers', async () => {
     const pool = server.replika.analyticsPool;
     if (!pool) throw new Error('the server runs no analytics workers');
-    const started = performance.now();
+    const timed = async <T>(ask: () => Promise<T>) => {
+      const started = performance.now();
+      return { answer: await ask(), ms: performance.now() - started };
+    };
     const [first, queued] = await Promise.all([
-      ranking(),
+      timed(ranking),
       // Asked while the worker reads: it waits in the queue, and its query's budget answers it.
       new Promise((r) => setTimeout(r, 500)).then(() =>
-        server.gql('{ adoptionCurve(stage: STUDIED, interval: YEAR) { adoptions } }'),
+        timed(() => server.gql('{ adoptionCurve(stage: STUDIED, interval: YEAR) { adoptions } }')),
       ),
     ]);
-    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TIMEOUT', limit: 5000 });
-    expect(queued.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TIMEOUT' });
-    expect(performance.now() - started).toBeLessThan(6_900);
+    expect(first.answer.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TIMEOUT',
+      limit: 5000,
+    });
+    // Answered at its deadline, not when the 12 s read was over.
+    expect(first.ms).toBeLessThan(11_000);
+    expect(queued.answer.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TIMEOUT' });
     // The worker reading the index was left to finish, not replaced by one that reads it again.
     expect(pool.stats.started).toBe(1);
     expect(pool.stats.outwaited).toBeGreaterThan(0);
 
-    await new Promise((r) => setTimeout(r, 2_500));
-    const next = await ranking();
+    // Once the read is over, the same worker answers (asked again while it still reads).
+    let next = await ranking();
+    for (let i = 0; next.errors && i < 5; i++) next = await ranking();
     expect(next.errors).toBeUndefined();
     expect(next.data?.topAdopters.length).toBeGreaterThan(0);
     expect(pool.stats.started).toBe(1);
