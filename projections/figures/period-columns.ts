@@ -1,4 +1,4 @@
-import type { Milestones, PeriodColumns, PeriodIndex } from './period-index.js';
+import { type Milestones, memo, type PeriodColumns, type PeriodIndex } from './period-index.js';
 import { CLASSES } from './reach.js';
 
 /**
@@ -86,10 +86,7 @@ export class AdoptionColumns {
   }
 
   private intern(value: string): number {
-    const known = this.numbers.get(value);
-    if (known !== undefined) return known;
-    this.numbers.set(value, this.names.length);
-    return this.names.push(value) - 1;
+    return memo(this.numbers, value, () => this.names.push(value) - 1);
   }
 
   private check(n: number) {

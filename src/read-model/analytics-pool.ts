@@ -1,9 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Readers } from '../../projections/readers.js';
 import { QueryTimeoutError } from '../graphql/time-budget.js';
 import type { Logger } from '../log.js';
-import { startWorkerAt } from '../threads.js';
+import { startWorker, startWorkerAt } from '../threads.js';
 import type { FigureAnswer, FigureMethod, FigureTask, WorkerMessage } from './analytics-worker.js';
 import type { ReadSide } from './read-side.js';
 
@@ -215,11 +214,10 @@ export class AnalyticsPool {
 
   private spawn(): Worker {
     this.stats.started++;
-    const source = fileURLToPath(import.meta.url).endsWith('.ts');
-    const entry =
-      this.options.workerEntry ??
-      new URL(`./analytics-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-    const worker = startWorkerAt(entry, { readModelPath: this.options.readModelPath });
+    const data = { readModelPath: this.options.readModelPath };
+    const worker = this.options.workerEntry
+      ? startWorkerAt(this.options.workerEntry, data)
+      : startWorker(import.meta.url, 'analytics-worker', data);
     worker.unref();
     const slotOf = () => this.slots.find((s) => s.worker === worker);
     worker.on('message', (message: WorkerMessage) => {
