@@ -143,6 +143,35 @@ describe('the server’s figures and exports in a real browser', { timeout: 180_
     await page.close();
   });
 
+  it('Nasional: a panel is never ready with the previous filters’ answer', async () => {
+    const page = await browser.context.newPage();
+    await openPage(page, `${server.url}/`, 'nasional (filter change)');
+    await waitReady(page);
+    // Change a filter and look at the page right after it re-renders: the links already carry the
+    // new filter, while the effect that sends the new query has not run yet. No panel may claim to
+    // be ready then, or a reader (or a test) takes the old answer for the new filters'.
+    const seen = await page.evaluate(async () => {
+      const select = document.querySelector<HTMLSelectElement>('select[name="verification"]');
+      if (!select) throw new Error('no verification filter');
+      select.value = 'VERIFIED_ONLY';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      const link = document.querySelector('a[data-export="adoptions.csv"]')?.getAttribute('href');
+      const panels = [...document.querySelectorAll('[data-panel]')];
+      return {
+        link: link ?? '',
+        ready: panels.filter((p) => p.getAttribute('data-ready') === 'true').length,
+        busy: panels.filter((p) => p.getAttribute('aria-busy') === 'true').length,
+      };
+    });
+    expect(seen.link).toContain('verification=VERIFIED_ONLY');
+    expect(seen.ready).toBe(0);
+    expect(seen.busy).toBeGreaterThan(0);
+    await waitReady(page);
+    expect(await page.locator('[data-panel="top-adopters"] [data-ranked]').count()).toBe(0);
+    await page.close();
+  });
+
   it('Inovasi: time to stage is the server’s quartiles; the milestones link its export', async () => {
     const page = await browser.context.newPage();
     await openPage(page, `${server.url}/#/inovasi/${MPP}`, 'inovasi (figures)');
