@@ -158,15 +158,27 @@ describe('the server’s figures and exports in a real browser', { timeout: 180_
       for (let i = 0; i < 5; i++) await Promise.resolve();
       const link = document.querySelector('a[data-export="adoptions.csv"]')?.getAttribute('href');
       const panels = [...document.querySelectorAll('[data-panel]')];
+      // The old answer stays on screen, fading to dim (a CSS transition on its opacity).
+      const dimming = document
+        .getAnimations()
+        .filter(
+          (a) =>
+            a instanceof CSSTransition &&
+            a.transitionProperty === 'opacity' &&
+            a.effect instanceof KeyframeEffect &&
+            a.effect.target?.closest('[aria-busy="true"]'),
+        );
       return {
         link: link ?? '',
         ready: panels.filter((p) => p.getAttribute('data-ready') === 'true').length,
         busy: panels.filter((p) => p.getAttribute('aria-busy') === 'true').length,
+        dimming: dimming.length,
       };
     });
     expect(seen.link).toContain('verification=VERIFIED_ONLY');
     expect(seen.ready).toBe(0);
     expect(seen.busy).toBeGreaterThan(0);
+    expect(seen.dimming).toBeGreaterThan(0);
     await waitReady(page);
     expect(await page.locator('[data-panel="top-adopters"] [data-ranked]').count()).toBe(0);
     await page.close();
