@@ -4,9 +4,10 @@
  * event-loop delay p99 over the run, read from its /metrics (prom-client resets the histogram at
  * each scrape: one scrape before the run, one after).
  *
- * `analystLoad` is called by `bench/run.ts`; run these rows alone on a server of their own with
- * `npx tsx bench/analyst.ts [--scale 0.25] [--duration 10] [--only topAdopters,adoptionCurve]
- * [--profile DIR]` (a CPU profile of the server's main thread, as in heavy-queries.ts).
+ * `analystLoad` is called by `bench/steps/analysts.ts`; run these rows alone on a server of their
+ * own with `npx tsx bench/analyst.ts [--scale 0.25] [--duration 10]
+ * [--only topAdopters,adoptionCurve] [--profile DIR]` (a CPU profile of the server's main thread,
+ * as in heavy-queries.ts).
  */
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';

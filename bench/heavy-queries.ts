@@ -4,9 +4,10 @@
  * event-loop delay, from prom-client's `nodejs_eventloop_lag_p99_seconds`, reset at each
  * scrape) and how fast `/health` answers a probe sent every 20 ms.
  *
- * `measureHeavyQueries` is called by `bench/run.ts`; run this row alone against a dataset it
- * builds itself with `npx tsx bench/heavy-queries.ts [--scale 0.1] [--duration 10] [--profile DIR]`
- * (`--profile`: a CPU profile of the server's main thread, written to DIR when it stops).
+ * `measureHeavyQueries` is called by `bench/steps/analysts.ts`; run this row alone against a
+ * dataset it builds itself with `npx tsx bench/heavy-queries.ts [--scale 0.1] [--duration 10]
+ * [--profile DIR]` (`--profile`: a CPU profile of the server's main thread, written to DIR when it
+ * stops).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
