@@ -66,5 +66,16 @@ export function peakRssMb(pid: number): number {
   return round(kb / 1024, 1);
 }
 
+/** How the benchmarks start the built server: on the run's data, no demo story, no rate limit. */
+export const serverEnv = (dataDir: string): Record<string, string> => ({
+  DATA_DIR: dataDir,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  REPLIKA_DEMO: 'false',
+  LOG_LEVEL: 'info',
+  RATE_LIMIT_PER_SECOND: '0',
+  NODE_ENV: 'production',
+});
+
 /** The port a child printed in its ready line (`{"port": N, …}`). */
 export const portOf = (line: string) => (JSON.parse(line) as { port: number }).port;

@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { Regions } from '../src/application/regions.js';
 import { SqliteEventStore } from '../src/eventstore/sqlite.js';
 import { projectRoot } from '../src/paths.js';
+import { serverEnv } from './children.js';
 import { generateDataset, shapeFor } from './dataset.js';
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -188,13 +189,7 @@ export async function withBenchServer(
       cwd: root,
       env: {
         ...process.env,
-        DATA_DIR: dataDir,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        REPLIKA_DEMO: 'false',
-        LOG_LEVEL: 'info',
-        RATE_LIMIT_PER_SECOND: '0',
-        NODE_ENV: 'production',
+        ...serverEnv(dataDir),
         ...(options.workers ? { REPLIKA_ANALYTICS_WORKERS: options.workers } : {}),
       },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { portOf, type Started } from '../children.js';
+import { portOf, type Started, serverEnv } from '../children.js';
 import { adoptionsPage, FLAGSHIP, load, noErrors, post } from '../load.js';
 import { round } from '../report.js';
 import type { BenchContext } from './context.js';
@@ -23,15 +23,7 @@ export async function startServer(
 ): Promise<{ server: Started; url: string; flagship: NonNullable<Flagship['data']> }> {
   const server = await children.spawn(
     [process.execPath, 'dist/src/main.js'],
-    {
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      REPLIKA_DEMO: 'false',
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_PER_SECOND: '0',
-      NODE_ENV: 'production',
-    },
+    serverEnv(dataDir),
     (l) => l.includes('replika is listening'),
   );
   const url = `http://127.0.0.1:${portOf(server.line)}`;
