@@ -20,8 +20,7 @@ import { SqliteEventStore } from '../src/eventstore/sqlite.js';
 import { projectRoot } from '../src/paths.js';
 import { serverEnv } from './children.js';
 import { generateDataset, shapeFor } from './dataset.js';
-
-const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+import { log } from './report.js';
 
 export interface HeavyQueryFigures {
   /** Heavy requests answered during the window, and how many were refused by the price limit. */

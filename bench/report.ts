@@ -28,7 +28,7 @@ export class Recorder {
   readonly baselines: Record<string, Baseline> = {};
 
   /** Keeps a measurement, decides whether its goal is met, and logs it as it comes. */
-  record(m: Measurement) {
+  readonly record = (m: Measurement) => {
     if (m.goal) {
       const [op, target] = m.goal.split(' ');
       m.met = op === '>=' ? m.value >= Number(target) : m.value <= Number(target);
@@ -37,7 +37,7 @@ export class Recorder {
     log(
       `${m.name}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal}: ${m.met ? 'met' : 'NOT met'})` : ''}`,
     );
-  }
+  };
 
   baseline(name: string, b: Baseline) {
     this.baselines[name] = b;

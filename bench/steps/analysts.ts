@@ -13,7 +13,7 @@ export async function measureAnalystRows(
   url: string,
   ask: { innovationId: string; loadedAt: number },
 ) {
-  const record = recorder.record.bind(recorder);
+  const { record } = recorder;
   for (const question of analystQuestions(ask.innovationId, '35.10', ask.loadedAt)) {
     let a: Awaited<ReturnType<typeof analystLoad>>;
     try {

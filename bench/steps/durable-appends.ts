@@ -18,7 +18,7 @@ export async function measureDurableAppends({
   codes,
   recorder,
 }: BenchContext) {
-  const record = recorder.record.bind(recorder);
+  const { record } = recorder;
   const scratch = new SqliteEventStore(join(dataDir, 'scratch', 'events.db'));
   const source = generateDataset(shapeFor(Math.max(scale, 0.05), codes.length), codes, 7);
   const innovations = [...source.innovations];

@@ -15,7 +15,7 @@ interface Rebuilt {
 }
 
 export async function measureRebuild({ root, dataDir, scale, recorder, children }: BenchContext) {
-  const record = recorder.record.bind(recorder);
+  const { record } = recorder;
   const rebuild = (mode: 'noop' | 'real') =>
     children.json<Rebuilt>([
       process.execPath,

@@ -92,7 +92,7 @@ async function measureBaselines(
 /** The flagship and the adoptions page under load, and the flagship's ratios to its baselines. */
 export async function measureQueries(context: BenchContext, url: string, adopters: number) {
   const { duration, recorder } = context;
-  const record = recorder.record.bind(recorder);
+  const { record } = recorder;
   const { yogaBase, bytesBase } = await measureBaselines(context, url);
   const flag1 = await load('flagship', `${url}/graphql`, FLAGSHIP, noErrors, duration);
   record({
